@@ -1,0 +1,2 @@
+Console.WriteLine("dockctl");
+return 0;

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the Debian packages DockGateway needs to build, run and test on one machine.
+# Safe to run again: it only installs what is missing. Needs root (or sudo).
+set -euo pipefail
+
+packages=(
+  libsodium23          # Ed25519 signatures (bound directly: NSec is not obtainable here)
+  libmosquitto1        # MQTT client library (bound directly: MQTTnet is not obtainable here)
+  mosquitto            # the broker the demo and tests start on 127.0.0.1
+  mosquitto-clients    # mosquitto_sub / mosquitto_pub, used by the demo and tests
+  libgpiod2            # GPIO v1 API (bound directly: System.Device.Gpio is not obtainable here)
+  libusb-1.0-0         # vendor handshakes with recorders that need one
+  postgresql           # the cloud's scale-out store, tested for real
+  fuse3 fusefat exfat-fuse   # mounting recorder volumes without kernel drivers
+  dosfstools exfatprogs mtools  # making FAT32/exFAT recorder images in tests
+  openssl              # cross-checks Ed25519 signatures in tests
+  sqlite3 python3 curl ca-certificates
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  echo "Installing: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "The .NET 10 SDK is required (https://learn.microsoft.com/dotnet/core/install/linux-debian)." >&2
+  exit 1
+fi

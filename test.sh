@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every DockGateway test on this machine: installs what is missing, starts a private
+# PostgreSQL on 127.0.0.1 (tests start their own mosquitto brokers), runs the suite, and
+# ends by printing the totals as "N passed, N failed, N skipped".
+set -uo pipefail
+cd "$(dirname "$0")"
+
+scripts/install-deps.sh || exit 1
+
+work=$(mktemp -d /tmp/dockgw-test.XXXXXX)
+chmod 755 "$work"
+cleanup() { scripts/postgres.sh stop "$work/pg"; rm -rf "$work"; }
+trap cleanup EXIT
+
+if DOCKGW_TEST_POSTGRES=$(scripts/postgres.sh start "$work/pg"); then
+  export DOCKGW_TEST_POSTGRES
+else
+  echo "warning: PostgreSQL did not start; PostgreSQL tests will be skipped" >&2
+fi
+
+dotnet restore DockGateway.sln --verbosity quiet || exit 1
+dotnet build DockGateway.sln --no-restore -c Release --verbosity quiet -warnaserror || exit 1
+
+dotnet test DockGateway.sln --no-build -c Release --logger "console;verbosity=normal" \
+  --logger trx --results-directory "$work/results" 2>&1 | tee "$work/test.log"
+status=${PIPESTATUS[0]}
+
+# Sum the counters of every assembly's TRX report; an assembly whose host crashed has none.
+read -r passed failed skipped reports < <(python3 scripts/trx-totals.py "$work/results")
+expected=$(grep -lE '<IsTestProject>true' tests/*/*.csproj | wc -l)
+if [ "$reports" -lt "$expected" ]; then
+  echo "error: only $reports of $expected test assemblies reported results (a test host crashed?)" >&2
+  status=1
+  failed=$((failed + 1))
+fi
+
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -1,0 +1,11 @@
+using DockGateway.Testing;
+using Xunit;
+
+namespace DockGateway.Provisioning.Tests;
+
+public class FixtureTests
+{
+    [Fact]
+    public void Sample_footage_is_committed_with_its_checksums() =>
+        Assert.True(File.Exists(Path.Combine(RepoPaths.Footage, "SHA256SUMS")));
+}

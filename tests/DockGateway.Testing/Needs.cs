@@ -1,0 +1,13 @@
+namespace DockGateway.Testing;
+
+/// <summary>What a <see cref="RequiresFactAttribute"/> test needs from the machine.</summary>
+public enum Needs
+{
+    Mosquitto,
+    Postgres,
+    Fuse,
+    Root,
+    OpenSsl,
+    Mtools,
+    Gpiod,
+}

@@ -1,0 +1,48 @@
+namespace DockGateway.Testing;
+
+/// <summary>
+/// Facilities a test may need that a machine can lack. Each check returns null when the
+/// facility is present, or the reason to print when the test is skipped.
+/// </summary>
+public static class Requirements
+{
+    public static string? Reason(Needs need) => need switch
+    {
+        Needs.Mosquitto => All(Program("mosquitto"), NativeLibrary("libmosquitto.so.1")),
+        Needs.Postgres => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("DOCKGW_TEST_POSTGRES"))
+            ? "DOCKGW_TEST_POSTGRES is not set: no PostgreSQL server to test against (./test.sh starts one)"
+            : null,
+        Needs.Fuse => File.Exists("/dev/fuse") ? null : "/dev/fuse is missing: FUSE is not available here",
+        Needs.Root => Environment.UserName == "root" ? null : "needs root (mounting, FUSE): ./test.sh runs as root",
+        Needs.OpenSsl => Program("openssl"),
+        Needs.Mtools => All(Program("mcopy"), Program("mkfs.vfat"), Program("mkfs.exfat")),
+        Needs.Gpiod => NativeLibrary("libgpiod.so.2"),
+        _ => throw new ArgumentOutOfRangeException(nameof(need), need, "unknown requirement"),
+    };
+
+    /// <summary>The first reason among the given checks, or null when all are met.</summary>
+    public static string? All(params string?[] reasons) => reasons.FirstOrDefault(r => r is not null);
+
+    /// <summary>Full path of an installed program (PATH plus the sbin folders), or null.</summary>
+    public static string? Find(string name)
+    {
+        var dirs = (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(':', StringSplitOptions.RemoveEmptyEntries)
+            .Concat(["/usr/sbin", "/sbin", "/usr/bin", "/bin"]);
+        return dirs.Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+    }
+
+    private static string? Program(string name) =>
+        Find(name) is null ? $"'{name}' is not installed (./test.sh installs it)" : null;
+
+    private static string? NativeLibrary(string soname)
+    {
+        if (!System.Runtime.InteropServices.NativeLibrary.TryLoad(soname, out var handle))
+        {
+            return $"native library {soname} is not installed (./test.sh installs it)";
+        }
+
+        System.Runtime.InteropServices.NativeLibrary.Free(handle);
+        return null;
+    }
+}
