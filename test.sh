@@ -19,6 +19,13 @@ else
 fi
 
 dotnet restore DockGateway.sln --verbosity quiet || exit 1
+
+# The reference tus client (tus-js-client, pinned by package-lock.json) for the upload interop test.
+tusjs=tests/DockGateway.Cloud.Tests/Uploads/TusJs
+if [ -f "$tusjs/package-lock.json" ] && command -v npm >/dev/null 2>&1; then
+  npm ci --prefix "$tusjs" --no-audit --no-fund --loglevel=error >/dev/null \
+    || echo "warning: npm ci for tus-js-client failed; its interop test will be skipped" >&2
+fi
 dotnet build DockGateway.sln --no-restore -c Release --verbosity quiet -warnaserror || exit 1
 
 dotnet test DockGateway.sln --no-build -c Release --logger "console;verbosity=normal" \
