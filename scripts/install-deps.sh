@@ -14,6 +14,7 @@ packages=(
   fuse3 fusefat exfat-fuse   # mounting recorder volumes without kernel drivers
   dosfstools exfatprogs mtools  # making FAT32/exFAT recorder images in tests
   openssl              # cross-checks Ed25519 signatures in tests
+  chromium             # headless browser test of the cloud dashboard
   sqlite3 python3 curl ca-certificates
 )
 
