@@ -93,6 +93,14 @@ internal sealed partial class IngestSession
             return;
         }
 
+        // The verification, commit and erasure of this file run while the next file is copied (one at a time).
+        await _finishing;
+        _finishing = Task.Run(() => Finish(path, before, sha256, stored, time, cancellationToken), CancellationToken.None);
+    }
+
+    /// <summary>Steps 3-5 for a copy already renamed into place.</summary>
+    private void Finish(VolumePath path, FileIdentity before, string sha256, string stored, RecordingTime time, CancellationToken cancellationToken)
+    {
         var full = pipeline.Store.FullPath(stored);
         pipeline.Hooks.BeforeVerify?.Invoke(full);
         if (pipeline.Options.VerifyAfterCopy)
@@ -154,7 +162,10 @@ internal sealed partial class IngestSession
 
         if (FileNamePatterns.SequenceNumber(path.FileName) is { } sequence)
         {
-            _sequences.Add(sequence);
+            lock (_sequences)
+            {
+                _sequences.Add(sequence);
+            }
         }
 
         // 5. Only now erase from the recorder, then log the erasure.
@@ -165,7 +176,7 @@ internal sealed partial class IngestSession
     {
         if (volume.IsReadOnly)
         {
-            _kept++;
+            Interlocked.Increment(ref _kept);
             return;
         }
 
@@ -192,7 +203,7 @@ internal sealed partial class IngestSession
         }
 
         pipeline.Log.AppendErased(CustodyEntries.Erased(slot, Serial, path, sha256, ingestedIndex), ingestedIndex);
-        _done++;
+        Interlocked.Increment(ref _done);
     }
 
     /// <summary>A file ingested before a crash but never erased: erase it once its hash matches the log again.</summary>
