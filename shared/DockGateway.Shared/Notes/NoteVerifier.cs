@@ -37,7 +37,7 @@ public sealed class NoteVerifier
 
     internal static (string Name, uint KeyId, byte[] PublicKey) ParseParts(string verifierKey, byte type, string what)
     {
-        var parts = verifierKey.Split('+');
+        var parts = verifierKey.Split('+', 3); // the base64 key may itself contain '+'
         if (parts.Length != 3)
         {
             throw new FormatException($"{what} '{verifierKey}' is not name+keyid+key (found {parts.Length} '+'-separated parts)");
