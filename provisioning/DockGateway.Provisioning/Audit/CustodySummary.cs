@@ -29,40 +29,40 @@ public sealed class CustodySummary
     /// <summary>Tallies the entries covered by the checkpoint and collects the ones an auditor should see.</summary>
     public void Add(IReadOnlyList<AuditEntry> entries)
     {
-        var erased = new HashSet<(string?, string?)>();
-        foreach (var e in entries.Where(e => e.Type == AuditEntry.Erased))
-        {
-            erased.Add((e.Recorder, e.Sha256));
-        }
-
+        // An erased entry names its ingested entry by index ("ingested"); older ones by recorder and SHA-256.
+        var erasedIndexes = entries.Where(e => e.Type == AuditEntry.Erased).Select(e => e.Field("ingested")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var erasedFiles = entries.Where(e => e.Type == AuditEntry.Erased).Select(e => (e.Recorder, e.Sha256)).ToHashSet();
+        var lateFlagged = entries.Where(e => e.Type == AuditEntry.Ingested && e.Late).Select(e => (e.Recorder, e.Sha256)).ToHashSet();
         foreach (var e in entries)
         {
             _countsByType[e.Type] = Count(e.Type) + 1;
+            var note = new EntryNote(e.Index, e.Describe());
             switch (e.Type)
             {
                 case AuditEntry.Ingested:
-                    if (!erased.Contains((e.Recorder, e.Sha256)))
+                    var index = e.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    if (!erasedIndexes.Contains(index) && !erasedFiles.Contains((e.Recorder, e.Sha256)))
                     {
-                        NotErased.Add(new EntryNote(e.Index, e.Describe()));
+                        NotErased.Add(note);
                     }
 
                     if (e.Late)
                     {
-                        Late.Add(new EntryNote(e.Index, e.Describe()));
+                        Late.Add(note);
                     }
 
                     break;
-                case AuditEntry.LateType:
-                    Late.Add(new EntryNote(e.Index, e.Describe()));
+                case AuditEntry.LateType when !lateFlagged.Contains((e.Recorder, e.Sha256)):
+                    Late.Add(note);
                     break;
                 case AuditEntry.Gap:
-                    Gaps.Add(new EntryNote(e.Index, e.Describe()));
+                    Gaps.Add(note);
                     break;
                 case AuditEntry.Error:
-                    Errors.Add(new EntryNote(e.Index, e.Describe()));
+                    Errors.Add(note);
                     break;
                 case AuditEntry.Refused:
-                    Refused.Add(new EntryNote(e.Index, e.Describe()));
+                    Refused.Add(note);
                     break;
                 default:
                     break;

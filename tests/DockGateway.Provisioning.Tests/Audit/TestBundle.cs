@@ -46,13 +46,13 @@ internal sealed class TestBundle : IDisposable
                 ("recorded_start", "2026-11-20T08:30:12Z"), ("recorder", "CAM-1"), ("sha256", sha), ("size", content.Length), ("stored", stored)));
             if (fileIndex < 2)
             {
-                entries.Add(Entry("erased", ("path", file), ("recorder", "CAM-1"), ("sha256", sha)));
+                entries.Add(Entry("erased", ("ingested", entries.Count - 1), ("path", file), ("recorder", "CAM-1"), ("sha256", sha)));
             }
 
             fileIndex++;
         }
 
-        entries.Add(Entry("late", ("path", Files[0]), ("recorder", "CAM-1")));
+        entries.Add(Entry("late", ("path", Files[0]), ("recorder", "CAM-1"), ("sha256", Shas[0])));
         entries.Add(Entry("gap", ("missing", "0003"), ("recorder", "CAM-1")));
         entries.Add(Entry("error", ("message", "truncated file"), ("path", "DCIM/BAD.MP4"), ("recorder", "CAM-1")));
         Lines = entries;
