@@ -1,4 +1,5 @@
 using System.Globalization;
+using DockGateway.Shared.Json;
 using DockGateway.Shared.Merkle;
 using DockGateway.Shared.Notes;
 
