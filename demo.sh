@@ -129,23 +129,31 @@ for slot in slots:
     recorder = json.load(open(os.path.join(sim, "slots", slot, "recorder.json"), encoding="utf-8"))
     serial = recorder["serial"]
     mine = [e for e in entries if e.get("recorder") == serial]
-    ingested = [e for e in mine if e.get("type") == "ingested"]
-    erased = {(e.get("path"), e.get("sha256")) for e in mine if e.get("type") == "erased"}
+    ingested = {e["path"]: (i, e) for i, e in enumerate(entries) if e.get("recorder") == serial and e.get("type") == "ingested"}
+    erased = {e["path"]: e for e in mine if e.get("type") in ("erased", "reconciled")}
     volume = os.path.join(sim, "slots", slot, "volume")
     left = sorted(os.path.relpath(os.path.join(d, f), volume) for d, _, fs in os.walk(volume) for f in fs)
     print(f"Slot {slot}: recorder {serial} ({recorder['vendor']} {recorder['model']}), state '{state['state']}', "
-          f"{len(ingested)} files ingested, {len(erased)} erased, {state.get('errors', 0)} errors")
-    for e in ingested:
-        wiped = (e.get("path"), e.get("sha256")) in erased and not os.path.exists(os.path.join(volume, e.get("path", "")))
-        check = f"matches SHA256SUMS ({known[e['sha256']]})" if e["sha256"] in known else "NOT in SHA256SUMS"
-        start = e.get("recorded_start", "?")
-        late = "LATE (ended > 24 h before ingest)" if e.get("late") else "on time"
-        print(f"  {e.get('path')}: {e.get('size')} bytes, recorded {start}, {late}, {'wiped' if wiped else 'NOT wiped'}")
-        print(f"      sha256 {e['sha256']}  {check}")
+          f"{len(ingested)} files ingested, {len(erased)} erased from the recorder, {state.get('errors', 0)} errors")
+    for path in sorted(set(ingested) | set(erased)):
+        index, entry = ingested.get(path, (None, None))
+        gone = erased.get(path)
+        if entry is None and gone is not None:
+            first = entries[gone["ingested"]]
+            entry, note = first, f"same bytes already in custody (entry {gone['ingested']}, {first['recorder']}), not stored twice"
+        else:
+            note = f"custody entry {index}, stored as {entry['stored']}"
+        wiped = gone is not None and path not in left
+        check = f"matches SHA256SUMS ({known[entry['sha256']]})" if entry["sha256"] in known else "NOT in SHA256SUMS"
+        late = "LATE (ended > 24 h before ingest)" if entry.get("late") else "on time"
+        print(f"  {path}: {entry['size']} bytes, recorded {entry.get('recorded_start', '?')} ({entry.get('time_source', '?')}), "
+              f"{late}, {'wiped from recorder' if wiped else 'NOT wiped'}")
+        print(f"      sha256 {entry['sha256']}  {check}")
+        print(f"      {note}")
     print(f"  files left on the recorder: {len(left)}{': ' + ', '.join(left) if left else ''}")
-    flags = [e for e in mine if e.get("type") in ("late", "gap", "error", "refused")]
-    for e in flags:
-        print(f"  flagged: {json.dumps(e, sort_keys=True)}")
+    for e in mine:
+        if e.get("type") in ("gap", "error", "refused", "disk-low"):
+            print(f"  flagged {e['type']}: {json.dumps(e, sort_keys=True)}")
 PY
 }
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DockGateway.Device.Custody.Audit;
 
 namespace DockGateway.Provisioning.Audit;
 
@@ -8,8 +9,41 @@ public static class AuditCommand
     public static Command Create()
     {
         var audit = new Command("audit", "Export and verify auditor bundles of a dock's custody log");
+        audit.Subcommands.Add(CreateExport());
         audit.Subcommands.Add(CreateVerify());
         return audit;
+    }
+
+    private static Command CreateExport()
+    {
+        var data = new Option<string>("--data") { Description = "The dock's data directory (custody.db, dock.key, footage/)", HelpName = "DATADIR", Required = true };
+        var output = new Option<string>("--out") { Description = "The bundle directory to write; must not exist or be empty", HelpName = "BUNDLE", Required = true };
+        var export = new Command("export", "Write an auditor bundle (checkpoint, entries.jsonl, keys.txt, proofs/) from a dock's data directory")
+        {
+            data, output,
+        };
+        export.SetAction(parse =>
+        {
+            if (!OperatingSystem.IsLinux())
+            {
+                throw new InputException("audit export reads a dock's data directory and runs on Linux only (audit verify runs anywhere)");
+            }
+
+            AuditExportResult result;
+            try
+            {
+                result = AuditExporter.Export(parse.GetRequiredValue(data), parse.GetRequiredValue(output));
+            }
+            catch (Exception e) when (e is FileNotFoundException or InvalidOperationException or IOException or UnauthorizedAccessException)
+            {
+                throw new InputException($"audit export: {e.Message}", e);
+            }
+
+            parse.InvocationConfiguration.Output.WriteLine(
+                $"exported {result.TreeSize} entries, {result.Proofs} proofs and {result.VerifierKeys} verifier key(s) to {result.Directory}");
+            return ExitCodes.Ok;
+        });
+        return export;
     }
 
     private static Command CreateVerify()

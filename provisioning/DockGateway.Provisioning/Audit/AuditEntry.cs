@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using DockGateway.Shared.Custody;
 
 namespace DockGateway.Provisioning.Audit;
 
@@ -10,12 +11,13 @@ namespace DockGateway.Provisioning.Audit;
 /// </summary>
 public sealed class AuditEntry
 {
-    public const string Ingested = "ingested";
-    public const string Erased = "erased";
-    public const string LateType = "late";
-    public const string Gap = "gap";
-    public const string Error = "error";
-    public const string Refused = "refused";
+    public const string Ingested = CustodyEntryTypes.Ingested;
+    public const string Erased = CustodyEntryTypes.Erased;
+    public const string Reconciled = CustodyEntryTypes.Reconciled;
+    public const string LateType = CustodyEntryTypes.Late;
+    public const string Gap = CustodyEntryTypes.Gap;
+    public const string Error = CustodyEntryTypes.Error;
+    public const string Refused = CustodyEntryTypes.Refused;
 
     private readonly Dictionary<string, string> _fields;
 

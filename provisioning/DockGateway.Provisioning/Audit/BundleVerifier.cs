@@ -31,6 +31,7 @@ public static class BundleVerifier
             ProofCheck.Run(bundle, keys, checkpoint, tree, entries, covered, report);
         }
 
+        ErasureCheck.Run(covered, report);
         if (options.FootageDirectory is { } footage)
         {
             FootageCheck.Run(footage, covered, report);

@@ -2,7 +2,7 @@ namespace DockGateway.Provisioning.Audit;
 
 /// <summary>
 /// Counts and notable entries of a verified custody log: how many files were ingested and erased,
-/// which were ingested but never erased from their recorder, and every late, gap, error or refused entry.
+/// which were ingested but never erased from their recorder (neither <c>erased</c> nor <c>reconciled</c>), and every late, gap, error or refused entry.
 /// </summary>
 public sealed class CustodySummary
 {
@@ -18,6 +18,9 @@ public sealed class CustodySummary
 
     public List<EntryNote> Late { get; } = [];
 
+    /// <summary>Files erased from a recorder because identical bytes were already in custody under another entry.</summary>
+    public List<EntryNote> Duplicates { get; } = [];
+
     public List<EntryNote> Gaps { get; } = [];
 
     public List<EntryNote> Errors { get; } = [];
@@ -29,8 +32,10 @@ public sealed class CustodySummary
     /// <summary>Tallies the entries covered by the checkpoint and collects the ones an auditor should see.</summary>
     public void Add(IReadOnlyList<AuditEntry> entries)
     {
-        // An erased entry names its ingested entry by index ("ingested"); older ones by recorder and SHA-256.
-        var erasedIndexes = entries.Where(e => e.Type == AuditEntry.Erased).Select(e => e.Field("ingested")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        // An erased entry (or a reconciled one, written when a crash came between the wipe and its entry)
+        // names its ingested entry by index ("ingested"); without that field, by recorder and SHA-256.
+        var erasedIndexes = entries.Where(e => e.Type is AuditEntry.Erased or AuditEntry.Reconciled)
+            .Select(e => e.Field("ingested")).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var erasedFiles = entries.Where(e => e.Type == AuditEntry.Erased).Select(e => (e.Recorder, e.Sha256)).ToHashSet();
         var lateFlagged = entries.Where(e => e.Type == AuditEntry.Ingested && e.Late).Select(e => (e.Recorder, e.Sha256)).ToHashSet();
         foreach (var e in entries)

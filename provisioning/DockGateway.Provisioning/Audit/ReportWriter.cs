@@ -58,6 +58,7 @@ public sealed class ReportWriter
         Line(null, $"  {(counts.Length == 0 ? "none" : counts)}");
         Line(null, $"  files ingested {custody.Ingested}, erased from recorders {custody.Erased}");
         List("ingested but never erased from the recorder", custody.NotErased);
+        List("erased as duplicates of footage already in custody", custody.Duplicates);
         List("late (recording ended more than 24 h before ingest)", custody.Late);
         List("sequence gaps (possibly deleted footage)", custody.Gaps);
         List("errors", custody.Errors);

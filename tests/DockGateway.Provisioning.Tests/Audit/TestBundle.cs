@@ -20,7 +20,8 @@ internal sealed class TestBundle : IDisposable
 
     private readonly string _root;
 
-    public TestBundle()
+    /// <param name="extraEntries">Canonical JSON lines appended (and signed) after the standard ones; "{sha0}" is replaced by file 0's SHA-256.</param>
+    public TestBundle(params string[] extraEntries)
     {
         _root = System.IO.Directory.CreateTempSubdirectory("dockctl-test-").FullName;
         Directory = Path.Combine(_root, "bundle");
@@ -55,6 +56,7 @@ internal sealed class TestBundle : IDisposable
         entries.Add(Entry("late", ("path", Files[0]), ("recorder", "CAM-1"), ("sha256", Shas[0])));
         entries.Add(Entry("gap", ("missing", "0003"), ("recorder", "CAM-1")));
         entries.Add(Entry("error", ("message", "truncated file"), ("path", "DCIM/BAD.MP4"), ("recorder", "CAM-1")));
+        entries.AddRange(extraEntries.Select(e => e.Replace("{sha0}", Shas[0], StringComparison.Ordinal)));
         Lines = entries;
 
         var tree = new MerkleTree();
