@@ -6,7 +6,7 @@ namespace DockGateway.Device.Ingest;
 
 /// <summary>
 /// Copies a recorder file to a temporary file while computing its SHA-256 in the same pass. Two pooled
-/// buffers: the next chunk is read from the recorder while the current one is hashed and written.
+/// buffers: the next chunk is read from the recorder while the current one is written and hashed in parallel.
 /// </summary>
 public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
 {
@@ -36,12 +36,11 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
                     throw new SourceChangedException($"'{path.Display}' grew while being copied (more than {expectedSize} bytes)");
                 }
 
+                // Three things at once: the next read, this chunk's write (page cache), this chunk's hash.
                 pending = ReadAsync(source, buffers[1 - current], offset, cancellationToken);
+                var written = destination is null ? Task.CompletedTask : WriteAsync(destination.SafeFileHandle, buffers[current], read, offset - read, cancellationToken);
                 hash.AppendData(buffers[current], 0, read);
-                if (destination is not null)
-                {
-                    await destination.WriteAsync(buffers[current].AsMemory(0, read), cancellationToken);
-                }
+                await written;
 
                 hooks.AfterChunk?.Invoke(path, offset);
                 current = 1 - current;
@@ -73,6 +72,9 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
             ArrayPool<byte>.Shared.Return(buffers[1]);
         }
     }
+
+    private static Task WriteAsync(SafeFileHandle destination, byte[] buffer, int count, long offset, CancellationToken cancellationToken) =>
+        Task.Run(() => RandomAccess.Write(destination, buffer.AsSpan(0, count), offset), cancellationToken);
 
     private static Task<int> ReadAsync(SafeFileHandle source, byte[] buffer, long offset, CancellationToken cancellationToken) =>
         Task.Run(() => RandomAccess.Read(source, buffer, offset), cancellationToken);

@@ -12,8 +12,6 @@ namespace DockGateway.Device.Ingest;
 /// </summary>
 public sealed class FootageStore
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
     public FootageStore(string dataDirectory)
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
@@ -35,7 +33,7 @@ public sealed class FootageStore
     {
         foreach (var dir in new[] { DataDirectory, IncomingDirectory, FootageDirectory, QuarantineDirectory })
         {
-            Directory.CreateDirectory(dir, OwnerOnly);
+            OwnerOnly.CreateDirectory(dir);
         }
 
         var discarded = 0;
@@ -55,19 +53,18 @@ public sealed class FootageStore
     public FileStream CreateTemporary(long expectedSize, out string path)
     {
         path = Path.Combine(IncomingDirectory, $"{Guid.NewGuid():N}.part");
-        return new FileStream(path, new FileStreamOptions
+        return new FileStream(path, OwnerOnly.Restrict(new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
             Access = FileAccess.Write,
             Share = FileShare.None,
             BufferSize = 0,
             PreallocationSize = expectedSize,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        });
+        }));
     }
 
     /// <summary>
-    /// Renames a synced temporary file to its place under footage/ (never over an existing file) and
+    /// Renames a synced temporary file to its place under footage/ and
     /// fsyncs the directories touched. Returns the stored path relative to footage/.
     /// </summary>
     public string Commit(string temporaryPath, string recorder, DateTimeOffset recorded, VolumePath source, string sha256)
@@ -77,7 +74,10 @@ public sealed class FootageStore
         var relative = Path.Combine(folder, name);
         EnsureDirectory(folder);
         var destination = Path.Combine(FootageDirectory, relative);
-        File.Move(temporaryPath, destination, overwrite: false);
+        // A file already there is an orphan of a crash between this rename and the ingested commit (a
+        // committed copy would have been found by its SHA-256 before): same recorder, name and hash, so
+        // the same content. Replacing it is safe.
+        File.Move(temporaryPath, destination, overwrite: true);
         Libc.FsyncDirectory(Path.GetDirectoryName(destination)!);
         Libc.FsyncDirectory(IncomingDirectory);
         return relative.Replace(Path.DirectorySeparatorChar, '/');
@@ -145,7 +145,7 @@ public sealed class FootageStore
             var next = Path.Combine(current, segment);
             if (!Directory.Exists(next))
             {
-                Directory.CreateDirectory(next, OwnerOnly);
+                OwnerOnly.CreateDirectory(next);
                 Libc.FsyncDirectory(current);
             }
 

@@ -81,15 +81,52 @@ internal sealed partial class IngestSession
 
         // 2. Rename into place and fsync the directory; 3. re-read and check the SHA-256.
         var time = RecordingTimeReader.Read(temporary, path.FileName, before.Modified);
-        var stored = pipeline.Store.Commit(temporary, Serial, time.Start, path, sha256);
+        string stored;
+        try
+        {
+            stored = pipeline.Store.Commit(temporary, Serial, time.Start, path, sha256);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            FileProblem(CustodyEntryTypes.Error, path, "store-failed", $"could not store the copy: {e.Message}; the recorder keeps the file");
+            return;
+        }
+
+        // The verification, commit and erasure of this file run while the next file is copied (one at a time).
+        await _finishing;
+        _finishing = Task.Run(() => Finish(path, before, sha256, stored, time, cancellationToken), CancellationToken.None);
+    }
+
+    /// <summary>Steps 3-5 for a copy already renamed into place.</summary>
+    private void Finish(VolumePath path, FileIdentity before, string sha256, string stored, RecordingTime time, CancellationToken cancellationToken)
+    {
         var full = pipeline.Store.FullPath(stored);
         pipeline.Hooks.BeforeVerify?.Invoke(full);
         if (pipeline.Options.VerifyAfterCopy)
         {
-            var check = FootageStore.HashFile(full, pipeline.Options.CopyBufferBytes);
+            string check;
+            try
+            {
+                check = FootageStore.HashFile(full, pipeline.Options.CopyBufferBytes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                check = $"unreadable ({e.Message})";
+            }
+
             if (check != sha256)
             {
-                var kept = pipeline.Store.Quarantine(full);
+                string kept;
+                try
+                {
+                    kept = pipeline.Store.Quarantine(full);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    kept = $"nowhere (could not move it: {e.Message})";
+                }
+
                 FileProblem(CustodyEntryTypes.Error, path, "verification-failed",
                     $"stored copy hashed {check}, expected {sha256}; copy moved to {kept}; the recorder keeps the file");
                 return;
@@ -125,7 +162,10 @@ internal sealed partial class IngestSession
 
         if (FileNamePatterns.SequenceNumber(path.FileName) is { } sequence)
         {
-            _sequences.Add(sequence);
+            lock (_sequences)
+            {
+                _sequences.Add(sequence);
+            }
         }
 
         // 5. Only now erase from the recorder, then log the erasure.
@@ -136,7 +176,7 @@ internal sealed partial class IngestSession
     {
         if (volume.IsReadOnly)
         {
-            _kept++;
+            Interlocked.Increment(ref _kept);
             return;
         }
 
@@ -163,7 +203,7 @@ internal sealed partial class IngestSession
         }
 
         pipeline.Log.AppendErased(CustodyEntries.Erased(slot, Serial, path, sha256, ingestedIndex), ingestedIndex);
-        _done++;
+        Interlocked.Increment(ref _done);
     }
 
     /// <summary>A file ingested before a crash but never erased: erase it once its hash matches the log again.</summary>
