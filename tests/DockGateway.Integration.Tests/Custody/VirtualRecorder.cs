@@ -9,7 +9,7 @@ namespace DockGateway.Integration.Tests.Custody;
 /// A simulated recorder: the sample footage plus generated files with recorder-like names, each
 /// source file remembered (path, SHA-256, size) so the test can account for every one afterwards.
 /// </summary>
-internal sealed class VirtualRecorder
+public sealed class VirtualRecorder
 {
     private readonly Dictionary<string, byte[]> _contents = new(StringComparer.Ordinal);
 
