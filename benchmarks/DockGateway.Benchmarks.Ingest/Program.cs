@@ -37,6 +37,7 @@ try
     var serial = Shell.Time($"mkdir -p {q(work)}/cpsha && cp {srcList} {q(work)}/cpsha/ && sync {q(work)}/cpsha/* && openssl dgst -sha256 {q(work)}/cpsha/* >/dev/null");
     Shell.Run($"rm -rf {q(work)}/cpsha");
 
+    var internalTimes = new Dictionary<string, TimeSpan?>();
     TimeSpan RunDock(string name, Func<IReadOnlyList<string>, Dictionary<int, List<string>>> layout, out long peakRss)
     {
         using var dock = new SimulatedDock(Path.Combine(work, name));
@@ -54,6 +55,7 @@ try
         dock.WaitDone(serials, TimeSpan.FromMinutes(10));
         var elapsed = watch.Elapsed;
         peakRss = dock.PeakRss();
+        internalTimes[name] = CustodyTiming.Span(Path.Combine(work, name, "data"), $"BENCH-{name}-");
         return elapsed;
     }
 
@@ -69,6 +71,12 @@ try
     Row("cp && sync && openssl dgst -sha256 (serial)", serial);
     Row("dock, one slot (4 files)", oneSlot, $"  {Rate(oneSlot) / Rate(serial):F2}x serial, {Rate(oneSlot) / Rate(cp):F2}x cp+sync, peak RSS {rssOne / 1e6:F1} MB");
     Row("dock, four slots (1 file each)", fourSlots, $"  {Rate(fourSlots) / Rate(serial):F2}x serial, {Rate(fourSlots) / Rate(cp):F2}x cp+sync, peak RSS {rssFour / 1e6:F1} MB");
+    foreach (var (name, span) in internalTimes)
+    {
+        Console.WriteLine($"  {name}: first to last custody entry {span?.TotalSeconds:F2} s ({(span is { } t ? Rate(t) : 0):F1} MB/s without slot detection)");
+    }
+
+    Console.WriteLine($"Machine load (1/5/15 min): {File.ReadAllText("/proc/loadavg").Trim()}, {Environment.ProcessorCount} CPUs");
     Console.WriteLine($"Targets (one slot): >= 1.2x serial: {(Rate(oneSlot) / Rate(serial) >= 1.2 ? "met" : "NOT met")}; "
         + $">= 0.7x cp+sync: {(Rate(oneSlot) / Rate(cp) >= 0.7 ? "met" : "NOT met")}; peak RSS <= 80 MB: {(Math.Max(rssOne, rssFour) <= 80e6 ? "met" : "NOT met")}");
 }
