@@ -13,7 +13,7 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
     /// <summary>Copies (or, with a null destination, only hashes) exactly the file's bytes; throws <see cref="SourceChangedException"/> if it is not <paramref name="expectedSize"/> long.</summary>
     public async Task<string> CopyAsync(SafeFileHandle source, VolumePath path, long expectedSize, FileStream? destination, CancellationToken cancellationToken)
     {
-        var buffers = new[] { ArrayPool<byte>.Shared.Rent(bufferSize), ArrayPool<byte>.Shared.Rent(bufferSize) };
+        var buffers = new[] { CopyBuffers.Pool.Rent(bufferSize), CopyBuffers.Pool.Rent(bufferSize) };
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Task<int>? pending = null;
         try
@@ -68,8 +68,8 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
                 }
             }
 
-            ArrayPool<byte>.Shared.Return(buffers[0]);
-            ArrayPool<byte>.Shared.Return(buffers[1]);
+            CopyBuffers.Pool.Return(buffers[0]);
+            CopyBuffers.Pool.Return(buffers[1]);
         }
     }
 

@@ -88,7 +88,7 @@ public sealed class FootageStore
     /// <summary>Re-reads a stored copy and returns its SHA-256 (lowercase hex).</summary>
     public static string HashFile(string path, int bufferSize)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+        var buffer = CopyBuffers.Pool.Rent(bufferSize);
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -103,7 +103,7 @@ public sealed class FootageStore
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            CopyBuffers.Pool.Return(buffer);
         }
     }
 

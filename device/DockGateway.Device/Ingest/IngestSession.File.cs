@@ -61,6 +61,7 @@ internal sealed partial class IngestSession
         catch (IOException e)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            ThrowIfGone(e);
             FileProblem(CustodyEntryTypes.Error, path, "read-failed", e.Message);
             return;
         }
@@ -68,6 +69,7 @@ internal sealed partial class IngestSession
         if (_tree.Stat(path) != before)
         {
             File.Delete(temporary);
+            ThrowIfGone(null);
             FileProblem(CustodyEntryTypes.Error, path, "changed-while-reading", "the file's size or times changed while it was copied");
             return;
         }
@@ -244,6 +246,15 @@ internal sealed partial class IngestSession
 
         pipeline.Logger.LogInformation("Slot {Slot}: {Path} is already in custody (entry {Index}); not ingested twice", slot, path.Display, existing.EntryIndex);
         Erase(path, copied, sha256, existing.EntryIndex, cancellationToken);
+    }
+
+    /// <summary>A read failing because the whole volume left is a removal, not a file problem.</summary>
+    private void ThrowIfGone(Exception? cause)
+    {
+        if (!Directory.Exists(volume.RootPath))
+        {
+            throw new RecorderGoneException($"the volume of {Serial} at {volume.RootPath} is gone", cause ?? new IOException("volume missing"));
+        }
     }
 
     private bool StoredCopyIntact(IngestedFile file)

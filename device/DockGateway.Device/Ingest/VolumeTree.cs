@@ -213,7 +213,13 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
         fixed (byte* p = bytes)
         {
             var fd = Libc.open(p, Libc.Flags.O_RDONLY | Libc.Flags.O_DIRECTORY | Libc.Flags.O_CLOEXEC, 0);
-            return fd >= 0 ? fd : throw Libc.Error("open volume root", RootPath);
+            if (fd >= 0)
+            {
+                return fd;
+            }
+
+            var error = Libc.Error("open volume root", RootPath);
+            throw error.HResult is Libc.ENOENT or Libc.ENODEV ? new RecorderGoneException(error.Message, error) : error;
         }
     }
 

@@ -103,6 +103,30 @@ public sealed class SimulationContractTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(volume));
     }
 
+    [Fact]
+    public async Task A_slot_folder_vanishing_mid_ingest_is_a_removal_not_a_string_of_errors()
+    {
+        var gone = 0;
+        _hooks.AfterChunk = (_, _) =>
+        {
+            if (Interlocked.Exchange(ref gone, 1) == 0)
+            {
+                Directory.Delete(Path.Combine(Sim, "slots", "4"), recursive: true);
+            }
+        };
+        Insert(4, """{"serial":"BC-4004","vendor":"Acme","model":"BW-1"}""");
+        var log = _host!.Services.GetRequiredService<CustodyLog>();
+
+        var types = new List<string>();
+        for (var i = 0; i < 200 && !types.Contains("removed"); i++)
+        {
+            await Task.Delay(50);
+            types = log.Entries(0, log.Size).Select(r => r.Type).ToList();
+        }
+
+        Assert.True(types.SequenceEqual(["inserted", "removed"]), string.Join("\n", log.Entries(0, log.Size).Select(r => r.JsonText)));
+    }
+
     private string Insert(int slot, string recorderJson)
     {
         var directory = Path.Combine(Sim, "slots", slot.ToString(System.Globalization.CultureInfo.InvariantCulture));
