@@ -15,6 +15,9 @@ public sealed class UnixMillisecondsTypeHandler : SqlMapper.TypeHandler<DateTime
     {
         if (Interlocked.Exchange(ref s_registered, 1) == 0)
         {
+            // Dapper's built-in DateTimeOffset parameter mapping would win over the handler otherwise.
+            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+            SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
             SqlMapper.AddTypeHandler(new UnixMillisecondsTypeHandler());
         }
     }
