@@ -33,7 +33,7 @@ public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> o
 
     private static readonly string s_all = Filtered(string.Empty, string.Empty);
     private static readonly string s_one = Filtered("WHERE agency_code = @code", "WHERE a.code = @code");
-    private static readonly string s_some = Filtered("WHERE agency_code IN @codes", "WHERE a.code IN @codes");
+    private readonly string _some = Filtered("WHERE " + database.AnyOf("agency_code", "codes"), "WHERE " + database.AnyOf("a.code", "codes"));
 
     /// <summary>Ratios for the given agencies (null = all), in code order.</summary>
     public async Task<IReadOnlyList<EquipmentRatio>> ComputeAsync(IReadOnlyCollection<string>? agencyCodes, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> o
         {
             null => s_all,
             { Count: 1 } => s_one,
-            _ => s_some,
+            _ => _some,
         };
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

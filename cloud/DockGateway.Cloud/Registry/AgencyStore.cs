@@ -26,7 +26,7 @@ public sealed class AgencyStore(ICloudDatabase database, TimeProvider time)
     public async Task<IReadOnlyList<Agency>> ListAsync(IReadOnlyCollection<string>? codes, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var where = codes is null ? string.Empty : "WHERE code IN @codes";
+        var where = codes is null ? string.Empty : "WHERE " + database.AnyOf("code", "codes");
         return (await connection.QueryAsync<Agency>(new CommandDefinition(
             $"SELECT {Columns} FROM agencies {where} ORDER BY code", new { codes = codes?.ToArray() ?? [] }, cancellationToken: cancellationToken))).ToList();
     }

@@ -22,7 +22,7 @@ public sealed class DockStore(ICloudDatabase database)
     public async Task<IReadOnlyList<Dock>> ListAsync(IReadOnlyCollection<string>? agencyCodes, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var where = agencyCodes is null ? string.Empty : "WHERE agency_code IN @agencyCodes";
+        var where = agencyCodes is null ? string.Empty : "WHERE " + database.AnyOf("agency_code", "agencyCodes");
         return (await connection.QueryAsync<Dock>(new CommandDefinition(
             $"SELECT {Columns} FROM docks {where} ORDER BY id", new { agencyCodes = agencyCodes?.ToArray() ?? [] },
             cancellationToken: cancellationToken))).ToList();
