@@ -123,8 +123,18 @@ public static class RatioBenchmark
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
             "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT agency_code, COUNT(*) FROM recorders WHERE status = 'in-service' AND COALESCE(last_docked_at, issued_at) < (EXTRACT(EPOCH FROM now()) * 1000 - 86400000)::bigint GROUP BY agency_code", connection);
+        await PrintAsync(command, "plan of the overdue aggregation:");
+        await using var full = new NpgsqlCommand(
+            "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF) SELECT a.code, e.recorders_in_service, o.n FROM agencies a LEFT JOIN agency_equipment e ON e.agency_code = a.code "
+            + "LEFT JOIN (SELECT agency_code, COUNT(*) AS n FROM recorders WHERE status = 'in-service' AND COALESCE(last_docked_at, issued_at) < (EXTRACT(EPOCH FROM now()) * 1000 - 86400000)::bigint GROUP BY agency_code) o "
+            + "ON o.agency_code = a.code ORDER BY a.code", connection);
+        await PrintAsync(full, "plan of the whole ratio query (server side only):");
+    }
+
+    private static async Task PrintAsync(NpgsqlCommand command, string title)
+    {
         await using var reader = await command.ExecuteReaderAsync();
-        Console.WriteLine("plan of the overdue aggregation:");
+        Console.WriteLine(title);
         while (await reader.ReadAsync())
         {
             Console.WriteLine("  " + reader.GetString(0));

@@ -56,5 +56,7 @@ CREATE TRIGGER tr_officers_counts AFTER INSERT OR DELETE ON officers FOR EACH RO
 CREATE TRIGGER tr_recorders_counts AFTER INSERT OR DELETE OR UPDATE OF status, agency_code ON recorders
     FOR EACH ROW EXECUTE FUNCTION dockgw_recorder_counts();
 
--- Overdue = in service and not docked (or, never docked, not issued) since the cutoff.
-CREATE INDEX ix_recorders_overdue ON recorders ((COALESCE(last_docked_at, issued_at)), agency_code) WHERE status = 'in-service';
+-- Overdue = in service and not docked (or, never docked, not issued) since the cutoff. The INCLUDE
+-- columns let PostgreSQL answer the overdue count from the index alone (index-only scan).
+CREATE INDEX ix_recorders_overdue ON recorders ((COALESCE(last_docked_at, issued_at)), agency_code)
+    INCLUDE (last_docked_at, issued_at) WHERE status = 'in-service';
