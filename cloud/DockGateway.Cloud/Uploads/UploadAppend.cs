@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using DockGateway.Cloud.DockAuth;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -63,6 +64,11 @@ public sealed class UploadAppend(
             return completion.Completed(http, upload);
         }
 
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            // A chunk may be as long as what remains of the upload; the server-wide limit is for JSON bodies.
+            limit.MaxRequestBodySize = Math.Max(upload.Length - upload.Offset, 1);
+        }
         var full = hashes.CopyAt(id, offset);
         var (outcome, received) = await AppendAsync(http, upload, checksum, full, cancellationToken);
         if (outcome is not null)
