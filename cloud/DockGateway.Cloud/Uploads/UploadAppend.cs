@@ -129,8 +129,14 @@ public sealed class UploadAppend(
                 received += read;
             }
         }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            partial.Truncate(upload.Offset);
+            return (TusResults.Problem(413, "Chunk too long", $"The chunk runs past Upload-Length {upload.Length}; it was discarded."), 0);
+        }
         catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
         {
+            // The dock went away mid-chunk (Kestrel reports a short body as a bad request).
             if (checksum is not null || received == 0)
             {
                 partial.Truncate(upload.Offset);
