@@ -31,7 +31,7 @@ public sealed class SqlAccessLog(ICloudDatabase database, TimeProvider time) : I
         var sql = "SELECT id, at, actor_id, actor_name, role, action, resource, agency_code, detail FROM access_log WHERE at >= @since";
         if (query.Agencies is not null)
         {
-            sql += " AND agency_code IN @agencies";
+            sql += " AND " + database.AnyOf("agency_code", "agencies");
         }
 
         if (query.Action is not null)

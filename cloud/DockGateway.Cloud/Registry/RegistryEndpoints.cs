@@ -5,5 +5,6 @@ namespace DockGateway.Cloud.Registry;
 /// <summary>Agencies, officers, recorders and docks under <c>/api/v1</c>.</summary>
 public static class RegistryEndpoints
 {
-    public static RouteGroupBuilder MapRegistry(this RouteGroupBuilder api) => api;
+    public static RouteGroupBuilder MapRegistry(this RouteGroupBuilder api) =>
+        api.MapAgencies().MapOfficers().MapRecorders().MapDocks();
 }

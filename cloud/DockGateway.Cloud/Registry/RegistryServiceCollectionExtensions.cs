@@ -2,8 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DockGateway.Cloud.Registry;
 
-/// <summary>Registers the registry stores.</summary>
+/// <summary>Registers the registry stores and the CSV import.</summary>
 public static class RegistryServiceCollectionExtensions
 {
-    public static IServiceCollection AddRegistry(this IServiceCollection services) => services;
+    public static IServiceCollection AddRegistry(this IServiceCollection services) => services
+        .AddSingleton<AgencyStore>()
+        .AddSingleton<OfficerStore>()
+        .AddSingleton<RecorderStore>()
+        .AddSingleton<DockStore>()
+        .AddSingleton<RegistryImport>();
 }

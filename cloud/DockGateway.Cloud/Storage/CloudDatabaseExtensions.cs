@@ -15,4 +15,12 @@ public static class CloudDatabaseExtensions
                 return true;
             },
             cancellationToken);
+
+    /// <summary>
+    /// <c>column</c> is one of the array parameter <c>@parameter</c>: <c>IN @p</c> on SQLite (Dapper expands
+    /// the list), <c>= ANY(@p)</c> on PostgreSQL (Dapper passes arrays to Npgsql unexpanded).
+    /// Pass the values as a <c>string[]</c>.
+    /// </summary>
+    public static string AnyOf(this ICloudDatabase database, string column, string parameter) =>
+        database.Dialect == SqlDialect.Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
 }

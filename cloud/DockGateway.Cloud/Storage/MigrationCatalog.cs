@@ -14,40 +14,45 @@ public static partial class MigrationCatalog
 
     public static IReadOnlyList<Migration> For(SqlDialect dialect) => For(dialect, typeof(MigrationCatalog).Assembly);
 
-    public static IReadOnlyList<Migration> For(SqlDialect dialect, Assembly assembly)
+    public static IReadOnlyList<Migration> For(SqlDialect dialect, Assembly assembly) =>
+        Select(dialect, assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
+            .Select(n => new KeyValuePair<string, Func<string>>(n[Prefix.Length..], () => Read(assembly, n))));
+
+    /// <summary>Picks the migrations for <paramref name="dialect"/> from file names and their contents.</summary>
+    public static IReadOnlyList<Migration> Select(SqlDialect dialect, IEnumerable<KeyValuePair<string, Func<string>>> files)
     {
-        var files = new List<(long Version, string Name, string? Dialect, string Resource)>();
-        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        var parsed = new List<(long Version, string Name, string? Dialect, string File, Func<string> Read)>();
+        foreach (var (file, read) in files)
         {
-            var match = FileName().Match(resource[Prefix.Length..]);
+            var match = FileName().Match(file);
             if (!match.Success)
             {
-                throw new InvalidOperationException(
-                    $"Migration file '{resource[Prefix.Length..]}' is not named NNNN_name[.sqlite|.postgres].sql.");
+                throw new InvalidOperationException($"Migration file '{file}' is not named NNNN_name[.sqlite|.postgres].sql.");
             }
 
-            files.Add((long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
-                match.Groups[2].Value, match.Groups[3].Success ? match.Groups[3].Value : null, resource));
+            parsed.Add((long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture),
+                match.Groups[2].Value, match.Groups[3].Success ? match.Groups[3].Value : null, file, read));
         }
 
         var wanted = dialect == SqlDialect.Sqlite ? "sqlite" : "postgres";
         var result = new List<Migration>();
-        foreach (var version in files.GroupBy(f => f.Version).OrderBy(g => g.Key))
+        foreach (var version in parsed.GroupBy(f => f.Version).OrderBy(g => g.Key))
         {
-            var names = version.Select(f => f.Name).Distinct(StringComparer.Ordinal).ToList();
+            var names = version.Select(f => f.Name).Distinct(StringComparer.Ordinal).Count();
             var portable = version.Where(f => f.Dialect is null).ToList();
             var specific = version.Where(f => f.Dialect == wanted).ToList();
             var paired = version.Count(f => f.Dialect is not null);
-            var valid = names.Count == 1 && ((portable.Count == 1 && paired == 0) || (portable.Count == 0 && paired == 2 && specific.Count == 1));
+            var valid = names == 1 && ((portable.Count == 1 && paired == 0) || (portable.Count == 0 && paired == 2 && specific.Count == 1));
             if (!valid)
             {
                 throw new InvalidOperationException(
                     $"Migration {version.Key:D4} must be one portable file or a .sqlite.sql/.postgres.sql pair with one name; found: "
-                    + string.Join(", ", version.Select(f => f.Resource[Prefix.Length..])));
+                    + string.Join(", ", version.Select(f => f.File).Order(StringComparer.Ordinal)));
             }
 
             var chosen = portable.Count == 1 ? portable[0] : specific[0];
-            result.Add(new Migration(version.Key, chosen.Name, Read(assembly, chosen.Resource)));
+            result.Add(new Migration(version.Key, chosen.Name, chosen.Read()));
         }
 
         return result;

@@ -4,9 +4,15 @@ using Npgsql;
 namespace DockGateway.Cloud.Storage;
 
 /// <summary>The scale-out store: PostgreSQL through a pooled <see cref="NpgsqlDataSource"/>.</summary>
-public sealed class PostgresCloudDatabase(string connectionString) : ICloudDatabase, IAsyncDisposable, IDisposable
+public sealed class PostgresCloudDatabase : ICloudDatabase, IAsyncDisposable, IDisposable
 {
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(connectionString);
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresCloudDatabase(string connectionString)
+    {
+        UnixMillisecondsTypeHandler.Register();
+        _dataSource = NpgsqlDataSource.Create(connectionString);
+    }
 
     public SqlDialect Dialect => SqlDialect.Postgres;
 

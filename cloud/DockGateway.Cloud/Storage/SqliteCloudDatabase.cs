@@ -10,6 +10,7 @@ public sealed class SqliteCloudDatabase : ICloudDatabase
 
     public SqliteCloudDatabase(string path)
     {
+        UnixMillisecondsTypeHandler.Register();
         Path = path;
         _connectionString = new SqliteConnectionStringBuilder
         {
