@@ -41,11 +41,17 @@ public sealed class MosquittoSubscriber : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>mosquitto_sub -v -q 1 -t filter</c>; waits until it has subscribed (-d shows SUBACK).</summary>
-    public static async Task<MosquittoSubscriber> StartAsync(MosquittoBroker broker, string filter)
+    /// <summary>
+    /// Starts <c>mosquitto_sub -v -q 1 -t filter</c>. With <paramref name="durableClientId"/> it keeps a
+    /// persistent session (<c>-c</c>): the broker queues QoS 1 messages for it while it is away and
+    /// (with persistence) across a broker restart, and mosquitto_sub reconnects by itself.
+    /// </summary>
+    public static async Task<MosquittoSubscriber> StartAsync(MosquittoBroker broker, string filter, string? durableClientId = null)
     {
         var executable = Requirements.Find("mosquitto_sub") ?? throw new InvalidOperationException("mosquitto_sub is not installed");
-        var info = new ProcessStartInfo(executable, ["-h", broker.Host, "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-v", "-q", "1", "-t", filter, "-i", $"sub-{Guid.NewGuid():N}"[..20]])
+        List<string> args = ["-h", broker.Host, "-p", broker.Port.ToString(CultureInfo.InvariantCulture), "-v", "-q", "1", "-t", filter];
+        args.AddRange(durableClientId is null ? ["-i", $"sub-{Guid.NewGuid():N}"[..20]] : ["-c", "-i", durableClientId]);
+        var info = new ProcessStartInfo(executable, args)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
