@@ -62,7 +62,7 @@ public static class DockServiceCollectionExtensions
         var path = options.EffectiveKeyFile;
         if (options.Simulation.Enabled)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            OwnerOnly.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             var created = !File.Exists(path);
             var key = KeyFile.LoadOrCreate(path);
             if (created)

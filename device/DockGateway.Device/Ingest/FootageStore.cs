@@ -12,8 +12,6 @@ namespace DockGateway.Device.Ingest;
 /// </summary>
 public sealed class FootageStore
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
-
     public FootageStore(string dataDirectory)
     {
         DataDirectory = Path.GetFullPath(dataDirectory);
@@ -35,7 +33,7 @@ public sealed class FootageStore
     {
         foreach (var dir in new[] { DataDirectory, IncomingDirectory, FootageDirectory, QuarantineDirectory })
         {
-            Directory.CreateDirectory(dir, OwnerOnly);
+            OwnerOnly.CreateDirectory(dir);
         }
 
         var discarded = 0;
@@ -55,15 +53,14 @@ public sealed class FootageStore
     public FileStream CreateTemporary(long expectedSize, out string path)
     {
         path = Path.Combine(IncomingDirectory, $"{Guid.NewGuid():N}.part");
-        return new FileStream(path, new FileStreamOptions
+        return new FileStream(path, OwnerOnly.Restrict(new FileStreamOptions
         {
             Mode = FileMode.CreateNew,
             Access = FileAccess.Write,
             Share = FileShare.None,
             BufferSize = 0,
             PreallocationSize = expectedSize,
-            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
-        });
+        }));
     }
 
     /// <summary>
@@ -145,7 +142,7 @@ public sealed class FootageStore
             var next = Path.Combine(current, segment);
             if (!Directory.Exists(next))
             {
-                Directory.CreateDirectory(next, OwnerOnly);
+                OwnerOnly.CreateDirectory(next);
                 Libc.FsyncDirectory(current);
             }
 

@@ -81,15 +81,44 @@ internal sealed partial class IngestSession
 
         // 2. Rename into place and fsync the directory; 3. re-read and check the SHA-256.
         var time = RecordingTimeReader.Read(temporary, path.FileName, before.Modified);
-        var stored = pipeline.Store.Commit(temporary, Serial, time.Start, path, sha256);
+        string stored;
+        try
+        {
+            stored = pipeline.Store.Commit(temporary, Serial, time.Start, path, sha256);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            FileProblem(CustodyEntryTypes.Error, path, "store-failed", $"could not store the copy: {e.Message}; the recorder keeps the file");
+            return;
+        }
+
         var full = pipeline.Store.FullPath(stored);
         pipeline.Hooks.BeforeVerify?.Invoke(full);
         if (pipeline.Options.VerifyAfterCopy)
         {
-            var check = FootageStore.HashFile(full, pipeline.Options.CopyBufferBytes);
+            string check;
+            try
+            {
+                check = FootageStore.HashFile(full, pipeline.Options.CopyBufferBytes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                check = $"unreadable ({e.Message})";
+            }
+
             if (check != sha256)
             {
-                var kept = pipeline.Store.Quarantine(full);
+                string kept;
+                try
+                {
+                    kept = pipeline.Store.Quarantine(full);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    kept = $"nowhere (could not move it: {e.Message})";
+                }
+
                 FileProblem(CustodyEntryTypes.Error, path, "verification-failed",
                     $"stored copy hashed {check}, expected {sha256}; copy moved to {kept}; the recorder keeps the file");
                 return;

@@ -1,4 +1,0 @@
-using System.Runtime.Versioning;
-
-// The dock runs on Linux only (glibc P/Invoke, Unix file modes, sysfs).
-[assembly: SupportedOSPlatform("linux")]
