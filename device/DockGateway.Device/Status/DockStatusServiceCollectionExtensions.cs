@@ -1,3 +1,4 @@
+using DockGateway.Device.Custody;
 using DockGateway.Device.Slots;
 using DockGateway.Shared.Mqtt;
 using Microsoft.Extensions.Configuration;
@@ -55,9 +56,12 @@ public static class DockStatusServiceCollectionExtensions
         services.AddSingleton<RetainedTopics>();
         services.AddSingleton<ISlotIndicator, MqttSlotIndicator>();
         services.AddSingleton<DockEventWriter>();
+        services.AddSingleton<ICustodyObserver, CustodyEventForwarder>();
         services.AddSingleton<OutboxPublisher>();
         services.AddSingleton<StatusPublisher>();
 
+        services.AddHostedService(sp => new CustodyEventReplay(
+            sp.GetService<CustodyLog>(), sp.GetRequiredService<EventOutbox>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CustodyEventReplay>>()));
         services.AddHostedService<MqttConnectionService>();
         services.AddHostedService(sp => sp.GetRequiredService<DockEventWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxPublisher>());

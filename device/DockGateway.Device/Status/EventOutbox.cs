@@ -130,12 +130,18 @@ public sealed class EventOutbox : IQueueLength, IDisposable
         }
     }
 
-    /// <summary>Deletes sent events older than <paramref name="age"/>; unsent ones are never deleted.</summary>
+    /// <summary>
+    /// Deletes sent events older than <paramref name="age"/>. Unsent ones are never deleted, nor is the
+    /// newest custody event (it marks where <see cref="HighestCustodyIndex"/> resumes).
+    /// </summary>
     public int PruneSent(TimeSpan age)
     {
         lock (_gate)
         {
-            using var command = Command("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $before");
+            using var command = Command("""
+                DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < $before
+                AND id <> (SELECT id FROM outbox WHERE key LIKE 'custody:%' ORDER BY CAST(substr(key, 9) AS INTEGER) DESC LIMIT 1)
+                """);
             command.Parameters.AddWithValue("$before", StatusJson.Time(_time.GetUtcNow() - age));
             return command.ExecuteNonQuery();
         }

@@ -83,8 +83,11 @@ public sealed class OutboxTests
             var unsent = outbox.ReadUnsent(0, 10);
             outbox.MarkSent([unsent[0].Id]);
             Assert.Equal(0, outbox.QueueLength);
+            Assert.True(outbox.Append(DockEvent.Create(DockEventKind.Error, DateTimeOffset.UtcNow)));
+            outbox.MarkSent([.. outbox.ReadUnsent(0, 10).Select(r => r.Id)]);
             Assert.Equal(0, outbox.PruneSent(TimeSpan.FromDays(1)));
-            Assert.Equal(1, outbox.PruneSent(TimeSpan.FromSeconds(-5)));
+            Assert.Equal(1, outbox.PruneSent(TimeSpan.FromSeconds(-5))); // the newest custody event stays as the replay mark
+            Assert.Equal(3, outbox.HighestCustodyIndex());
         }
         finally
         {
