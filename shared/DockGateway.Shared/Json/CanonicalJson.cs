@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -45,11 +44,9 @@ public static class CanonicalJson
 
         using (document)
         {
-            var output = new ArrayBufferWriter<byte>();
             var builder = new StringBuilder();
             Write(document.RootElement, builder, "$");
-            output.Write(Encoding.UTF8.GetBytes(builder.ToString()));
-            return output.WrittenSpan.ToArray();
+            return Encoding.UTF8.GetBytes(builder.ToString());
         }
     }
 
@@ -115,7 +112,17 @@ public static class CanonicalJson
                 output.Append(']');
                 break;
             case JsonValueKind.String:
-                WriteString(element.GetString()!, output, path);
+                string text;
+                try
+                {
+                    text = element.GetString()!;
+                }
+                catch (InvalidOperationException e)
+                {
+                    throw new FormatException($"invalid string at {path} (lone surrogate): {e.Message}", e);
+                }
+
+                WriteString(text, output, path);
                 break;
             case JsonValueKind.Number:
                 if (!element.TryGetDouble(out var number) || !double.IsFinite(number))

@@ -37,10 +37,11 @@ public sealed class NoteVerifier
 
     internal static (string Name, uint KeyId, byte[] PublicKey) ParseParts(string verifierKey, byte type, string what)
     {
-        var parts = verifierKey.Split('+');
+        // The base64 key may itself contain '+': split off the name and the key ID only.
+        var parts = verifierKey.Split('+', 3);
         if (parts.Length != 3)
         {
-            throw new FormatException($"{what} '{verifierKey}' is not name+keyid+key (found {parts.Length} '+'-separated parts)");
+            throw new FormatException($"{what} '{verifierKey}' is not name+keyid+key");
         }
 
         if (NoteFormat.NameProblem(parts[0]) is { } problem)
