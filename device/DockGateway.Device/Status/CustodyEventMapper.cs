@@ -39,11 +39,11 @@ public static class CustodyEventMapper
         {
             CustodyIndex = index,
             Slot = root.TryGetProperty("slot", out var slot) && slot.ValueKind == JsonValueKind.Number ? slot.GetInt32() : null,
-            Recorder = Text(root, "recorder"),
-            File = Text(root, "path"),
+            Recorder = Text(root, "recorder") ?? Text(root, "serial"),
+            File = Text(root, "path") ?? Text(root, "stored"),
             Sha256 = Text(root, "sha256"),
             Size = root.TryGetProperty("size", out var size) && size.ValueKind == JsonValueKind.Number ? size.GetInt64() : null,
-            Message = Text(root, "reason") ?? Text(root, "message") ?? Text(root, "error"),
+            Message = string.Join(": ", new[] { Text(root, "reason"), Text(root, "detail") ?? Text(root, "message") ?? Text(root, "error") }.OfType<string>()) is { Length: > 0 } m ? m : null,
         };
     }
 
