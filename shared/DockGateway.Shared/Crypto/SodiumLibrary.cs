@@ -9,7 +9,7 @@ namespace DockGateway.Shared.Crypto;
 /// </summary>
 internal static class SodiumLibrary
 {
-    private static readonly Lazy<Exception?> s_failure = new(Initialize, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Exception?> s_failure = new(() => Initialize(SodiumNative.Library), LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static void EnsureInitialized()
     {
@@ -19,12 +19,13 @@ internal static class SodiumLibrary
         }
     }
 
-    private static Exception? Initialize()
+    /// <summary>Loads <paramref name="soname"/> and initialises libsodium; the failure, or null.</summary>
+    internal static Exception? Initialize(string soname)
     {
-        if (!NativeLibrary.TryLoad(SodiumNative.Library, typeof(SodiumLibrary).Assembly, null, out var handle))
+        if (!NativeLibrary.TryLoad(soname, typeof(SodiumLibrary).Assembly, null, out var handle))
         {
             return new DllNotFoundException(
-                $"{SodiumNative.Library} could not be loaded: install the Debian package {SodiumNative.DebianPackage} (apt-get install {SodiumNative.DebianPackage})");
+                $"{soname} could not be loaded: install the Debian package {SodiumNative.DebianPackage} (apt-get install {SodiumNative.DebianPackage})");
         }
 
         NativeLibrary.Free(handle);

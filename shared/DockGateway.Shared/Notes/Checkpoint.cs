@@ -14,6 +14,16 @@ public sealed record Checkpoint(string Origin, long Size, byte[] RootHash, IRead
     {
     }
 
+    /// <summary>Value equality, including the bytes of the root hash and the extension lines.</summary>
+    public bool Equals(Checkpoint? other) =>
+        other is not null
+        && Origin == other.Origin
+        && Size == other.Size
+        && RootHash.AsSpan().SequenceEqual(other.RootHash)
+        && Extensions.SequenceEqual(other.Extensions);
+
+    public override int GetHashCode() => HashCode.Combine(Origin, Size, Convert.ToHexString(RootHash), Extensions.Count);
+
     public string ToBody()
     {
         if (Origin.Length == 0 || Origin.Contains('\n', StringComparison.Ordinal))

@@ -50,5 +50,23 @@ public sealed class CosignatureVerifier
         return true;
     }
 
+    /// <summary>
+    /// Looks through <paramref name="note"/>'s signatures for one by this witness (name and key ID)
+    /// that verifies over the note text; false when there is none or it does not verify.
+    /// </summary>
+    public bool Verify(SignedNote note, out long unixSeconds)
+    {
+        foreach (var signature in note.Signatures)
+        {
+            if (signature.KeyName == Name && signature.KeyId == KeyId)
+            {
+                return Verify(note.Text, signature, out unixSeconds);
+            }
+        }
+
+        unixSeconds = 0;
+        return false;
+    }
+
     public override string ToString() => NoteFormat.VerifierKey(Name, KeyId, NoteFormat.CosignatureSignatureType, PublicKey);
 }

@@ -20,11 +20,18 @@ public static class NoteVerification
         var verified = new List<NoteVerifier>();
         foreach (var signature in parsed.Signatures)
         {
-            var verifier = known.Find(v => v.Name == signature.KeyName && v.KeyId == signature.KeyId);
-            if (verifier is null)
+            var matching = known.FindAll(v => v.Name == signature.KeyName && v.KeyId == signature.KeyId);
+            if (matching.Count == 0)
             {
                 continue;
             }
+
+            if (matching.Exists(v => !v.PublicKey.AsSpan().SequenceEqual(matching[0].PublicKey)))
+            {
+                throw new NoteVerificationException($"ambiguous key {signature.KeyName}+{signature.KeyId:x8}: two trusted keys share this name and key ID");
+            }
+
+            var verifier = matching[0];
 
             if (!verifier.Verify(parsed.Text, signature))
             {

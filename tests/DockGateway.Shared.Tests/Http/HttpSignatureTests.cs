@@ -160,6 +160,21 @@ public sealed class HttpSignatureTests : IDisposable
     }
 
     [Fact]
+    public void Signature_made_by_another_implementation_with_parameters_in_another_order_verifies()
+    {
+        var digest = ContentDigest.Sha256("body"u8);
+        const string signatureParams = "(\"@method\" \"@target-uri\" \"content-digest\");keyid=\"dock-0001\";nonce=\"n-1\";created=1763800000";
+        var signatureBase = SignatureBase.Build("POST", "http://127.0.0.1:5080/enrol", digest, signatureParams);
+        var signature = Convert.ToBase64String(_key.Sign(Encoding.UTF8.GetBytes(signatureBase)));
+
+        var check = _verifier.Verify(
+            "POST", "http://127.0.0.1:5080/enrol", digest, "sig1=" + signatureParams, $"sig1=:{signature}:", "body"u8, Keys, s_now, s_maxAge);
+
+        Assert.True(check.Valid, check.Error);
+        Assert.Equal("n-1", check.Nonce);
+    }
+
+    [Fact]
     public void Missing_headers_are_named()
     {
         Assert.Equal("Signature-Input header is missing", _verifier.Verify("GET", "http://x/", "d", null, "s", Keys, s_now, s_maxAge).Error);

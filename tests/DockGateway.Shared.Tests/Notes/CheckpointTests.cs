@@ -21,6 +21,15 @@ public class CheckpointTests
     }
 
     [Fact]
+    public void Checkpoints_compare_by_value_including_the_root_hash_bytes()
+    {
+        Assert.Equal(Checkpoint.Parse(Body), Checkpoint.Parse(Body));
+        Assert.Equal(Checkpoint.Parse(Body).GetHashCode(), Checkpoint.Parse(Body).GetHashCode());
+        var other = Checkpoint.Parse(Body) with { RootHash = new byte[32] };
+        Assert.NotEqual(Checkpoint.Parse(Body), other);
+    }
+
+    [Fact]
     public void Extension_lines_are_kept_in_order()
     {
         var checkpoint = Checkpoint.Parse(Body + "ext one\next two\n");

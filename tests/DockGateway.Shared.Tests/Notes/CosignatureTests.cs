@@ -100,5 +100,9 @@ public class CosignatureTests
 
         Assert.Equal(2, opened.Signatures.Count);
         Assert.True(CosignatureVerifier.Parse(witness.VerifierKey).Verify(opened.Text, opened.Signatures[1], out _));
+        Assert.True(CosignatureVerifier.Parse(witness.VerifierKey).Verify(opened, out var time));
+        Assert.Equal(1679315147, time);
+        using var strangerKey = Ed25519PrivateKey.Generate();
+        Assert.False(CosignatureVerifier.Parse(new CosignatureSigner("witness.example.com/w1", strangerKey).VerifierKey).Verify(opened, out _));
     }
 }

@@ -71,6 +71,18 @@ public class SignedNoteVectorTests
     }
 
     [Fact]
+    public void The_same_trusted_key_listed_twice_is_not_ambiguous_and_other_keys_of_that_name_are_ignored()
+    {
+        using var key = Ed25519PrivateKey.Generate();
+        var impostor = NoteVerifier.Parse(new NoteSigner("PeterNeumann", key).VerifierKey);
+        var colliding = NoteVerifier.Parse(PeterKey);
+        var trusted = new[] { colliding, colliding, impostor };
+
+        Assert.NotNull(NoteVerification.Open(Text + "\n" + PeterSig, trusted));
+        Assert.Equal(0xc74f20a3u, colliding.KeyId);
+    }
+
+    [Fact]
     public void A_known_name_with_another_key_id_counts_as_unknown()
     {
         var otherId = PeterSig.Replace("x08g", "xxxx", StringComparison.Ordinal);
