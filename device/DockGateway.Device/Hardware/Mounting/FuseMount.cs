@@ -24,7 +24,7 @@ internal static class FuseMount
     private static async Task<MountedVolume> MountFatAsync(
         string devicePath, string mountPoint, bool writeProtected, VolumeMountOptions options, ILogger logger, CancellationToken cancellationToken)
     {
-        var mountOptions = writeProtected ? Safe : "rw+," + Safe;
+        var mountOptions = writeProtected ? "ro," + Safe : "rw+," + Safe;
         var process = ExternalCommand.Start(options.FuseFat, ["-f", "-o", mountOptions, devicePath, mountPoint]);
         var error = process.StandardError.ReadToEndAsync(CancellationToken.None);
         _ = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
