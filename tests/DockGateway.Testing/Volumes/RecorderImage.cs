@@ -95,8 +95,25 @@ public static class RecorderImage
         }
         finally
         {
-            Tool.Run("losetup", "-d", loop);
+            Detach(loop);
             Directory.Delete(mountPoint);
+        }
+    }
+
+    /// <summary>exfat-fuse may still hold the loop device for a moment after unmounting.</summary>
+    private static void Detach(string loop)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                Tool.Run("losetup", "--detach", loop);
+                return;
+            }
+            catch (InvalidOperationException) when (attempt < 100)
+            {
+                Thread.Sleep(50);
+            }
         }
     }
 

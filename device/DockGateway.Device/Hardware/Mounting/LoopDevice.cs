@@ -36,8 +36,27 @@ internal static class LoopDevice
         return device;
     }
 
-    public static async Task DetachAsync(string loopDevice, VolumeMountOptions options)
+    /// <summary>
+    /// Detaches the loop device, retrying while the FUSE driver that just unmounted still holds it
+    /// open (EBUSY); false when it is still attached after the timeout.
+    /// </summary>
+    public static async Task<bool> DetachAsync(string loopDevice, VolumeMountOptions options)
     {
-        await ExternalCommand.RunAsync(options.Losetup, ["-d", loopDevice], options.Timeout, CancellationToken.None);
+        var deadline = DateTime.UtcNow + options.Timeout;
+        while (true)
+        {
+            var result = await ExternalCommand.RunAsync(options.Losetup, ["--detach", loopDevice], options.Timeout, CancellationToken.None);
+            if (result.ExitCode == 0)
+            {
+                return true;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
     }
 }

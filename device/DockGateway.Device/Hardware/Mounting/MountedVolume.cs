@@ -74,9 +74,9 @@ public sealed class MountedVolume : IRecorderVolume
 
             await UnmountAsync(lazy);
             await StopDriverAsync(lazy);
-            if (_loopDevice is not null)
+            if (_loopDevice is not null && !await LoopDevice.DetachAsync(_loopDevice, _options))
             {
-                await LoopDevice.DetachAsync(_loopDevice, _options);
+                _logger.LogWarning("Loop device {Loop} for {MountPoint} is still busy and stays attached", _loopDevice, RootPath);
             }
 
             TryRemoveMountPoint();
