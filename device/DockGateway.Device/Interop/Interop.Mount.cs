@@ -20,13 +20,13 @@ internal static partial class Interop
         internal const int MNT_DETACH = 2;
 
         internal const int EPERM = 1;
-        internal const int ENOENT = 2;
         internal const int EACCES = 13;
         internal const int ENOTBLK = 15;
         internal const int EBUSY = 16;
-        internal const int ENODEV = 19;
         internal const int EINVAL = 22;
         internal const int EROFS = 30;
+
+        // ENOENT and ENODEV are declared in Interop.Libc.cs.
 
         [LibraryImport(MountLibrary, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial int mount(string? source, string target, string? filesystemtype, nuint mountflags, string? data);
