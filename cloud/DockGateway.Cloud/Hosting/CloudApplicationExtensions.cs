@@ -1,6 +1,7 @@
 using Dapper;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
 using DockGateway.Cloud.Storage;
@@ -30,6 +31,7 @@ public static class CloudApplicationExtensions
         api.MapRatios();
 
         // wt/cloud-dock maps enrolment, uploads and witness endpoints below this line.
+        api.MapDockFacingEndpoints();
         return app;
     }
 

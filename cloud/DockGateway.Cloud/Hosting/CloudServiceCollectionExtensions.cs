@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
@@ -53,6 +54,7 @@ public static class CloudServiceCollectionExtensions
         services.AddRatios();
 
         // wt/cloud-dock registers enrolment, dock auth, uploads and witness below this line.
+        services.AddDockFacingServices();
         return services;
     }
 
