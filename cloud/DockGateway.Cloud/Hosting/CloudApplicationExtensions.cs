@@ -2,6 +2,7 @@ using Dapper;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.DockAuth;
+using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
 using DockGateway.Cloud.Storage;
@@ -32,6 +33,7 @@ public static class CloudApplicationExtensions
 
         // wt/cloud-dock maps enrolment, uploads and witness endpoints below this line.
         api.MapDockFacingEndpoints();
+        api.MapFleetEndpoints();
         return app;
     }
 
