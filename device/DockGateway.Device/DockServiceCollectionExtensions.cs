@@ -55,6 +55,28 @@ public static class DockServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Checks the "Dock" configuration before the host starts, printing each problem (with its key) to
+    /// <paramref name="errors"/> instead of a stack trace. False means: do not start.
+    /// </summary>
+    public static bool ValidateDockOptions(this IServiceProvider services, TextWriter errors)
+    {
+        try
+        {
+            _ = Options(services);
+            return true;
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                errors.WriteLine($"configuration error: {failure}");
+            }
+
+            return false;
+        }
+    }
+
     private static DockOptions Options(IServiceProvider services) => services.GetRequiredService<IOptions<DockOptions>>().Value;
 
     private static Ed25519PrivateKey LoadKey(DockOptions options, ILogger logger)

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace DockGateway.Cloud.DockAuth;
 
@@ -11,6 +12,11 @@ public static class BodyBuffer
         if (request.ContentLength > limit)
         {
             return null;
+        }
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            // Signed dock bodies are governed by DockAuth:MaxBodyBytes, checked below.
+            feature.MaxRequestBodySize = null;
         }
         var copy = new MemoryStream();
         var buffer = new byte[64 * 1024];

@@ -8,6 +8,6 @@ public interface IDockKeys
     /// <summary>The dock whose custody log has this checkpoint origin, or null.</summary>
     Task<DockIdentity?> FindByOriginAsync(string origin, CancellationToken cancellationToken);
 
-    /// <summary>Records that the dock made a verified request at <paramref name="now"/>.</summary>
+    /// <summary>Records that the dock made a verified request at <paramref name="now"/> (may be coarsened to ~10 s).</summary>
     Task TouchAsync(string dockId, DateTimeOffset now, CancellationToken cancellationToken);
 }

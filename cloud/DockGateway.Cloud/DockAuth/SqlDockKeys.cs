@@ -17,9 +17,11 @@ public sealed class SqlDockKeys(ICloudDatabase database) : IDockKeys
     public async Task TouchAsync(string dockId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        // At most one write per dock every 10 s: a dock sending 8 MiB chunks would otherwise write here per chunk.
+        var at = now.ToUnixTimeMilliseconds();
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE docks SET last_seen_at = @at WHERE id = @dockId AND (last_seen_at IS NULL OR last_seen_at < @at)",
-            new { dockId, at = now.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+            "UPDATE docks SET last_seen_at = @at WHERE id = @dockId AND (last_seen_at IS NULL OR last_seen_at <= @stale)",
+            new { dockId, at, stale = at - 10_000 }, cancellationToken: cancellationToken));
     }
 
     private async Task<DockIdentity?> FindAsync(string sql, string value, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DockGateway.Cloud.Problems;
@@ -13,6 +15,13 @@ public static class ProblemDetailsSetup
             var traceId = Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
             context.ProblemDetails.Extensions.TryAdd("traceId", traceId);
             context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            if (context.ProblemDetails.Status == StatusCodes.Status413PayloadTooLarge && context.ProblemDetails.Detail is null)
+            {
+                var limit = context.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+                context.ProblemDetails.Detail = limit is null
+                    ? "the request body is larger than this endpoint accepts"
+                    : $"the request body is larger than this endpoint accepts ({limit} bytes; Cloud:Http:MaxRequestBodyBytes)";
+            }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
         return services;

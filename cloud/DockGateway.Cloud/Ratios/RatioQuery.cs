@@ -6,34 +6,31 @@ using Microsoft.Extensions.Options;
 namespace DockGateway.Cloud.Ratios;
 
 /// <summary>
-/// Computes equipment ratios set-based: one statement, recorders and officers each aggregated once with
-/// GROUP BY (covered by <c>ix_recorders_agency_status</c> and the officers key), joined to agencies.
+/// Computes equipment ratios set-based in one statement: agencies joined to their trigger-maintained
+/// counters (<c>agency_equipment</c>, migration 0004) and to one GROUP BY over the overdue in-service
+/// recorders only (read through the partial index <c>ix_recorders_overdue</c>). No per-agency queries.
 /// </summary>
 public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> options, TimeProvider time)
 {
     private const string Sql = """
         SELECT a.code AS Code, a.name AS Name, a.class AS Class, a.officer_count AS OfficerCount,
                a.class_c_minimum AS ClassCMinimum, a.legal_review_staff AS LegalReviewStaff,
-               COALESCE(o.registered, 0) AS RegisteredOfficers, COALESCE(r.total, 0) AS RecordersTotal,
-               COALESCE(r.in_service, 0) AS RecordersInService, COALESCE(r.overdue, 0) AS RecordersOverdue
+               COALESCE(e.officers_registered, 0) AS RegisteredOfficers, COALESCE(e.recorders_total, 0) AS RecordersTotal,
+               COALESCE(e.recorders_in_service, 0) AS RecordersInService, COALESCE(o.overdue, 0) AS RecordersOverdue
         FROM agencies a
+        LEFT JOIN agency_equipment e ON e.agency_code = a.code
         LEFT JOIN (
-            SELECT agency_code, COUNT(*) AS total,
-                   SUM(CASE WHEN status = 'in-service' THEN 1 ELSE 0 END) AS in_service,
-                   SUM(CASE WHEN status = 'in-service' AND COALESCE(last_docked_at, issued_at) < @cutoff THEN 1 ELSE 0 END) AS overdue
-            FROM recorders /*inner*/
-            GROUP BY agency_code) r ON r.agency_code = a.code
-        LEFT JOIN (
-            SELECT agency_code, COUNT(*) AS registered
-            FROM officers /*inner*/
+            SELECT agency_code, COUNT(*) AS overdue
+            FROM recorders
+            WHERE status = 'in-service' AND COALESCE(last_docked_at, issued_at) < @cutoff /*inner*/
             GROUP BY agency_code) o ON o.agency_code = a.code
         /*outer*/
         ORDER BY a.code
         """;
 
     private static readonly string s_all = Filtered(string.Empty, string.Empty);
-    private static readonly string s_one = Filtered("WHERE agency_code = @code", "WHERE a.code = @code");
-    private readonly string _some = Filtered("WHERE " + database.AnyOf("agency_code", "codes"), "WHERE " + database.AnyOf("a.code", "codes"));
+    private static readonly string s_one = Filtered("AND agency_code = @code", "WHERE a.code = @code");
+    private readonly string _some = Filtered("AND " + database.AnyOf("agency_code", "codes"), "WHERE " + database.AnyOf("a.code", "codes"));
 
     /// <summary>Ratios for the given agencies (null = all), in code order.</summary>
     public async Task<IReadOnlyList<EquipmentRatio>> ComputeAsync(IReadOnlyCollection<string>? agencyCodes, CancellationToken cancellationToken)

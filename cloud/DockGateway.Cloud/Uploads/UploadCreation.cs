@@ -14,11 +14,14 @@ namespace DockGateway.Cloud.Uploads;
 public sealed class UploadCreation(
     IUploadStore store,
     IBlobStore blobs,
+    UploadCompletion completion,
     UploadReceiptSigner receipts,
     IOptions<UploadOptions> options,
     TimeProvider time,
     ILogger<UploadCreation> logger)
 {
+    private const string EmptySha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
     public async Task<IResult> HandleAsync(HttpContext http, CancellationToken cancellationToken)
     {
         var dock = http.GetDock();
@@ -50,6 +53,11 @@ public sealed class UploadCreation(
             return TusResults.Problem(400, "Creation with upload not supported", "POST must have an empty body; send the bytes with PATCH.");
         }
 
+        if (length == 0 && metadata.Sha256 != EmptySha256)
+        {
+            return TusResults.Problem(422, "SHA-256 mismatch", $"An empty file's SHA-256 is {EmptySha256}, not the declared {metadata.Sha256}.");
+        }
+
         var now = time.GetUtcNow();
         var duplicate = await blobs.ExistsAsync(metadata.Sha256, cancellationToken);
         var upload = new TusUpload(
@@ -60,6 +68,13 @@ public sealed class UploadCreation(
         var response = http.Response;
         response.Headers.Location = $"{request.PathBase}/api/v1/uploads/{upload.Id}";
         response.Headers[TusProtocol.UploadOffset] = upload.Offset.ToString(CultureInfo.InvariantCulture);
+        if (length == 0 && !duplicate)
+        {
+            // Nothing to PATCH: store the empty blob now and answer with its receipt.
+            await (await blobs.OpenPartialAsync(upload.Id, 0, cancellationToken)).DisposeAsync();
+            await completion.CompleteAsync(http, upload, cancellationToken);
+            return Results.StatusCode(StatusCodes.Status201Created);
+        }
         if (duplicate)
         {
             response.Headers[TusProtocol.UploadReceipt] = TusHeaders.Receipt(receipts.Sign(UploadReceipt.For(upload)));

@@ -109,6 +109,9 @@ public sealed class CustodyLog : IDisposable
 
     public IReadOnlyList<IngestedFile> PendingErasures(string recorder) => Locked(() => _store.PendingErasures(recorder));
 
+    /// <summary>Every ingested file in log order, with its stored path (relative to footage/) and erasure state (for the cloud sync).</summary>
+    public IReadOnlyList<IngestedFile> IngestedFiles() => Locked(() => _store.AllIngested());
+
     public long? LastSequence(string recorder) => Locked(() => _store.LastSequence(recorder));
 
     public void SetLastSequence(string recorder, long sequence) => Locked(() =>

@@ -64,7 +64,7 @@ public sealed class FootageStore
     }
 
     /// <summary>
-    /// Renames a synced temporary file to its place under footage/ (never over an existing file) and
+    /// Renames a synced temporary file to its place under footage/ and
     /// fsyncs the directories touched. Returns the stored path relative to footage/.
     /// </summary>
     public string Commit(string temporaryPath, string recorder, DateTimeOffset recorded, VolumePath source, string sha256)
@@ -74,7 +74,10 @@ public sealed class FootageStore
         var relative = Path.Combine(folder, name);
         EnsureDirectory(folder);
         var destination = Path.Combine(FootageDirectory, relative);
-        File.Move(temporaryPath, destination, overwrite: false);
+        // A file already there is an orphan of a crash between this rename and the ingested commit (a
+        // committed copy would have been found by its SHA-256 before): same recorder, name and hash, so
+        // the same content. Replacing it is safe.
+        File.Move(temporaryPath, destination, overwrite: true);
         Libc.FsyncDirectory(Path.GetDirectoryName(destination)!);
         Libc.FsyncDirectory(IncomingDirectory);
         return relative.Replace(Path.DirectorySeparatorChar, '/');
@@ -85,7 +88,7 @@ public sealed class FootageStore
     /// <summary>Re-reads a stored copy and returns its SHA-256 (lowercase hex).</summary>
     public static string HashFile(string path, int bufferSize)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(bufferSize);
+        var buffer = CopyBuffers.Pool.Rent(bufferSize);
         try
         {
             using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -100,7 +103,7 @@ public sealed class FootageStore
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            CopyBuffers.Pool.Return(buffer);
         }
     }
 

@@ -61,6 +61,7 @@ internal sealed partial class IngestSession
         catch (IOException e)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            ThrowIfGone(e);
             FileProblem(CustodyEntryTypes.Error, path, "read-failed", e.Message);
             return;
         }
@@ -68,6 +69,7 @@ internal sealed partial class IngestSession
         if (_tree.Stat(path) != before)
         {
             File.Delete(temporary);
+            ThrowIfGone(null);
             FileProblem(CustodyEntryTypes.Error, path, "changed-while-reading", "the file's size or times changed while it was copied");
             return;
         }
@@ -93,6 +95,14 @@ internal sealed partial class IngestSession
             return;
         }
 
+        // The verification, commit and erasure of this file run while the next file is copied (one at a time).
+        await _finishing;
+        _finishing = Task.Run(() => Finish(path, before, sha256, stored, time, cancellationToken), CancellationToken.None);
+    }
+
+    /// <summary>Steps 3-5 for a copy already renamed into place.</summary>
+    private void Finish(VolumePath path, FileIdentity before, string sha256, string stored, RecordingTime time, CancellationToken cancellationToken)
+    {
         var full = pipeline.Store.FullPath(stored);
         pipeline.Hooks.BeforeVerify?.Invoke(full);
         if (pipeline.Options.VerifyAfterCopy)
@@ -154,7 +164,10 @@ internal sealed partial class IngestSession
 
         if (FileNamePatterns.SequenceNumber(path.FileName) is { } sequence)
         {
-            _sequences.Add(sequence);
+            lock (_sequences)
+            {
+                _sequences.Add(sequence);
+            }
         }
 
         // 5. Only now erase from the recorder, then log the erasure.
@@ -165,7 +178,7 @@ internal sealed partial class IngestSession
     {
         if (volume.IsReadOnly)
         {
-            _kept++;
+            Interlocked.Increment(ref _kept);
             return;
         }
 
@@ -192,7 +205,7 @@ internal sealed partial class IngestSession
         }
 
         pipeline.Log.AppendErased(CustodyEntries.Erased(slot, Serial, path, sha256, ingestedIndex), ingestedIndex);
-        _done++;
+        Interlocked.Increment(ref _done);
     }
 
     /// <summary>A file ingested before a crash but never erased: erase it once its hash matches the log again.</summary>
@@ -233,6 +246,15 @@ internal sealed partial class IngestSession
 
         pipeline.Logger.LogInformation("Slot {Slot}: {Path} is already in custody (entry {Index}); not ingested twice", slot, path.Display, existing.EntryIndex);
         Erase(path, copied, sha256, existing.EntryIndex, cancellationToken);
+    }
+
+    /// <summary>A read failing because the whole volume left is a removal, not a file problem.</summary>
+    private void ThrowIfGone(Exception? cause)
+    {
+        if (!Directory.Exists(volume.RootPath))
+        {
+            throw new RecorderGoneException($"the volume of {Serial} at {volume.RootPath} is gone", cause ?? new IOException("volume missing"));
+        }
     }
 
     private bool StoredCopyIntact(IngestedFile file)

@@ -20,6 +20,12 @@ internal sealed partial class IngestSession(
     private int _done;
     private int _errors;
     private int _kept;
+    private int _skipped;
+    private int _problemEntries;
+    private Task _finishing = Task.CompletedTask;
+
+    /// <summary>A hostile volume could hold 100 000 symlinks: past this many, problems are counted, not logged one by one.</summary>
+    private const int MaxProblemEntries = 1000;
 
     private string Serial => recorder.Serial;
 
@@ -56,7 +62,8 @@ internal sealed partial class IngestSession(
                 }
                 else if (!pipeline.IsMedia(item.Path))
                 {
-                    pipeline.Logger.LogInformation("Slot {Slot}: skipping {Path} on {Recorder}: not a media file", slot, item.Path.Display, Serial);
+                    _skipped++;
+                    pipeline.Logger.LogDebug("Slot {Slot}: skipping {Path} on {Recorder}: not a media file", slot, item.Path.Display, Serial);
                 }
                 else
                 {
@@ -67,12 +74,31 @@ internal sealed partial class IngestSession(
         }
         catch (DiskLowException e)
         {
+            await _finishing;
             return await DiskLow(e.FreeBytes, e.RequiredBytes, cancellationToken);
         }
+        finally
+        {
+            // Never leave a verification or erasure running behind the session's back.
+            await _finishing.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        await _finishing; // rethrows what the last file's finish stage failed with
 
         if (walkComplete)
         {
             ReconcileMissing();
+        }
+
+        if (_skipped > 0)
+        {
+            pipeline.Logger.LogInformation("Slot {Slot}: {Count} files on {Recorder} are not media (Dock:MediaExtensions) and were left on it", slot, _skipped, Serial);
+        }
+
+        if (_problemEntries > MaxProblemEntries)
+        {
+            pipeline.Log.Append(CustodyEntries.FileProblem(CustodyEntryTypes.Error, slot, Serial, null, "more-problems",
+                $"{_problemEntries - MaxProblemEntries} further problems on this recorder were not logged one by one"));
         }
 
         RecordGaps();
@@ -100,7 +126,7 @@ internal sealed partial class IngestSession(
     {
         pipeline.Log.Append(CustodyEntries.DiskLow(slot, Serial, free, required));
         pipeline.Logger.LogWarning("Slot {Slot}: disk low ({Free} bytes free, {Required} required): {Recorder} left untouched", slot, free, required, Serial);
-        _errors++;
+        Interlocked.Increment(ref _errors);
         var status = Status(SlotState.Error, $"dock storage low: {free / (1024 * 1024)} MiB free, {required / (1024 * 1024)} MiB needed; the recorder keeps its files");
         await report(status);
         pipeline.Log.SignCheckpoint();
@@ -126,7 +152,12 @@ internal sealed partial class IngestSession(
 
     private void FileProblem(string type, VolumePath? path, string reason, string detail)
     {
-        _errors++;
+        Interlocked.Increment(ref _errors);
+        if (Interlocked.Increment(ref _problemEntries) > MaxProblemEntries)
+        {
+            return;
+        }
+
         pipeline.Log.Append(CustodyEntries.FileProblem(type, slot, Serial, path, reason, detail));
         pipeline.Logger.LogWarning("Slot {Slot}: {Type} {Reason} for {Path} on {Recorder}: {Detail}", slot, type, reason, path?.Display, Serial, detail);
     }
@@ -168,7 +199,7 @@ internal sealed partial class IngestSession(
         pipeline.Log.SetLastSequence(Serial, previous!.Value);
     }
 
-    private SlotStatus Status(SlotState state, string message) => new(slot, state, Serial, _files, _done, _errors, message);
+    private SlotStatus Status(SlotState state, string message) => new(slot, state, Serial, _files, Volatile.Read(ref _done), Volatile.Read(ref _errors), message);
 
     private ValueTask Show(SlotState state, string message, CancellationToken cancellationToken)
     {

@@ -26,18 +26,16 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
             {
                 var (dir, path, depth) = stack.Peek();
                 byte[] name;
-                byte type;
                 string? readError = null;
                 bool more;
                 try
                 {
-                    more = dir.TryRead(out name, out type, path.Display);
+                    more = dir.TryRead(out name, out _, path.Display);
                 }
                 catch (IOException e)
                 {
                     more = false;
                     name = [];
-                    type = 0;
                     readError = e.Message;
                 }
 
@@ -70,7 +68,7 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
                     continue;
                 }
 
-                var item = Inspect(dir.Fd, name, child, type, depth, out var subdirFd);
+                var item = Inspect(dir.Fd, name, child, depth, out var subdirFd);
                 if (subdirFd >= 0)
                 {
                     stack.Push((DirectoryHandle.FromFd(subdirFd, child.Display), child, depth + 1));
@@ -170,7 +168,7 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
         }
     }
 
-    private unsafe VolumeItem? Inspect(int dirFd, byte[] name, VolumePath child, byte type, int depth, out int subdirFd)
+    private unsafe VolumeItem? Inspect(int dirFd, byte[] name, VolumePath child, int depth, out int subdirFd)
     {
         subdirFd = -1;
         var bytes = Libc.NulTerminated(name);
@@ -183,7 +181,6 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
             }
         }
 
-        _ = type;
         switch (st.stx_mode & Libc.S_IFMT)
         {
             case Libc.S_IFREG:
@@ -216,7 +213,13 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
         fixed (byte* p = bytes)
         {
             var fd = Libc.open(p, Libc.Flags.O_RDONLY | Libc.Flags.O_DIRECTORY | Libc.Flags.O_CLOEXEC, 0);
-            return fd >= 0 ? fd : throw Libc.Error("open volume root", RootPath);
+            if (fd >= 0)
+            {
+                return fd;
+            }
+
+            var error = Libc.Error("open volume root", RootPath);
+            throw error.HResult is Libc.ENOENT or Libc.ENODEV ? new RecorderGoneException(error.Message, error) : error;
         }
     }
 

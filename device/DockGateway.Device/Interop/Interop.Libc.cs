@@ -35,6 +35,7 @@ internal static partial class Interop
         internal const byte DT_LNK = 10;
         internal const int ENOENT = 2;
         internal const int EINTR = 4;
+        internal const int ENODEV = 19;
 
         /// <summary>Linux <c>struct statx</c>: the same layout on every architecture (unlike <c>struct stat</c>).</summary>
         [StructLayout(LayoutKind.Explicit, Size = 256)]

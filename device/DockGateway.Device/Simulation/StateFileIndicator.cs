@@ -10,6 +10,8 @@ namespace DockGateway.Device.Simulation;
 /// </summary>
 public sealed class StateFileIndicator(IOptions<DockOptions> options, TimeProvider time) : ISlotIndicator
 {
+    private static readonly JsonSerializerOptions s_json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly string _slots = Path.Combine(Path.GetFullPath(options.Value.Simulation.Root ?? "."), "slots");
 
     public async ValueTask ShowAsync(SlotStatus status, CancellationToken cancellationToken)
@@ -30,7 +32,7 @@ public sealed class StateFileIndicator(IOptions<DockOptions> options, TimeProvid
             ["errors"] = status.Errors,
             ["message"] = status.Message,
             ["updated"] = time.GetUtcNow().UtcDateTime.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-        });
+        }, s_json);
         var temporary = Path.Combine(directory, $".state.json.{Guid.NewGuid():N}.tmp");
         try
         {

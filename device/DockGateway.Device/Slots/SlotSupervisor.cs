@@ -100,6 +100,10 @@ public sealed class SlotSupervisor(
         {
             logger.LogInformation("Slot {Slot}: ingest of {Recorder} stopped; nothing more was wiped", slot, recorder.Serial);
         }
+        catch (RecorderGoneException e)
+        {
+            logger.LogInformation("Slot {Slot}: {Recorder} left mid-ingest ({Reason}); nothing more was wiped", slot, recorder.Serial, e.Message);
+        }
         catch (Exception e)
         {
             logger.LogError(e, "Slot {Slot}: ingest of {Recorder} failed", slot, recorder.Serial);

@@ -15,8 +15,9 @@ namespace DockGateway.Device.Sync;
 
 /// <summary>
 /// The witnessing loop: whenever the dock has signed a checkpoint newer than the last cosigned one,
-/// POST the entries the cloud lacks (<c>api/v1/docks/{id}/entries</c>), then C2SP tlog-witness
-/// <c>add-checkpoint</c> with a consistency proof from the last cosigned size. 200: the cosignature
+/// C2SP tlog-witness <c>add-checkpoint</c> with a consistency proof from the last cosigned size, then
+/// POST the entries the cloud lacks up to the cosigned size (<c>api/v1/docks/{id}/entries</c>; the
+/// cloud stores entries only under a checkpoint it has cosigned). 200: the cosignature
 /// lines are appended to the note and stored with the checkpoint, and a <c>witnessed</c> entry is
 /// logged. 409: the cloud's size is taken as the new old size and the request is sent again once.
 /// 422 (or another refusal): an alert event, and this checkpoint is not retried (no retry loop).
@@ -54,12 +55,17 @@ public sealed class WitnessLoop(
     public async Task<long> RunOnceAsync(CancellationToken cancellationToken)
     {
         var cosigned = state.GetState(CosignedState);
-        if (custody.LatestCheckpoint() is not { } latest || latest.Size <= cosigned || latest.Size == state.GetState(RefusedState))
+        if (custody.LatestCheckpoint() is { } latest && latest.Size > cosigned && latest.Size != state.GetState(RefusedState))
         {
-            return cosigned;
+            cosigned = await WitnessAsync(latest, cosigned, cancellationToken);
         }
 
-        await PushEntriesAsync(latest.Size, cancellationToken);
+        await PushEntriesAsync(cosigned, cancellationToken);
+        return cosigned;
+    }
+
+    private async Task<long> WitnessAsync(StoredCheckpoint latest, long cosigned, CancellationToken cancellationToken)
+    {
         for (var attempt = 0; attempt < 2; attempt++)
         {
             var proof = cosigned == 0 ? [] : custody.ConsistencyProof(cosigned, latest.Size);
@@ -70,8 +76,8 @@ public sealed class WitnessLoop(
             {
                 var cosignedNote = latest.Note.TrimEnd('\n') + "\n" + text.TrimEnd('\n') + "\n";
                 custody.RecordCosignedCheckpoint(latest.Size, cosignedNote, options.WitnessKey ?? string.Empty);
-                custody.Append(new JsonObject { ["type"] = CustodyEntryTypes.Witnessed, ["size"] = latest.Size, ["witness"] = options.CloudUrl?.Host ?? "cloud" });
                 state.SetState(CosignedState, latest.Size);
+                custody.Append(new JsonObject { ["type"] = CustodyEntryTypes.Witnessed, ["size"] = latest.Size, ["witness"] = options.CloudUrl?.Host ?? "cloud" });
                 logger.LogInformation("Checkpoint {Size} cosigned by the cloud witness", latest.Size);
                 return latest.Size;
             }

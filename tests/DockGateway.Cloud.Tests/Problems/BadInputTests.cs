@@ -47,7 +47,8 @@ public abstract class BadInputTests(CloudHostFixture fixture)
     {
         using var client = Host.Client(Host.AdminToken);
         var body = $$"""{"code":"OVERSIZE","name":"{{new string('x', 2 * 1024 * 1024)}}","class":"A","officerCount":3,"legalReviewStaff":0}""";
-        await (await client.PostRawAsync("/api/v1/agencies", body)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        var problem = await (await client.PostRawAsync("/api/v1/agencies", body)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("Cloud:Http:MaxRequestBodyBytes", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/agencies/OVERSIZE")).StatusCode);
     }
 

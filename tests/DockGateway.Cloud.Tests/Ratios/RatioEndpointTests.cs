@@ -1,4 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
+using Dapper;
+using DockGateway.Cloud.Ratios;
+using DockGateway.Cloud.Storage;
 using DockGateway.Cloud.Registry;
 using DockGateway.Cloud.Tests.Hosting;
 using DockGateway.Testing;
@@ -131,6 +135,36 @@ public abstract class RatioEndpointTests(CloudHostFixture fixture)
         var agencies = await (await manager.GetAsync("/api/v1/agencies")).OkJsonAsync();
         Assert.Equal(expected, agencies.EnumerateArray().Select(r => r.GetProperty("code").GetString()));
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/api/v1/docks")).StatusCode);
+    }
+
+    [VariantFact]
+    public async Task Equipment_counters_match_a_recount_after_mixed_writes_and_a_rebuild_repairs_drift()
+    {
+        var code = await Host.CreateAgencyAsync("A", officers: 4);
+        await Host.AddOfficerAsync(code, "1");
+        await Host.AddRecorderAsync(code, $"{code}-a");
+        await Host.AddRecorderAsync(code, $"{code}-b", "repair");
+        using var client = Host.Client(Host.AdminToken);
+        await (await client.PutAsJsonAsync($"/api/v1/recorders/{code}-a", new { vendor = "V", model = "M", status = "retired" })).OkJsonAsync();
+        await (await client.PutAsJsonAsync($"/api/v1/recorders/{code}-b", new { vendor = "V", model = "M", status = "in-service" })).OkJsonAsync();
+        await (await client.PostRawAsync($"/api/v1/agencies/{code}/recorders/import", $"serial,vendor,model,status\n{code}-c,V,M,in-service\n{code}-a,V,M,in-service\n", "text/csv")).OkJsonAsync();
+        await (await client.PostRawAsync($"/api/v1/agencies/{code}/officers/import", "badge_number,name\n1,A\n2,B\n", "text/csv")).OkJsonAsync();
+
+        var database = Host.Services.GetRequiredService<ICloudDatabase>();
+        Assert.Empty(await EquipmentCounts.FindDriftAsync(database, CancellationToken.None));
+        var ratio = await (await client.GetAsync($"/api/v1/agencies/{code}/ratio")).OkJsonAsync();
+        Assert.Equal(3, ratio.GetProperty("recordersInService").GetInt64());
+        Assert.Equal(3, ratio.GetProperty("recordersTotal").GetInt64());
+        Assert.Equal(2, ratio.GetProperty("registeredOfficers").GetInt64());
+
+        await using (var connection = await database.OpenConnectionAsync(CancellationToken.None))
+        {
+            await connection.ExecuteAsync("UPDATE agency_equipment SET recorders_in_service = 99 WHERE agency_code = @code", new { code });
+        }
+
+        Assert.Equal([code], await EquipmentCounts.FindDriftAsync(database, CancellationToken.None));
+        await EquipmentCounts.RebuildAsync(database, CancellationToken.None);
+        Assert.Empty(await EquipmentCounts.FindDriftAsync(database, CancellationToken.None));
     }
 
     [VariantFact]

@@ -183,6 +183,19 @@ public abstract class TusUploadTests(CloudHostFixture fixture)
     }
 
     [VariantFact]
+    public async Task Empty_file_is_stored_and_receipted_at_creation()
+    {
+        using var dock = await TestDock.EnrolAsync(Host);
+        var response = await dock.SendAsync(Create(0, Metadata(Sha256Hex([]), 0, 3)));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(0, Offset(response));
+        Assert.True(response.Headers.Contains("Upload-Receipt"));
+        var blob = await ReadBlobAsync(Sha256Hex([]));
+        Assert.NotNull(blob);
+        Assert.Empty(blob);
+    }
+
+    [VariantFact]
     public async Task Metadata_without_sha256_is_a_problem_naming_the_key()
     {
         using var dock = await TestDock.EnrolAsync(Host);

@@ -107,6 +107,29 @@ public abstract class WitnessTests(CloudHostFixture fixture)
     }
 
     [VariantFact]
+    public async Task Malformed_request_is_400_and_entries_for_another_dock_are_403()
+    {
+        using var dock = await TestDock.EnrolAsync(Host);
+        using var other = await TestDock.EnrolAsync(Host);
+        var malformed = await dock.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/witness/add-checkpoint"), Encoding.UTF8.GetBytes("old x\n\nnonsense"));
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal("application/problem+json", malformed.Content.Headers.ContentType?.MediaType);
+        var foreign = await PostEntriesAsync(dock, Entries(1), 0, dockId: other.DockId);
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        Assert.Equal(0, await DockDatabase.ScalarAsync(Host, "SELECT COUNT(*) FROM custody_entries WHERE dock_id = @id", new { id = other.DockId }));
+    }
+
+    [VariantFact]
+    public async Task Checkpoint_for_another_docks_origin_is_403()
+    {
+        using var dock = await TestDock.EnrolAsync(Host);
+        using var other = await TestDock.EnrolAsync(Host);
+        var response = await AddCheckpointAsync(dock, new AddCheckpointRequest(0, [], other.SignCheckpoint(1, Log(1).RootHash())));
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(0, await LatestSizeAsync(other));
+    }
+
+    [VariantFact]
     public async Task Unknown_origin_is_404()
     {
         using var dock = await TestDock.EnrolAsync(Host);
@@ -186,13 +209,14 @@ public abstract class WitnessTests(CloudHostFixture fixture)
     private static async Task<HttpResponseMessage> AddCheckpointAsync(TestDock dock, AddCheckpointRequest request) =>
         await dock.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/witness/add-checkpoint"), Encoding.UTF8.GetBytes(request.Format()));
 
-    private static async Task<HttpResponseMessage> PostEntriesAsync(TestDock dock, IReadOnlyList<string> entries, long from, string? checkpoint = null)
+    private static async Task<HttpResponseMessage> PostEntriesAsync(
+        TestDock dock, IReadOnlyList<string> entries, long from, string? checkpoint = null, string? dockId = null)
     {
         var items = string.Join(",", entries.Select((e, i) => $"{{\"index\":{from + i},\"entry\":{e}}}"));
         var body = checkpoint is null
             ? $"{{\"entries\":[{items}]}}"
             : $"{{\"entries\":[{items}],\"checkpoint\":{JsonSerializer.Serialize(checkpoint)}}}";
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/docks/{dock.DockId}/entries")
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/docks/{dockId ?? dock.DockId}/entries")
         {
             Content = new StringContent("", Encoding.UTF8, "application/json"),
         };

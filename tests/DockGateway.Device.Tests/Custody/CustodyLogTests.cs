@@ -25,6 +25,15 @@ public class CustodyLogTests
     }
 
     [Fact]
+    public void Entry_values_other_than_strings_integers_and_booleans_are_rejected()
+    {
+        using var dock = new TestDock();
+        Assert.Throws<ArgumentException>(() => dock.Log.Append(new JsonObject { ["type"] = "error", ["ratio"] = 0.5 }));
+        Assert.Throws<ArgumentException>(() => dock.Log.Append(new JsonObject { ["type"] = "error", ["list"] = new JsonArray() }));
+        Assert.Equal(0, dock.Log.Size);
+    }
+
+    [Fact]
     public void Checkpoint_signature_verifies_and_its_root_matches_the_entries()
     {
         using var dock = new TestDock();
@@ -103,7 +112,11 @@ public class CustodyLogTests
             command.ExecuteNonQuery();
         }
 
-        var error = Assert.Throws<InvalidDataException>(() => dock.Restart());
+        var error = Assert.Throws<InvalidDataException>(() =>
+        {
+            dock.Restart();
+            _ = dock.Log;
+        });
         Assert.Contains("entry 1", error.Message, StringComparison.Ordinal);
     }
 

@@ -54,6 +54,7 @@ public class HostileVolumeTests
     [Fact]
     public async Task Fifos_and_sockets_are_refused_without_blocking()
     {
+        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
         var (dock, _) = await Ingest("specials", (volume, _) =>
         {
             using (var mkfifo = Process.Start("mkfifo", Path.Combine(volume, "pipe.mp4")))
@@ -61,7 +62,6 @@ public class HostileVolumeTests
                 mkfifo.WaitForExit();
             }
 
-            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             socket.Bind(new UnixDomainSocketEndPoint(Path.Combine(volume, "sock.mp4")));
         });
         using (dock)
@@ -88,9 +88,7 @@ public class HostileVolumeTests
     [Fact]
     public async Task A_non_utf8_name_is_ingested_with_its_bytes_percent_encoded_and_erased()
     {
-        var name = "REC_\xff\xfe_0002.mp4"u8.ToArray();
-        name[4] = 0xFF;
-        name[5] = 0xFE;
+        byte[] name = [.. "REC_"u8, 0xFF, 0xFE, .. "_0002.mp4"u8];
         var (dock, status) = await Ingest("bytes", (volume, _) => RawNames.CreateFile(volume, name, "clip"u8.ToArray()));
         using (dock)
         {

@@ -15,7 +15,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private readonly string _directory;
     private Process? _process;
 
-    private MosquittoBroker(string directory, int port)
+    private MosquittoBroker(string directory, int port, string listenerOptions)
     {
         _directory = directory;
         Port = port;
@@ -23,6 +23,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         LogFile = Path.Combine(directory, "mosquitto.log");
         File.WriteAllText(ConfigFile, $"""
             listener {port} 127.0.0.1
+            {listenerOptions}
             allow_anonymous true
             persistence true
             persistence_location {directory}/
@@ -45,11 +46,17 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
-    /// <summary>Starts a broker on a free port and waits until it accepts connections.</summary>
-    public static async Task<MosquittoBroker> StartAsync(CancellationToken cancellationToken = default)
+    /// <summary>The broker's own folder (config, log, persistence); tests may put certificates here.</summary>
+    public string Directory => _directory;
+
+    /// <summary>
+    /// Starts a broker on a free port and waits until it accepts connections. <paramref name="listenerOptions"/>
+    /// are extra lines for the listener (e.g. cafile/certfile/keyfile/require_certificate for TLS).
+    /// </summary>
+    public static async Task<MosquittoBroker> StartAsync(string listenerOptions = "", string? directory = null, CancellationToken cancellationToken = default)
     {
-        var directory = Directory.CreateTempSubdirectory("dockgw-mosquitto-").FullName;
-        var broker = new MosquittoBroker(directory, FreePort());
+        directory ??= System.IO.Directory.CreateTempSubdirectory("dockgw-mosquitto-").FullName;
+        var broker = new MosquittoBroker(directory, FreePort(), listenerOptions);
         await broker.StartAgainAsync(cancellationToken);
         return broker;
     }
@@ -124,7 +131,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         _process?.Dispose();
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            System.IO.Directory.Delete(_directory, recursive: true);
         }
         catch (IOException)
         {
