@@ -1,6 +1,7 @@
 using Dapper;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Dashboard;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Ratios;
@@ -24,6 +25,7 @@ public static class CloudApplicationExtensions
 
         app.MapOpenApi();
         app.MapGet("/healthz", HealthAsync).WithTags("Health");
+        app.MapDashboard();
 
         var api = app.MapGroup("/api/v1");
         api.MapTokens();
