@@ -1,7 +1,9 @@
 using Dapper;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Dashboard;
 using DockGateway.Cloud.DockAuth;
+using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
 using DockGateway.Cloud.Storage;
@@ -23,6 +25,7 @@ public static class CloudApplicationExtensions
 
         app.MapOpenApi();
         app.MapGet("/healthz", HealthAsync).WithTags("Health");
+        app.MapDashboard();
 
         var api = app.MapGroup("/api/v1");
         api.MapTokens();
@@ -32,6 +35,7 @@ public static class CloudApplicationExtensions
 
         // wt/cloud-dock maps enrolment, uploads and witness endpoints below this line.
         api.MapDockFacingEndpoints();
+        api.MapFleetEndpoints();
         return app;
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.DockAuth;
+using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
@@ -55,6 +56,7 @@ public static class CloudServiceCollectionExtensions
 
         // wt/cloud-dock registers enrolment, dock auth, uploads and witness below this line.
         services.AddDockFacingServices();
+        services.AddFleet();
         return services;
     }
 
