@@ -77,7 +77,14 @@ public sealed class WitnessLoop(
                 var cosignedNote = latest.Note.TrimEnd('\n') + "\n" + text.TrimEnd('\n') + "\n";
                 custody.RecordCosignedCheckpoint(latest.Size, cosignedNote, options.WitnessKey ?? string.Empty);
                 state.SetState(CosignedState, latest.Size);
-                custody.Append(new JsonObject { ["type"] = CustodyEntryTypes.Witnessed, ["size"] = latest.Size, ["witness"] = options.CloudUrl?.Host ?? "cloud" });
+                // A checkpoint that only adds "witnessed" entries is cosigned but not logged again: logging it would
+                // sign a newer checkpoint, witness that, log that, and so on for ever. The log comes to rest with its
+                // latest checkpoint cosigned (what audit exports carry).
+                if (!OnlyWitnessedEntries(cosigned, latest.Size))
+                {
+                    custody.Append(new JsonObject { ["type"] = CustodyEntryTypes.Witnessed, ["size"] = latest.Size, ["witness"] = options.CloudUrl?.Host ?? "cloud" });
+                }
+
                 logger.LogInformation("Checkpoint {Size} cosigned by the cloud witness", latest.Size);
                 return latest.Size;
             }
@@ -101,6 +108,9 @@ public sealed class WitnessLoop(
 
         return cosigned;
     }
+
+    private bool OnlyWitnessedEntries(long from, long to) =>
+        from > 0 && from < to && custody.Entries(from, to).All(r => r.Type == CustodyEntryTypes.Witnessed);
 
     private async Task PushEntriesAsync(long size, CancellationToken cancellationToken)
     {
