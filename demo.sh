@@ -114,7 +114,7 @@ persistence false
 log_dest file $WORK/mosquitto/mosquitto.log
 user $(id -un)
 CONF
-  mosquitto -c "$WORK/mosquitto/mosquitto.conf" &
+  mosquitto -c "$WORK/mosquitto/mosquitto.conf" >>"$WORK/mosquitto/mosquitto.log" 2>&1 &
   BROKER_PID=$!
   wait_for_port "$BROKER_PORT" "$BROKER_PID" mosquitto
   echo "mosquitto PID $BROKER_PID on 127.0.0.1:$BROKER_PORT"
@@ -210,20 +210,22 @@ PY
 }
 
 # wait_for_cloud: until the cloud holds a completed, SHA-256-verified upload of every file the dock
-# ingested, and the dock's latest checkpoint covers its whole log and carries the witness cosignature.
+# ingested, the dock has logged the cloud's receipt for each ('uploaded' entries; its sync.db marks them
+# acknowledged), and the dock's latest checkpoint covers its whole log and carries the witness cosignature.
 wait_for_cloud() {
   say "Waiting for the cloud to verify every file and cosign the latest checkpoint (timeout ${CLOUD_TIMEOUT}s)"
-  local deadline=$((SECONDS + CLOUD_TIMEOUT)) want got entries size cosigned
+  local deadline=$((SECONDS + CLOUD_TIMEOUT)) want got acked entries size cosigned
   while :; do
     want=$(sqlite3 -readonly "$DATA/custody.db" 'SELECT COUNT(DISTINCT sha256) FROM ingested_files' 2>/dev/null || echo -1)
     got=$(sqlite3 -readonly "$WORK/cloud/data/cloud.db" "SELECT COUNT(DISTINCT sha256) FROM uploads WHERE dock_id = '$DOCK_ID' AND completed_at IS NOT NULL" 2>/dev/null || echo 0)
+    acked=$(sqlite3 -readonly "$DATA/sync.db" "SELECT COUNT(DISTINCT sha256) FROM uploads WHERE state = 'acknowledged'" 2>/dev/null || echo 0)
     entries=$(sqlite3 -readonly "$DATA/custody.db" 'SELECT COUNT(*) FROM entries' 2>/dev/null || echo -1)
     IFS='|' read -r size cosigned < <(sqlite3 -readonly "$DATA/custody.db" 'SELECT size, cosigned_note IS NOT NULL FROM checkpoints ORDER BY size DESC LIMIT 1' 2>/dev/null || echo '0|0')
-    if [ "$want" -gt 0 ] && [ "$got" = "$want" ] && [ "${size:-0}" = "$entries" ] && [ "${cosigned:-0}" = 1 ]; then
+    if [ "$want" -gt 0 ] && [ "$got" = "$want" ] && [ "$acked" = "$want" ] && [ "${size:-0}" = "$entries" ] && [ "${cosigned:-0}" = 1 ]; then
       break
     fi
     kill -0 "$DOCK_PID" 2>/dev/null || { tail -n 30 "$WORK/dock.log" >&2; die "the dock died (log above)"; }
-    [ "$SECONDS" -lt "$deadline" ] || die "after ${CLOUD_TIMEOUT}s: cloud verified $got of $want files; latest checkpoint size ${size:-none} of $entries entries, cosigned=${cosigned:-0} (logs in $WORK)"
+    [ "$SECONDS" -lt "$deadline" ] || die "after ${CLOUD_TIMEOUT}s: cloud verified $got of $want files, dock logged $acked receipts; latest checkpoint size ${size:-none} of $entries entries, cosigned=${cosigned:-0} (logs in $WORK)"
     sleep 0.5
   done
   echo "cloud verified $got files; checkpoint at size $size cosigned"

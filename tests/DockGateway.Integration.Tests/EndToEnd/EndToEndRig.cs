@@ -174,13 +174,17 @@ internal sealed class EndToEndRig : IAsyncDisposable
     public IReadOnlyList<(string Key, bool Sent)> OutboxEvents() =>
         Query(Path.Combine(Data, "outbox.db"), "SELECT key, sent_at IS NOT NULL FROM outbox ORDER BY id", r => (r.GetString(0), r.GetInt64(1) == 1));
 
-    /// <summary>True when every ingested file is stored in the cloud and the whole log is covered by a cosigned checkpoint.</summary>
+    /// <summary>
+    /// True when every ingested file is stored in the cloud, the dock logged the cloud's receipt for each
+    /// (an <c>uploaded</c> entry), and the whole log is covered by a cosigned checkpoint.
+    /// </summary>
     public bool EverythingInTheCloud(int expectedFiles)
     {
         var ingested = IngestedSha256();
         var stored = Cloud.CompletedUploads(DockId).Where(u => u.Stored).Select(u => u.Sha256).ToHashSet(StringComparer.Ordinal);
         var (entries, size, cosigned) = CheckpointState();
-        return ingested.Count == expectedFiles && ingested.IsSubsetOf(stored) && entries == size && cosigned;
+        var uploaded = CustodyEntries("uploaded").Select(e => e.GetProperty("sha256").GetString()!).ToHashSet(StringComparer.Ordinal);
+        return ingested.Count == expectedFiles && ingested.IsSubsetOf(stored) && ingested.IsSubsetOf(uploaded) && entries == size && cosigned;
     }
 
     public async ValueTask DisposeAsync()
