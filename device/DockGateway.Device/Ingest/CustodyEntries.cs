@@ -93,6 +93,20 @@ public static class CustodyEntries
         ["ingested"] = ingestedIndex,
     }, path);
 
+    /// <summary>
+    /// A file whose bytes are already in custody under entry <paramref name="ingestedIndex"/>: committed before the
+    /// file is erased from this recorder, so a crash between the two never leaves a file gone without an entry naming it.
+    /// </summary>
+    public static JsonObject Duplicate(int slot, string recorder, VolumePath path, string sha256, long size, long ingestedIndex) => WithPath(new JsonObject
+    {
+        ["type"] = CustodyEntryTypes.Duplicate,
+        ["slot"] = slot,
+        ["recorder"] = recorder,
+        ["sha256"] = sha256,
+        ["size"] = size,
+        ["ingested"] = ingestedIndex,
+    }, path);
+
     public static JsonObject Late(int slot, string recorder, VolumePath path, string sha256, DateTimeOffset recordedEnd, TimeSpan age) => WithPath(new JsonObject
     {
         ["type"] = CustodyEntryTypes.Late,

@@ -244,6 +244,14 @@ internal sealed partial class IngestSession
             return;
         }
 
+        if (volume.IsReadOnly || cancellationToken.IsCancellationRequested)
+        {
+            Erase(path, copied, sha256, existing.EntryIndex, cancellationToken); // counts it as kept, or leaves it for the next insertion
+            return;
+        }
+
+        // Name this recorder's file in a committed entry before it leaves the recorder.
+        Append(CustodyEntries.Duplicate(slot, Serial, path, sha256, copied.Size, existing.EntryIndex));
         pipeline.Logger.LogInformation("Slot {Slot}: {Path} is already in custody (entry {Index}); not ingested twice", slot, path.Display, existing.EntryIndex);
         Erase(path, copied, sha256, existing.EntryIndex, cancellationToken);
     }

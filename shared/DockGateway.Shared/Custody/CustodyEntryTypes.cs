@@ -24,6 +24,12 @@ public static class CustodyEntryTypes
     /// <summary>Something failed for a file or a recorder; the recorder keeps the file.</summary>
     public const string Error = "error";
 
+    /// <summary>
+    /// A file whose bytes are already in custody under an earlier <see cref="Ingested"/> entry (field "ingested"):
+    /// written before the file is erased from this recorder, then followed by <see cref="Erased"/>.
+    /// </summary>
+    public const string Duplicate = "duplicate";
+
     /// <summary>A recorder left its slot.</summary>
     public const string Removed = "removed";
 

@@ -167,6 +167,40 @@ public class IngestPipelineTests
         Assert.Empty(Directory.GetFiles(a));
         Assert.Empty(Directory.GetFiles(b));
         Assert.Equal(4, Directory.GetFiles(dock.Store.FootageDirectory, "*", SearchOption.AllDirectories).Length);
+        DuplicatesAreNamedBeforeTheyAreErased(dock, expected: 4);
+    }
+
+    [Fact]
+    public async Task Footage_already_in_custody_is_named_in_a_committed_entry_before_it_leaves_the_next_recorder()
+    {
+        using var dock = new TestDock();
+        var first = dock.NewVolume("first");
+        var second = dock.NewVolume("second");
+        TestDock.AddFixtures(first);
+        TestDock.AddFixtures(second);
+
+        await dock.IngestAsync(first, "BC-1", 1);
+        await dock.IngestAsync(second, "BC-2", 2);
+
+        Assert.Equal(4, dock.EntriesOf("ingested").Count);
+        Assert.Empty(Directory.GetFiles(second));
+        DuplicatesAreNamedBeforeTheyAreErased(dock, expected: 4);
+    }
+
+    /// <summary>Each erasure of another recorder's identical bytes follows a "duplicate" entry naming the same recorder and path.</summary>
+    private static void DuplicatesAreNamedBeforeTheyAreErased(TestDock dock, int expected)
+    {
+        var entries = dock.Entries();
+        var duplicates = entries.Select((e, i) => (Entry: e, Index: i)).Where(x => (string?)x.Entry["type"] == "duplicate").ToList();
+        Assert.Equal(expected, duplicates.Count);
+        foreach (var (entry, index) in duplicates)
+        {
+            var original = entries[(int)entry["ingested"]!];
+            Assert.Equal("ingested", (string?)original["type"]);
+            Assert.Equal((string?)original["sha256"], (string?)entry["sha256"]);
+            Assert.Contains(entries.Skip(index + 1), e => (string?)e["type"] == "erased"
+                && (string?)e["recorder"] == (string?)entry["recorder"] && (string?)e["path"] == (string?)entry["path"]);
+        }
     }
 
     [Fact]
