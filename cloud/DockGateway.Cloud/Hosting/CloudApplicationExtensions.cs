@@ -3,6 +3,7 @@ using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
+using DockGateway.Cloud.Statistics;
 using DockGateway.Cloud.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -28,6 +29,7 @@ public static class CloudApplicationExtensions
         api.MapAccessLog();
         api.MapRegistry();
         api.MapRatios();
+        api.MapStatistics();
 
         // wt/cloud-dock maps enrolment, uploads and witness endpoints below this line.
         return app;

@@ -33,6 +33,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixFixture fixture)
         ("ratio of X", "GET", $"/api/v1/agencies/{X.X}/ratio", NoBody, Json, [200, 200, 404, 200, 200, 401, 401]),
         ("ratio of X as CSV", "GET", $"/api/v1/agencies/{X.X}/ratio?format=csv", NoBody, Json, [200, 200, 404, 200, 200, 401, 401]),
         ("all ratios", "GET", "/api/v1/ratios", NoBody, Json, [200, 200, 200, 200, 200, 401, 401]),
+        ("equipment statistics", "GET", "/api/v1/statistics/equipment", NoBody, Json, [200, 200, 200, 200, 200, 401, 401]),
         ("access log", "GET", "/api/v1/access-log", NoBody, Json, [200, 403, 403, 200, 200, 401, 401]),
         ("list tokens", "GET", "/api/v1/tokens", NoBody, Json, [200, 403, 403, 403, 403, 401, 401]),
         ("create token", "POST", "/api/v1/tokens", () => """{"name":"n","role":"auditor"}""", Json, [201, 403, 403, 403, 403, 401, 401]),
