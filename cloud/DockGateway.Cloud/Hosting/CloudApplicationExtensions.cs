@@ -6,6 +6,7 @@ using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
+using DockGateway.Cloud.Statistics;
 using DockGateway.Cloud.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -32,6 +33,7 @@ public static class CloudApplicationExtensions
         api.MapAccessLog();
         api.MapRegistry();
         api.MapRatios();
+        api.MapStatistics();
 
         // wt/cloud-dock maps enrolment, uploads and witness endpoints below this line.
         api.MapDockFacingEndpoints();

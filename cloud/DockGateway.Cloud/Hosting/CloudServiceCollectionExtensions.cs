@@ -6,6 +6,7 @@ using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
+using DockGateway.Cloud.Statistics;
 using DockGateway.Cloud.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
@@ -53,6 +54,7 @@ public static class CloudServiceCollectionExtensions
         services.AddSingleton<IAccessLog, SqlAccessLog>();
         services.AddRegistry();
         services.AddRatios();
+        services.AddStatistics();
 
         // wt/cloud-dock registers enrolment, dock auth, uploads and witness below this line.
         services.AddDockFacingServices();
