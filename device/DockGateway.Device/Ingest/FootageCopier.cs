@@ -42,7 +42,8 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
                 hash.AppendData(buffers[current], 0, read);
                 await written;
 
-                hooks.AfterChunk?.Invoke(path, offset, cancellationToken);
+                hooks.AfterChunk?.Invoke(path, offset);
+                hooks.AfterChunkCancellable?.Invoke(path, offset, cancellationToken);
                 current = 1 - current;
             }
 

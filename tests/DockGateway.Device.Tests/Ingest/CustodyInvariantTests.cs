@@ -35,7 +35,7 @@ public class CustodyInvariantTests
         var file = Path.Combine(volume, "REC_20261120_083012_0001.MP4");
         File.Copy(Path.Combine(DockGateway.Testing.RepoPaths.Footage, "REC_20261120_083012_0001.MP4"), file);
         var changed = false;
-        dock.Hooks.AfterChunk = (path, offset, _) =>
+        dock.Hooks.AfterChunk = (path, offset) =>
         {
             if (!changed)
             {
@@ -135,7 +135,7 @@ public class CustodyInvariantTests
         var volume = dock.NewVolume("r1");
         TestDock.AddFixtures(volume);
         using var pulled = new CancellationTokenSource();
-        dock.Hooks.AfterChunk = (_, _, _) => pulled.Cancel();
+        dock.Hooks.AfterChunk = (_, _) => pulled.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dock.IngestAsync(volume, cancellationToken: pulled.Token));
         Assert.Equal(4, Directory.GetFiles(volume).Length);

@@ -84,7 +84,7 @@ public sealed class SimulationContractTests : IAsyncLifetime
     public async Task A_recorder_pulled_out_mid_ingest_keeps_its_files_the_slot_empties_and_reinsertion_finishes()
     {
         var pulled = 0;
-        _hooks.AfterChunk = (_, _, ingest) =>
+        _hooks.AfterChunkCancellable = (_, _, ingest) =>
         {
             if (Interlocked.Exchange(ref pulled, 1) == 0)
             {
@@ -107,7 +107,7 @@ public sealed class SimulationContractTests : IAsyncLifetime
     public async Task A_slot_folder_vanishing_mid_ingest_is_a_removal_not_a_string_of_errors()
     {
         var gone = 0;
-        _hooks.AfterChunk = (_, _, _) =>
+        _hooks.AfterChunk = (_, _) =>
         {
             if (Interlocked.Exchange(ref gone, 1) == 0)
             {
