@@ -63,7 +63,13 @@ public static class DockServiceCollectionExtensions
     {
         try
         {
-            _ = Options(services);
+            var options = Options(services);
+            if (!options.Simulation.Enabled && !File.Exists(options.EffectiveKeyFile))
+            {
+                errors.WriteLine($"configuration error: Dock:KeyFile: no dock key at {options.EffectiveKeyFile}: provision the dock's key first (a 0600 file holding the base64 Ed25519 seed, see KeyFile); --simulate creates one itself");
+                return false;
+            }
+
             return true;
         }
         catch (OptionsValidationException e)
@@ -97,7 +103,7 @@ public static class DockServiceCollectionExtensions
 
         if (!File.Exists(path))
         {
-            throw new InvalidOperationException($"Dock:KeyFile: no dock key at {path}; create one with 'dockctl keys generate' (simulation mode creates it itself)");
+            throw new InvalidOperationException($"Dock:KeyFile: no dock key at {path}: provision the dock's key first (a 0600 file holding the base64 Ed25519 seed, see KeyFile); --simulate creates one itself");
         }
 
         return KeyFile.Read(path);

@@ -11,9 +11,34 @@ namespace DockGateway.Device.Ingest;
 /// </summary>
 public static class CustodyEntries
 {
-    public static JsonObject Inserted(int slot, RecorderIdentity recorder) => new()
+    /// <summary>A recorder seated; with its clock skew (seconds, recorder minus dock) and the time set on it, when known.</summary>
+    public static JsonObject Inserted(int slot, RecorderIdentity recorder, RecorderClock? clock = null)
     {
-        ["type"] = CustodyEntryTypes.Inserted,
+        var entry = new JsonObject
+        {
+            ["type"] = CustodyEntryTypes.Inserted,
+            ["slot"] = slot,
+            ["recorder"] = recorder.Serial,
+            ["vendor"] = recorder.Vendor,
+            ["model"] = recorder.Model,
+        };
+        if (clock?.Skew is { } skew)
+        {
+            entry["clock_skew_seconds"] = (long)Math.Round(skew.TotalSeconds);
+        }
+
+        if (clock?.SetTo is { } setTo)
+        {
+            entry["clock_set_to"] = Iso(setTo);
+        }
+
+        return entry;
+    }
+
+    /// <summary>The alert for a recorder whose serial is not registered to this agency (it is ingested all the same).</summary>
+    public static JsonObject Unregistered(int slot, RecorderIdentity recorder) => new()
+    {
+        ["type"] = CustodyEntryTypes.Unregistered,
         ["slot"] = slot,
         ["recorder"] = recorder.Serial,
         ["vendor"] = recorder.Vendor,

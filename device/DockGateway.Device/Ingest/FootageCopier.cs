@@ -43,6 +43,7 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
                 await written;
 
                 hooks.AfterChunk?.Invoke(path, offset);
+                hooks.AfterChunkCancellable?.Invoke(path, offset, cancellationToken);
                 current = 1 - current;
             }
 

@@ -9,6 +9,9 @@ public sealed class IngestHooks
     /// <summary>Called after each chunk is read from the recorder, with the bytes read so far.</summary>
     public Action<VolumePath, long>? AfterChunk { get; set; }
 
+    /// <summary>As <see cref="AfterChunk"/>, also given the ingest's cancellation token (to wait for a removal to be noticed).</summary>
+    public Action<VolumePath, long, CancellationToken>? AfterChunkCancellable { get; set; }
+
     /// <summary>Called after the copy is renamed into place, before it is re-read and verified (full path).</summary>
     public Action<string>? BeforeVerify { get; set; }
 

@@ -47,5 +47,10 @@ public sealed class IngestPipeline(
     /// </summary>
     public Task<SlotStatus> IngestAsync(int slot, RecorderIdentity recorder, IRecorderVolume volume,
         Func<SlotStatus, ValueTask> report, CancellationToken cancellationToken) =>
-        new IngestSession(this, slot, recorder, volume, report).RunAsync(cancellationToken);
+        IngestAsync(slot, recorder, volume, null, report, cancellationToken);
+
+    /// <summary>As above, recording what the hardware learnt about the recorder's clock in the <c>inserted</c> entry.</summary>
+    public Task<SlotStatus> IngestAsync(int slot, RecorderIdentity recorder, IRecorderVolume volume, RecorderClock? clock,
+        Func<SlotStatus, ValueTask> report, CancellationToken cancellationToken) =>
+        new IngestSession(this, slot, recorder, volume, report).RunAsync(clock, cancellationToken);
 }

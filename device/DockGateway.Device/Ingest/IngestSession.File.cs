@@ -139,7 +139,7 @@ internal sealed partial class IngestSession
         var age = pipeline.Time.GetUtcNow() - time.End;
         var late = age > pipeline.Options.LateAfter;
         var record = pipeline.Log.AppendIngestedOnce(
-            CustodyEntries.Ingested(slot, recorder, path, sha256, before.Size, stored, time, late),
+            Flag(CustodyEntries.Ingested(slot, recorder, path, sha256, before.Size, stored, time, late)),
             new IngestedFile(0, sha256, before.Size, Serial, path.Bytes, stored, null),
             out var other);
         if (record is null)
@@ -158,7 +158,7 @@ internal sealed partial class IngestSession
             slot, path.Display, Serial, stored, sha256, before.Size, time.Source);
         if (late)
         {
-            pipeline.Log.Append(CustodyEntries.Late(slot, Serial, path, sha256, time.End, age));
+            Append(CustodyEntries.Late(slot, Serial, path, sha256, time.End, age));
             pipeline.Logger.LogWarning("Slot {Slot}: {Path} from {Recorder} is late: it ended {Hours:F0} h before ingest", slot, path.Display, Serial, age.TotalHours);
         }
 
@@ -204,7 +204,7 @@ internal sealed partial class IngestSession
             return;
         }
 
-        pipeline.Log.AppendErased(CustodyEntries.Erased(slot, Serial, path, sha256, ingestedIndex), ingestedIndex);
+        pipeline.Log.AppendErased(Flag(CustodyEntries.Erased(slot, Serial, path, sha256, ingestedIndex)), ingestedIndex);
         Interlocked.Increment(ref _done);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Slots;
 using DockGateway.Shared.Custody;
@@ -29,10 +30,16 @@ internal sealed partial class IngestSession(
 
     private string Serial => recorder.Serial;
 
-    public async Task<SlotStatus> RunAsync(CancellationToken cancellationToken)
+    public async Task<SlotStatus> RunAsync(RecorderClock? clock, CancellationToken cancellationToken)
     {
         var log = pipeline.Log;
-        log.Append(CustodyEntries.Inserted(slot, recorder));
+        Append(CustodyEntries.Inserted(slot, recorder, clock));
+        if (!recorder.IsRegistered)
+        {
+            Append(CustodyEntries.Unregistered(slot, recorder));
+            pipeline.Logger.LogWarning("Slot {Slot}: {Recorder} ({Vendor} {Model}) is not registered to this agency; ingesting it anyway, every entry flagged", slot, Serial, recorder.Vendor, recorder.Model);
+        }
+
         await Show(SlotState.Mounted, "looking at the recorder's files", cancellationToken);
 
         var free = pipeline.Store.FreeBytes();
@@ -97,7 +104,7 @@ internal sealed partial class IngestSession(
 
         if (_problemEntries > MaxProblemEntries)
         {
-            pipeline.Log.Append(CustodyEntries.FileProblem(CustodyEntryTypes.Error, slot, Serial, null, "more-problems",
+            Append(CustodyEntries.FileProblem(CustodyEntryTypes.Error, slot, Serial, null, "more-problems",
                 $"{_problemEntries - MaxProblemEntries} further problems on this recorder were not logged one by one"));
         }
 
@@ -124,7 +131,7 @@ internal sealed partial class IngestSession(
 
     private async Task<SlotStatus> DiskLow(long free, long required, CancellationToken cancellationToken)
     {
-        pipeline.Log.Append(CustodyEntries.DiskLow(slot, Serial, free, required));
+        Append(CustodyEntries.DiskLow(slot, Serial, free, required));
         pipeline.Logger.LogWarning("Slot {Slot}: disk low ({Free} bytes free, {Required} required): {Recorder} left untouched", slot, free, required, Serial);
         Interlocked.Increment(ref _errors);
         var status = Status(SlotState.Error, $"dock storage low: {free / (1024 * 1024)} MiB free, {required / (1024 * 1024)} MiB needed; the recorder keeps its files");
@@ -158,7 +165,7 @@ internal sealed partial class IngestSession(
             return;
         }
 
-        pipeline.Log.Append(CustodyEntries.FileProblem(type, slot, Serial, path, reason, detail));
+        Append(CustodyEntries.FileProblem(type, slot, Serial, path, reason, detail));
         pipeline.Logger.LogWarning("Slot {Slot}: {Type} {Reason} for {Path} on {Recorder}: {Detail}", slot, type, reason, path?.Display, Serial, detail);
     }
 
@@ -168,7 +175,7 @@ internal sealed partial class IngestSession(
         foreach (var file in _pending.Values)
         {
             pipeline.Log.AppendErased(
-                CustodyEntries.Reconciled(slot, Serial, new VolumePath(file.PathBytes), file.Sha256, file.EntryIndex, "not-on-recorder"),
+                Flag(CustodyEntries.Reconciled(slot, Serial, new VolumePath(file.PathBytes), file.Sha256, file.EntryIndex, "not-on-recorder")),
                 file.EntryIndex);
         }
     }
@@ -186,7 +193,7 @@ internal sealed partial class IngestSession(
         {
             if (previous is { } last && sequence > last + 1)
             {
-                pipeline.Log.Append(CustodyEntries.Gap(slot, Serial, last, sequence));
+                Append(CustodyEntries.Gap(slot, Serial, last, sequence));
                 pipeline.Logger.LogWarning("Slot {Slot}: {Recorder} skips from file {Previous} to {Next}: footage may have been deleted", slot, Serial, last, sequence);
             }
 
@@ -198,6 +205,19 @@ internal sealed partial class IngestSession(
 
         pipeline.Log.SetLastSequence(Serial, previous!.Value);
     }
+
+    /// <summary>Every entry about an unregistered recorder carries "unregistered": true.</summary>
+    private JsonObject Flag(JsonObject entry)
+    {
+        if (!recorder.IsRegistered)
+        {
+            entry["unregistered"] = true;
+        }
+
+        return entry;
+    }
+
+    private void Append(JsonObject entry) => pipeline.Log.Append(Flag(entry));
 
     private SlotStatus Status(SlotState state, string message) => new(slot, state, Serial, _files, Volatile.Read(ref _done), Volatile.Read(ref _errors), message);
 

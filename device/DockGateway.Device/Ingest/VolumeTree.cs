@@ -219,7 +219,7 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
             }
 
             var error = Libc.Error("open volume root", RootPath);
-            throw error.HResult is Libc.ENOENT or Libc.ENODEV ? new RecorderGoneException(error.Message, error) : error;
+            throw error.HResult is Libc.ENOENT or Libc.ENODEV or Libc.ENOTCONN or Libc.EIO ? new RecorderGoneException(error.Message, error) : error;
         }
     }
 

@@ -36,6 +36,8 @@ internal static partial class Interop
         internal const int ENOENT = 2;
         internal const int EINTR = 4;
         internal const int ENODEV = 19;
+        internal const int EIO = 5;
+        internal const int ENOTCONN = 107;
 
         /// <summary>Linux <c>struct statx</c>: the same layout on every architecture (unlike <c>struct stat</c>).</summary>
         [StructLayout(LayoutKind.Explicit, Size = 256)]

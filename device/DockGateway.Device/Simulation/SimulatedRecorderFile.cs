@@ -5,7 +5,8 @@ namespace DockGateway.Device.Simulation;
 
 /// <summary>
 /// Reads <c>slots/&lt;n&gt;/recorder.json</c>: <c>{"serial":"…","vendor":"…","model":"…"}</c>, optionally
-/// <c>"read_only":true</c> for a write-protected card. A missing or empty serial means "not a recorder".
+/// <c>"read_only":true</c> for a write-protected card and <c>"registered":false</c> for a recorder not
+/// registered to this agency. A missing or empty serial means "not a recorder".
 /// </summary>
 public static class SimulatedRecorderFile
 {
@@ -32,7 +33,8 @@ public static class SimulatedRecorderFile
             }
 
             problem = null;
-            return new RecorderIdentity(serial, Text(root, "vendor") ?? "unknown", Text(root, "model") ?? "unknown");
+            var registered = !(root.TryGetProperty("registered", out var reg) && reg.ValueKind == JsonValueKind.False);
+            return new RecorderIdentity(serial, Text(root, "vendor") ?? "unknown", Text(root, "model") ?? "unknown", registered);
         }
         catch (JsonException e)
         {

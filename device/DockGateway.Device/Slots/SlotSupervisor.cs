@@ -86,7 +86,7 @@ public sealed class SlotSupervisor(
         var token = session.Cancellation.Token;
         try
         {
-            var status = await pipeline.IngestAsync(slot, recorder, session.Inserted.Volume, s => board.ShowAsync(s, token), token);
+            var status = await pipeline.IngestAsync(slot, recorder, session.Inserted.Volume, session.Inserted.Clock, s => board.ShowAsync(s, token), token);
             session.Complete = status.State == SlotState.Done;
             if (session.Complete)
             {

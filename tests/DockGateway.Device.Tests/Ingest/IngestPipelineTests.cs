@@ -185,5 +185,20 @@ public class IngestPipelineTests
         Assert.Equal(4, Directory.GetFiles(volume).Length);
     }
 
+    [Fact]
+    public async Task An_unregistered_recorder_is_still_ingested_with_every_entry_flagged_and_an_alert()
+    {
+        using var dock = new TestDock();
+        var volume = dock.NewVolume("r1");
+        TestDock.AddFixtures(volume);
+
+        var status = await dock.IngestAsync(volume, "STRANGER-1", registered: false);
+
+        Assert.Equal(SlotState.Done, status.State);
+        Assert.Single(dock.EntriesOf("unregistered"));
+        Assert.Equal(4, dock.EntriesOf("ingested").Count);
+        Assert.All(dock.Entries(), e => Assert.True((bool?)e["unregistered"] == true || (string)e["type"]! == "unregistered"));
+    }
+
     private static string RepoPathsFootage => DockGateway.Testing.RepoPaths.Footage;
 }

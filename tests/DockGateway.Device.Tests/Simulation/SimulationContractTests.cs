@@ -84,12 +84,12 @@ public sealed class SimulationContractTests : IAsyncLifetime
     public async Task A_recorder_pulled_out_mid_ingest_keeps_its_files_the_slot_empties_and_reinsertion_finishes()
     {
         var pulled = 0;
-        _hooks.AfterChunk = (_, _) =>
+        _hooks.AfterChunkCancellable = (_, _, ingest) =>
         {
             if (Interlocked.Exchange(ref pulled, 1) == 0)
             {
                 File.Delete(Path.Combine(Sim, "slots", "3", "recorder.json"));
-                Thread.Sleep(500); // the slot source notices within a poll or two and cancels the ingest
+                ingest.WaitHandle.WaitOne(TimeSpan.FromSeconds(20)); // until the slot source noticed and cancelled the ingest
             }
         };
         var volume = Insert(3, """{"serial":"BC-3003","vendor":"Acme","model":"BW-1"}""");

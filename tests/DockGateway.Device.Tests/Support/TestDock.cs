@@ -87,9 +87,9 @@ public sealed class TestDock : IDisposable
             .Select(l => l.Split("  "))
             .ToDictionary(p => p[1], p => p[0]);
 
-    public async Task<SlotStatus> IngestAsync(string volume, string serial = "BC-1001", int slot = 1, bool readOnly = false, CancellationToken cancellationToken = default)
+    public async Task<SlotStatus> IngestAsync(string volume, string serial = "BC-1001", int slot = 1, bool readOnly = false, bool registered = true, CancellationToken cancellationToken = default)
     {
-        var recorder = new RecorderIdentity(serial, "Acme", "BW-1");
+        var recorder = new RecorderIdentity(serial, "Acme", "BW-1", registered);
         return await Pipeline.IngestAsync(slot, recorder, new TestVolume(volume, readOnly), s =>
         {
             lock (Reports)
