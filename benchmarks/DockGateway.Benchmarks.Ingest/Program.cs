@@ -38,12 +38,14 @@ try
     Shell.Run($"rm -rf {q(work)}/cpsha");
 
     var internalTimes = new Dictionary<string, TimeSpan?>();
+    var cpuTimes = new Dictionary<string, TimeSpan>();
     TimeSpan RunDock(string name, Func<IReadOnlyList<string>, Dictionary<int, List<string>>> layout, out long peakRss)
     {
         using var dock = new SimulatedDock(Path.Combine(work, name));
         dock.Insert(9, $"WARMUP-{name}", [warmup]); // warms the dock up (JIT, database, key) outside the timing
         dock.WaitDone(new Dictionary<int, string> { [9] = $"WARMUP-{name}" }, TimeSpan.FromMinutes(5));
         Shell.Run("sync");
+        var cpuBefore = dock.CpuTime();
         var slots = layout(files);
         var serials = slots.ToDictionary(s => s.Key, s => $"BENCH-{name}-{s.Key}");
         var watch = Stopwatch.StartNew();
@@ -55,6 +57,7 @@ try
         dock.WaitDone(serials, TimeSpan.FromMinutes(10));
         var elapsed = watch.Elapsed;
         peakRss = dock.PeakRss();
+        cpuTimes[name] = dock.CpuTime() - cpuBefore;
         internalTimes[name] = CustodyTiming.Span(Path.Combine(work, name, "data"), $"BENCH-{name}-");
         return elapsed;
     }
@@ -73,7 +76,7 @@ try
     Row("dock, four slots (1 file each)", fourSlots, $"  {Rate(fourSlots) / Rate(serial):F2}x serial, {Rate(fourSlots) / Rate(cp):F2}x cp+sync, peak RSS {rssFour / 1e6:F1} MB");
     foreach (var (name, span) in internalTimes)
     {
-        Console.WriteLine($"  {name}: first to last custody entry {span?.TotalSeconds:F2} s ({(span is { } t ? Rate(t) : 0):F1} MB/s without slot detection)");
+        Console.WriteLine($"  {name}: first to last custody entry {span?.TotalSeconds:F2} s ({(span is { } t ? Rate(t) : 0):F1} MB/s without slot detection), dock CPU time {cpuTimes[name].TotalSeconds:F2} s");
     }
 
     Console.WriteLine($"Machine load (1/5/15 min): {File.ReadAllText("/proc/loadavg").Trim()}, {Environment.ProcessorCount} CPUs");

@@ -16,8 +16,13 @@ public static class BundleVerifier
     public static VerificationReport Verify(AuditBundle bundle, VerificationOptions options)
     {
         var report = new VerificationReport(bundle.Directory);
-        var keys = TrustedKeys(bundle, options, report);
-        var checkpoint = OpenCheckpoint(bundle, keys, report);
+        var keys = TrustedKeys.From(bundle, options, report);
+        var checkpoint = OpenCheckpoint(bundle, keys.Docks, report);
+        if (checkpoint is not null)
+        {
+            keys.CheckCosignatures(bundle.Checkpoint!, report);
+        }
+
         var entries = ReadEntries(bundle, report);
         MerkleTree? tree = null;
         if (bundle.Entries is { } leaves)
@@ -28,7 +33,7 @@ public static class BundleVerifier
         var covered = CheckRoot(checkpoint, tree, entries, report);
         if (checkpoint is not null && tree is not null)
         {
-            ProofCheck.Run(bundle, keys, checkpoint, tree, entries, covered, report);
+            ProofCheck.Run(bundle, keys.Docks, checkpoint, tree, entries, covered, report);
         }
 
         ErasureCheck.Run(covered, report);
@@ -39,59 +44,6 @@ public static class BundleVerifier
 
         report.Custody.Add(covered);
         return report;
-    }
-
-    private static List<NoteVerifier> TrustedKeys(AuditBundle bundle, VerificationOptions options, VerificationReport report)
-    {
-        var keys = new List<NoteVerifier>();
-        if (options.PinnedKeys.Count > 0)
-        {
-            foreach (var key in options.PinnedKeys)
-            {
-                try
-                {
-                    keys.Add(NoteVerifier.Parse(key));
-                }
-                catch (FormatException e)
-                {
-                    throw new InputException($"--key '{key}' is not a verifier key (name+hexkeyid+base64key): {e.Message}", e);
-                }
-            }
-
-            report.KeySource = "--key (pinned by the auditor)";
-            if (bundle.Keys is { } listed && !options.PinnedKeys.All(k => listed.Contains(k.Trim())))
-            {
-                report.Warn(AuditBundle.KeysFile, "does not list every pinned --key; only the pinned keys are trusted");
-            }
-
-            return keys;
-        }
-
-        report.KeySource = "keys.txt of the bundle (not pinned: use --key to trust a known dock key)";
-        if (bundle.Keys is null)
-        {
-            report.Fail(AuditBundle.KeysFile, "missing, and no --key given: there is no key to verify the checkpoint with");
-            return keys;
-        }
-
-        for (var i = 0; i < bundle.Keys.Count; i++)
-        {
-            try
-            {
-                keys.Add(NoteVerifier.Parse(bundle.Keys[i]));
-            }
-            catch (FormatException e)
-            {
-                report.Fail($"{AuditBundle.KeysFile} line {i + 1}", $"not a verifier key: {e.Message}");
-            }
-        }
-
-        if (keys.Count == 0)
-        {
-            report.Fail(AuditBundle.KeysFile, "lists no usable verifier key");
-        }
-
-        return keys;
     }
 
     private static TrustedCheckpoint? OpenCheckpoint(AuditBundle bundle, List<NoteVerifier> keys, VerificationReport report)
@@ -112,6 +64,11 @@ public static class BundleVerifier
         report.Origin = checkpoint.Origin;
         report.CheckpointSize = checkpoint.Size;
         report.Pass($"checkpoint signature valid (key {checkpoint.SignedBy}), origin {checkpoint.Origin}, size {checkpoint.Size}");
+        if (!checkpoint.SignedBy.StartsWith(checkpoint.Origin + "+", StringComparison.Ordinal))
+        {
+            report.Warn(AuditBundle.CheckpointFile, $"signed by key {checkpoint.SignedBy}, whose name is not the origin {checkpoint.Origin} (C2SP tlog-checkpoint says it should be)");
+        }
+
         return checkpoint;
     }
 

@@ -62,6 +62,25 @@ public sealed class AuditCommandTests : IDisposable
         Assert.Contains("--key 'not-a-key'", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Export_exits_2_and_says_why_when_the_data_directory_holds_no_custody_log()
+    {
+        var data = Directory.CreateDirectory(Path.Combine(_bundle.Directory, "..", "empty-data")).FullName;
+
+        var (code, _, error) = Dockctl("audit", "export", "--data", data, "--out", Path.Combine(data, "..", "out"));
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("audit export:", error, StringComparison.Ordinal);
+        Assert.Contains("custody.db", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Export_requires_data_and_out()
+    {
+        Assert.Equal(ExitCodes.UsageError, Dockctl("audit", "export", "--data", "x").Code);
+        Assert.Equal(ExitCodes.UsageError, Dockctl("audit", "export", "--out", "x").Code);
+    }
+
     [Theory]
     [InlineData("audit", "verify")]
     [InlineData("audit", "verify", "b", "--unknown")]
