@@ -55,6 +55,7 @@ public static class RatioBenchmark
                 $"loaded {agencies:N0} agencies, {agencies * officersPerAgency:N0} officers, {recorders:N0} recorders ({overduePercent} % overdue) with COPY + counter rebuild in {load.Elapsed.TotalSeconds:F1} s"));
 
             var query = new RatioQuery(database, Options.Create(new CloudOptions()), TimeProvider.System);
+            var cpu = await CpuMeter.StartAsync(database);
             var all = await MeasureAsync(allRuns, 3, async _ =>
             {
                 var ratios = await query.ComputeAsync(null, CancellationToken.None);
@@ -64,6 +65,7 @@ public static class RatioBenchmark
                 }
             });
             Report($"all agencies ({agencies:N0} rows)", all);
+            Console.WriteLine(await cpu.ReportAsync(allRuns + 3));
 
             var random = new Random(7);
             var single = await MeasureAsync(singleRuns, 20, async _ =>

@@ -19,7 +19,12 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
             errors.Add("Sync:DockId must be the id the cloud gave this dock at enrolment");
         }
 
-        foreach (var (key, value) in new[] { ("Sync:ReceiptKey", options.ReceiptKey), ("Sync:WitnessKey", options.WitnessKey) })
+        // The receipt key signs notes (Ed25519, type 0x01); the witness key cosigns (cosignature/v1, type 0x04).
+        foreach (var (key, value, parse) in new (string, string?, Action<string>)[]
+        {
+            ("Sync:ReceiptKey", options.ReceiptKey, v => NoteVerifier.Parse(v)),
+            ("Sync:WitnessKey", options.WitnessKey, v => CosignatureVerifier.Parse(v)),
+        })
         {
             if (value is null)
             {
@@ -29,11 +34,11 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
 
             try
             {
-                NoteVerifier.Parse(value);
+                parse(value);
             }
             catch (FormatException e)
             {
-                errors.Add($"{key} is not a verifier key: {e.Message}");
+                errors.Add($"{key} is not a valid verifier key: {e.Message}");
             }
         }
 

@@ -48,6 +48,7 @@ public sealed class UploadWorker(
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            UploadItem? current = null;
             try
             {
                 if (!_windows.IsOpen(TimeOnly.FromDateTime(time.GetLocalNow().DateTime)))
@@ -62,6 +63,7 @@ public sealed class UploadWorker(
                     continue;
                 }
 
+                current = item;
                 await UploadAsync(item, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -70,7 +72,12 @@ public sealed class UploadWorker(
             }
             catch (Exception ex)
             {
-                logger.LogWarning(ex, "Upload attempt failed; it is retried later");
+                if (current is not null)
+                {
+                    queue.RecordFailure(current.Entry, ex.Message);
+                }
+
+                logger.LogWarning("Upload of entry {Entry} failed ({Error}); it is retried later", current?.Entry, ex.Message);
                 await Task.Delay(options.RetryDelay * 10, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }

@@ -25,4 +25,17 @@ public sealed class ConfigurationTests
             CloudTestHost.StartAsync(CloudStorageKind.Sqlite, new Dictionary<string, string?> { ["Cloud:Ratios:LegalReviewShare"] = "five percent" }));
         Assert.Contains("Cloud:Ratios:LegalReviewShare", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Unreachable_postgres_stops_the_service_at_start_naming_the_key()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CloudTestHost.StartAsync(
+            CloudStorageKind.Sqlite,
+            new Dictionary<string, string?> { ["Cloud:Database:Postgres"] = $"Host=127.0.0.1;Port={port};Username=x;Timeout=3" }));
+        Assert.Contains("Cloud:Database:Postgres", error.Message, StringComparison.Ordinal);
+    }
 }

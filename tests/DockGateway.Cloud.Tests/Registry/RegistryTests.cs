@@ -197,6 +197,18 @@ public abstract class RegistryTests(CloudHostFixture fixture)
     }
 
     [VariantFact]
+    public async Task Concurrent_writes_to_one_agency_all_succeed_and_are_counted()
+    {
+        var code = await Host.CreateAgencyAsync("A", officers: 40);
+        using var client = Host.Client(Host.AdminToken);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
+            client.PostJsonAsync($"/api/v1/agencies/{code}/recorders", new { serial = $"{code}-P{i}", vendor = "V", model = "M" })));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ratio = await (await client.GetAsync($"/api/v1/agencies/{code}/ratio")).OkJsonAsync();
+        Assert.Equal(20, ratio.GetProperty("recordersInService").GetInt64());
+    }
+
+    [VariantFact]
     public async Task Csv_import_sent_as_json_is_unsupported_media_type()
     {
         var code = await Host.CreateAgencyAsync();

@@ -15,10 +15,12 @@ namespace DockGateway.Device.Tests.Sync;
 /// </summary>
 internal sealed class CloudProcess : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly ProcessStartInfo _info;
+    private Process _process;
 
-    private CloudProcess(Process process, string directory, Uri baseAddress, string adminToken)
+    private CloudProcess(ProcessStartInfo info, Process process, string directory, Uri baseAddress, string adminToken)
     {
+        _info = info;
         _process = process;
         Directory = directory;
         BaseAddress = baseAddress;
@@ -44,27 +46,55 @@ internal sealed class CloudProcess : IAsyncDisposable
         info.Environment["Cloud__DataDirectory"] = Path.Combine(directory, "data");
         info.Environment["DOCKGW_BOOTSTRAP_ADMIN_TOKEN"] = token;
         info.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {dll}");
+        var cloud = new CloudProcess(info, Launch(info), directory, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), token);
+        await cloud.WaitHealthyAsync();
+        return cloud;
+    }
+
+    /// <summary>Kills the cloud (SIGKILL): the dock sees connection refused.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Starts the cloud again on the same port and data directory.</summary>
+    public async Task StartAgainAsync()
+    {
+        _process.Dispose();
+        _process = Launch(_info);
+        await WaitHealthyAsync();
+    }
+
+    private static Process Launch(ProcessStartInfo info)
+    {
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the cloud");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var cloud = new CloudProcess(process, directory, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), token);
+        return process;
+    }
 
-        using var probe = new HttpClient { BaseAddress = cloud.BaseAddress };
+    private async Task WaitHealthyAsync()
+    {
+        using var probe = new HttpClient { BaseAddress = BaseAddress };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"the cloud exited with {process.ExitCode}");
+                throw new InvalidOperationException($"the cloud exited with {_process.ExitCode}");
             }
 
             try
             {
                 if ((await probe.GetAsync("healthz")).IsSuccessStatusCode)
                 {
-                    return cloud;
+                    return;
                 }
             }
             catch (HttpRequestException) when (DateTime.UtcNow < deadline)

@@ -48,6 +48,28 @@ public sealed class CloudSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Footage_queued_while_the_cloud_is_unreachable_is_uploaded_once_it_is_back()
+    {
+        await using var rig = await SyncRig.StartAsync(_cloud);
+        await rig.Worker.StartAsync(CancellationToken.None);
+        try
+        {
+            await _cloud.KillAsync();
+            var item = rig.Ingest("REC_20261120_083012_0001.MP4", "offline.MP4");
+            await Status.StatusTestRig.WaitUntilAsync(() => rig.Backlog.Find(item.Entry)!.Attempts >= 1, "a failed attempt while the cloud is down");
+            Assert.Equal(UploadState.Pending, rig.Backlog.Find(item.Entry)!.State);
+
+            await _cloud.StartAgainAsync();
+            await Status.StatusTestRig.WaitUntilAsync(() => rig.Backlog.Find(item.Entry)!.State == UploadState.Acknowledged, "the upload after the cloud returned");
+            Assert.Equal(1, rig.Worker.Acknowledged);
+        }
+        finally
+        {
+            await rig.Worker.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task A_file_corrupted_on_the_dock_is_rejected_by_the_cloud_not_acknowledged_and_retried_from_scratch()
     {
         await using var rig = await SyncRig.StartAsync(_cloud);
