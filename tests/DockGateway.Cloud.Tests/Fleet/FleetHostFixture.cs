@@ -1,6 +1,5 @@
 using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Tests.Hosting;
-using DockGateway.Shared.Mqtt;
 using DockGateway.Testing;
 using DockGateway.Testing.Mosquitto;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,38 +30,12 @@ public abstract class FleetHostFixture(CloudStorageKind storage, params Needs[] 
         }
 
         _broker = await MosquittoBroker.StartAsync();
-        _host = await CloudTestHost.StartAsync(storage, new Dictionary<string, string?>
-        {
-            ["Cloud:Mqtt:Host"] = _broker.Host,
-            ["Cloud:Mqtt:Port"] = _broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Cloud:Mqtt:ReconnectDelayMin"] = "00:00:00.100",
-            ["Cloud:Mqtt:ReconnectDelayMax"] = "00:00:01",
-        });
+        _host = await CloudTestHost.StartAsync(storage, FleetProbe.Settings(_broker));
         await WaitUntilSubscribedAsync();
     }
 
-    /// <summary>
-    /// Waits until the cloud's subscription is live: publishes a probe for a dock nobody enrolled until the
-    /// cloud has counted one more unknown-dock message.
-    /// </summary>
-    public async Task WaitUntilSubscribedAsync()
-    {
-        await using var probe = new MqttConnection(new MqttOptions { Host = Broker.Host, Port = Broker.Port, ReconnectDelayMin = TimeSpan.FromMilliseconds(100) });
-        probe.Start();
-        await probe.WaitUntilConnectedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
-        var before = Counters[FleetOutcome.UnknownDock];
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (Counters[FleetOutcome.UnknownDock] == before)
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException("The cloud did not receive a probe within 15 s: its subscription is not live.");
-            }
-
-            await probe.PublishAsync($"{SimulatedDock.Root}/probe/probe/status", """{"v":1,"online":true}"""u8.ToArray(), MqttQos.AtMostOnce, false, CancellationToken.None);
-            await Task.Delay(100);
-        }
-    }
+    /// <summary>Waits until the cloud's subscription is live (see <see cref="FleetProbe"/>).</summary>
+    public Task WaitUntilSubscribedAsync() => FleetProbe.WaitUntilSubscribedAsync(Broker, Counters);
 
     public async Task DisposeAsync()
     {
