@@ -175,38 +175,30 @@ register_agency() {
   echo "agency $AGENCY: 4 officers, recorders DEMO-CAM-0001 and DEMO-CAM-0002 in service"
 }
 
-# enrol_dock: the dock's Ed25519 key is made with openssl (seed = last 32 bytes of the PKCS#8 DER, the
-# dock's key-file format is base64(seed)); a one-time token from the API enrols its public key, and the
-# cloud's answer (dock id, origin, witness and receipt keys) becomes the dock's configuration file.
+# enrol_dock: as an installer would: 'dockctl init' makes the dock's Ed25519 key and a configuration
+# file, a one-time token comes from the cloud API, and 'dockctl enroll' sends the public key and stores
+# the cloud's answer (Dock:DockId/Agency/Origin, Sync:CloudUrl/ReceiptKey/WitnessKey). The demo then
+# adds the broker (Mqtt:Host/Port) and short intervals for checkpoints and witnessing.
 enrol_dock() {
-  say "Enrolling the dock with a one-time token"
-  local der=$WORK/dock-key.der token answer
-  openssl genpkey -algorithm ed25519 -outform DER -out "$der" 2>/dev/null
-  (umask 077 && tail -c 32 "$der" | base64 >"$DATA/dock.key")
-  local public
-  public=$(openssl pkey -inform DER -in "$der" -pubout -outform DER | tail -c 32 | base64)
-  rm -f "$der"
+  say "Enrolling the dock with a one-time token (dockctl init, dockctl enroll)"
+  local token
+  dockctl init --config "$WORK/dock.json" --data "$DATA" --agency "$AGENCY" | sed 's/^/  /'
   token=$(api POST /agencies/$AGENCY/enrolment-tokens | json token)
-  answer=$(curl -fsS -H 'Content-Type: application/json' \
-    --data '{"token":"'"$token"'","publicKey":"'"$public"'","site":"Demo station","slots":2}' "$CLOUD_URL/api/v1/docks/enrol") \
-    || die "enrolment was refused"
-  DOCK_ID=$(json dockId <<<"$answer")
-  python3 - "$answer" "$WORK/dock.json" "$DATA" "$BROKER_PORT" "$CLOUD_URL" <<'PY'
+  echo "  one-time enrolment token ${token:0:16}… (from POST /api/v1/agencies/$AGENCY/enrolment-tokens)"
+  dockctl enroll --config "$WORK/dock.json" --cloud "$CLOUD_URL" --token "$token" --site "Demo station" --slots 2 | sed 's/^/  /'
+  python3 - "$WORK/dock.json" "$BROKER_PORT" <<'PY2'
 import json, sys
-answer, path, data, port, cloud = json.loads(sys.argv[1]), *sys.argv[2:]
-config = {
-    "Dock": {"DataDirectory": data, "DockId": answer["dockId"], "Agency": answer["agency"],
-             "Origin": answer["origin"], "CheckpointInterval": "00:00:02"},
-    "Mqtt": {"Host": "127.0.0.1", "Port": int(port), "ReconnectDelayMin": "00:00:00.500"},
-    "Sync": {"CloudUrl": cloud + "/", "ReceiptKey": answer["receiptKey"], "WitnessKey": answer["witnessKey"],
-             "WitnessInterval": "00:00:02", "RetryDelay": "00:00:00.500"},
-}
+path, port = sys.argv[1], int(sys.argv[2])
+config = json.load(open(path, encoding="utf-8"))
+config["Dock"]["CheckpointInterval"] = "00:00:02"
+config["Mqtt"] = {"Host": "127.0.0.1", "Port": port, "ReconnectDelayMin": "00:00:00.500"}
+config["Sync"].update({"WitnessInterval": "00:00:02", "RetryDelay": "00:00:00.500"})
 with open(path, "w", encoding="utf-8") as f:
     json.dump(config, f, indent=2)
-PY
-  echo "dock id $DOCK_ID, origin $(json origin <<<"$answer")"
-  echo "witness key $(json witnessKey <<<"$answer")"
-  echo "configuration written to $WORK/dock.json (Dock:DockId/Agency/Origin, Mqtt:Host/Port, Sync:CloudUrl/ReceiptKey/WitnessKey)"
+PY2
+  DOCK_ID=$(json Dock DockId <"$WORK/dock.json")
+  echo "dock id $DOCK_ID, origin $(json Dock Origin <"$WORK/dock.json")"
+  echo "witness key $(json Sync WitnessKey <"$WORK/dock.json")"
 }
 
 # wait_for_cloud: until the cloud holds a completed, SHA-256-verified upload of every file the dock

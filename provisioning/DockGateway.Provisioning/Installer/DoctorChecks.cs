@@ -59,7 +59,7 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
             : DoctorCheck.Fail("mounts", $"{stale.Count} mount(s) under {hardware.RunDirectory}: {string.Join(", ", stale.Select(m => m.MountPoint))}", "stop the service, then umount -l each"));
         checks.Add(Gpio(hardware));
         checks.Add(await BrokerAsync(cancellationToken));
-        checks.AddRange(await CloudAndClockAsync(configuration?["Dock:Cloud:Url"], cancellationToken));
+        checks.AddRange(await CloudAndClockAsync(configuration?["Sync:CloudUrl"], cancellationToken));
         return checks;
     }
 
@@ -149,7 +149,7 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
             : DoctorCheck.Fail("clock", $"{now:u} is before 2025", "enable time sync (timedatectl set-ntp true); a Pi has no battery clock");
         if (string.IsNullOrWhiteSpace(cloud))
         {
-            return [DoctorCheck.Fail("cloud", "Dock:Cloud:Url is not set", "dockctl enroll --cloud URL --token TOKEN"), sane];
+            return [DoctorCheck.Fail("cloud", "Sync:CloudUrl is not set", "dockctl enroll --cloud URL --token TOKEN"), sane];
         }
 
         try
@@ -171,7 +171,7 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or UriFormatException)
         {
-            return [DoctorCheck.Fail("cloud", $"{cloud}: {e.Message}", "check the network and Dock:Cloud:Url"), sane];
+            return [DoctorCheck.Fail("cloud", $"{cloud}: {e.Message}", "check the network and Sync:CloudUrl"), sane];
         }
     }
 

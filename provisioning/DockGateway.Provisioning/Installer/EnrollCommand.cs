@@ -8,7 +8,8 @@ namespace DockGateway.Provisioning.Installer;
 
 /// <summary>
 /// <c>dockctl enroll --cloud URL --token TOKEN</c>: POST /api/v1/docks/enrol with the dock's public key;
-/// the answer (dock id, checkpoint origin, the cloud witness's key) is stored in the configuration.
+/// the answer is stored where the dock reads it: Dock:DockId, Dock:Agency, Dock:Origin (the checkpoint
+/// origin and key name), Sync:CloudUrl, Sync:ReceiptKey and Sync:WitnessKey.
 /// </summary>
 public static class EnrollCommand
 {
@@ -18,8 +19,9 @@ public static class EnrollCommand
     {
         var cloud = new Option<string>("--cloud") { Description = "The cloud's base URL (https://…)", HelpName = "URL", Required = true };
         var token = new Option<string>("--token") { Description = "The one-time enrolment token from the cloud's admin", Required = true };
-        var site = new Option<string?>("--site") { Description = "Where the dock is installed (shown in the cloud)" };
-        var command = new Command("enroll", "Enrol this dock with the cloud using a one-time token") { config, cloud, token, site };
+        var site = new Option<string>("--site") { Description = "Where the dock is installed (shown in the cloud)", DefaultValueFactory = _ => Environment.MachineName };
+        var slotCount = new Option<int?>("--slots") { Description = "How many slots the dock has (default: the configured slots, else 4)" };
+        var command = new Command("enroll", "Enrol this dock with the cloud using a one-time token") { config, cloud, token, site, slotCount };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var file = DockConfigFile.Load(parse.GetRequiredValue(config));
@@ -45,8 +47,10 @@ public static class EnrollCommand
                 throw new InputException($"--cloud {baseUri} must be https (plain http is accepted for 127.0.0.1 only)");
             }
 
-            var slots = (file.Hardware["Slots"] as JsonArray)?.Count ?? 0;
-            var request = new EnrolRequest(parse.GetRequiredValue(token), Convert.ToBase64String(publicKey), parse.GetValue(site), slots);
+            // The cloud wants 1-64 slots; enrolment usually comes before 'dockctl slots learn', so none may be configured yet.
+            var configured = (file.Hardware["Slots"] as JsonArray)?.Count ?? 0;
+            var slots = parse.GetValue(slotCount) ?? (configured > 0 ? configured : 4);
+            var request = new EnrolRequest(parse.GetRequiredValue(token), Convert.ToBase64String(publicKey), parse.GetRequiredValue(site), slots);
             using var http = client?.Invoke() ?? new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var uri = new Uri(new Uri(baseUri.ToString().TrimEnd('/') + "/"), EnrolPath);
             HttpResponseMessage response;
@@ -70,11 +74,14 @@ public static class EnrollCommand
 
                 var answer = Parse(body, uri);
                 file.Dock["DockId"] = answer.DockId;
+                file.Dock["Agency"] = answer.Agency;
                 file.Dock["Origin"] = answer.Origin;
-                var cloudSection = file.Dock["Cloud"] as JsonObject ?? [];
-                cloudSection["Url"] = baseUri.ToString();
-                cloudSection["WitnessKey"] = answer.WitnessKey;
-                file.Dock["Cloud"] = cloudSection;
+                file.Dock.Remove("Cloud");
+                var sync = file.Root["Sync"] as JsonObject ?? [];
+                sync["CloudUrl"] = baseUri.ToString();
+                sync["ReceiptKey"] = answer.ReceiptKey;
+                sync["WitnessKey"] = answer.WitnessKey;
+                file.Root["Sync"] = sync;
                 file.Save();
                 parse.InvocationConfiguration.Output.WriteLine($"enrolled as {answer.DockId} (origin {answer.Origin}); saved to {file.Path}");
                 return ExitCodes.Ok;
@@ -95,9 +102,10 @@ public static class EnrollCommand
             throw new InputException($"{uri} answered with invalid JSON: {e.Message}", e);
         }
 
-        if (answer is null || string.IsNullOrWhiteSpace(answer.DockId) || string.IsNullOrWhiteSpace(answer.Origin) || string.IsNullOrWhiteSpace(answer.WitnessKey))
+        if (answer is null || string.IsNullOrWhiteSpace(answer.DockId) || string.IsNullOrWhiteSpace(answer.Agency) || string.IsNullOrWhiteSpace(answer.Origin)
+            || string.IsNullOrWhiteSpace(answer.WitnessKey) || string.IsNullOrWhiteSpace(answer.ReceiptKey))
         {
-            throw new InputException($"{uri} answered without dock_id, origin and witness_key: {Shorten(body)}");
+            throw new InputException($"{uri} answered without dockId, agency, origin, witnessKey and receiptKey: {Shorten(body)}");
         }
 
         return answer;
@@ -105,14 +113,18 @@ public static class EnrollCommand
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..300] + "…";
 
+    // The cloud's contract (cloud/DockGateway.Cloud/Enrolment/DockEnrolmentRequest.cs and DockEnrolmentResponse.cs):
+    // camelCase names, and unknown request fields are refused.
     internal sealed record EnrolRequest(
         [property: JsonPropertyName("token")] string Token,
-        [property: JsonPropertyName("public_key")] string PublicKey,
-        [property: JsonPropertyName("site")] string? Site,
+        [property: JsonPropertyName("publicKey")] string PublicKey,
+        [property: JsonPropertyName("site")] string Site,
         [property: JsonPropertyName("slots")] int Slots);
 
     internal sealed record EnrolAnswer(
-        [property: JsonPropertyName("dock_id")] string DockId,
+        [property: JsonPropertyName("dockId")] string DockId,
+        [property: JsonPropertyName("agency")] string Agency,
         [property: JsonPropertyName("origin")] string Origin,
-        [property: JsonPropertyName("witness_key")] string WitnessKey);
+        [property: JsonPropertyName("witnessKey")] string WitnessKey,
+        [property: JsonPropertyName("receiptKey")] string ReceiptKey);
 }

@@ -52,7 +52,7 @@ public sealed class InstallerCommandTests : IDisposable
     public async Task Enroll_posts_the_public_key_and_stores_the_clouds_answer()
     {
         Dockctl("init", "--config", _config, "--data", _data);
-        using var cloud = new FakeCloud(HttpStatusCode.OK, """{"dock_id":"dock-42","origin":"cloud.example/dock-42","witness_key":"cloud.example+abcd1234+AAAA"}""");
+        using var cloud = new FakeCloud(HttpStatusCode.OK, """{"dockId":"dock-42","agency":"PD42","origin":"pd42.docks.dockgateway.local/dock-42","witnessKey":"cloud.example+abcd1234+AAAA","receiptKey":"cloud.example+12345678+BBBB"}""");
 
         var (code, output) = await Task.Run(() => Dockctl("enroll", "--config", _config, "--cloud", cloud.Url, "--token", "one-time-T0K3N", "--site", "Station 3"));
 
@@ -63,13 +63,16 @@ public sealed class InstallerCommandTests : IDisposable
         Assert.Equal("Station 3", (string?)body["site"]);
         using (var key = KeyFile.Read(Path.Combine(_data, "dock.key")))
         {
-            Assert.Equal(Convert.ToBase64String(key.PublicKey), (string?)body["public_key"]);
+            Assert.Equal(Convert.ToBase64String(key.PublicKey), (string?)body["publicKey"]);
         }
 
         var config = DockConfigFile.Load(_config);
         Assert.Equal("dock-42", (string?)config.Dock["DockId"]);
-        Assert.Equal("cloud.example/dock-42", (string?)config.Dock["Origin"]);
-        Assert.Equal("cloud.example+abcd1234+AAAA", (string?)config.Dock["Cloud"]!["WitnessKey"]);
+        Assert.Equal("PD42", (string?)config.Dock["Agency"]);
+        Assert.Equal("pd42.docks.dockgateway.local/dock-42", (string?)config.Dock["Origin"]);
+        Assert.Equal("cloud.example+abcd1234+AAAA", (string?)config.Root["Sync"]!["WitnessKey"]);
+        Assert.Equal("cloud.example+12345678+BBBB", (string?)config.Root["Sync"]!["ReceiptKey"]);
+        Assert.StartsWith(cloud.Url.TrimEnd('/'), (string?)config.Root["Sync"]!["CloudUrl"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,7 +144,7 @@ public sealed class InstallerCommandTests : IDisposable
         Dockctl("init", "--config", _config, "--data", _data);
         using var cloud = new FakeCloud(HttpStatusCode.OK, "{}");
         var config = DockConfigFile.Load(_config);
-        config.Dock["Cloud"] = new JsonObject { ["Url"] = cloud.Url };
+        config.Root["Sync"] = new JsonObject { ["CloudUrl"] = cloud.Url };
         config.Save();
         var closedPort = FreePort();
 
