@@ -255,7 +255,8 @@ import json, sys
 for i, line in enumerate(open(sys.argv[1], encoding="utf-8")):
     e = json.loads(line)
     if e.get("type") == "uploaded":
-        print(f"  custody entry {i}: uploaded sha256 {e.get('sha256', '?')[:16]}… receipt {str(e.get('receipt', e.get('upload', '')))[:60]}")
+        receipt = " | ".join(str(e.get("receipt", "")).strip().splitlines())
+        print(f"  custody entry {i}: uploaded {e.get('sha256', '?')[:16]}…, cloud receipt: {receipt[:150]}")
 PY
 }
 
@@ -364,10 +365,11 @@ PY
 }
 
 verify_bundle() {
-  say "Verifying the bundle offline, pinning the dock's key"
-  local key
+  say "Verifying the bundle offline, pinning the dock's key and the cloud witness's key (from enrolment)"
+  local key witness
   key=$(head -n 1 "$WORK/bundle/keys.txt")
-  dockctl audit verify "$WORK/bundle" --key "$key" --footage "$DATA/footage"
+  witness=$(json Sync WitnessKey <"$WORK/dock.json")
+  dockctl audit verify "$WORK/bundle" --key "$key" --key "$witness" --footage "$DATA/footage"
 }
 
 main() {
