@@ -266,6 +266,21 @@ print_checkpoint() {
   echo "  witness checkpoints held by the cloud: $(api GET "/docks/$DOCK_ID/checkpoints" | python3 -c 'import json,sys; v=json.load(sys.stdin); print(len(v) if isinstance(v, list) else v)')"
 }
 
+print_fleet() {
+  say "The cloud's fleet view of the dock (it subscribes to the broker; GET /api/v1/agencies/$AGENCY/docks/$DOCK_ID/status)"
+  local view
+  view=$(api GET "/agencies/$AGENCY/docks/$DOCK_ID/status") || { echo "  (no fleet view: see $WORK/cloud.log)"; return 0; }
+  python3 -c 'import json,sys
+v = json.load(sys.stdin)
+for k, x in v.items():
+    if isinstance(x, list):
+        print(f"  {k}:")
+        for item in x[:6]:
+            print(f"    {json.dumps(item, sort_keys=True)[:160]}")
+    else:
+        print(f"  {k}: {json.dumps(x)[:160]}")' <<<"$view"
+}
+
 print_ratio() {
   say "Agency $AGENCY equipment ratio (cloud API)"
   api GET /agencies/$AGENCY/ratio | python3 -c 'import json,sys
@@ -392,6 +407,7 @@ main() {
   print_mqtt
   print_cloud_files
   print_checkpoint
+  print_fleet
   print_ratio
   verify_bundle
   say "Demo complete: footage ingested with SHA-256, recorders wiped, status seen over MQTT, every file verified by the cloud, checkpoint cosigned, custody log verified (${SECONDS}s)"
