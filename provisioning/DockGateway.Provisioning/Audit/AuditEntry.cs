@@ -14,6 +14,7 @@ public sealed class AuditEntry
     public const string Ingested = CustodyEntryTypes.Ingested;
     public const string Erased = CustodyEntryTypes.Erased;
     public const string Reconciled = CustodyEntryTypes.Reconciled;
+    public const string Duplicate = CustodyEntryTypes.Duplicate;
     public const string LateType = CustodyEntryTypes.Late;
     public const string Gap = CustodyEntryTypes.Gap;
     public const string Error = CustodyEntryTypes.Error;

@@ -4,9 +4,10 @@ namespace DockGateway.Provisioning.Audit;
 
 /// <summary>
 /// The custody invariant as the log shows it: a file may leave a recorder only after its bytes are in
-/// custody. Every <c>erased</c> or <c>reconciled</c> entry must name (field <c>ingested</c>) an earlier
-/// <c>ingested</c> entry with the same SHA-256. An erasure whose ingested entry belongs to another
-/// recorder or path is legitimate (the dock keeps identical footage once) and listed as a duplicate.
+/// custody. Every <c>erased</c>, <c>reconciled</c> or <c>duplicate</c> entry must name (field <c>ingested</c>)
+/// an earlier <c>ingested</c> entry with the same SHA-256. An erasure whose ingested entry belongs to another
+/// recorder or path is legitimate (the dock keeps identical footage once) only after a <c>duplicate</c> entry
+/// named that recorder's file; such files are listed as duplicates.
 /// </summary>
 internal static class ErasureCheck
 {
@@ -20,7 +21,8 @@ internal static class ErasureCheck
         var byIndex = covered.ToDictionary(e => e.Index);
         var failuresBefore = report.Failures.Count;
         var erasures = 0;
-        foreach (var erased in covered.Where(e => e.Type is AuditEntry.Erased or AuditEntry.Reconciled))
+        var named = new HashSet<(string?, string?, string?)>();
+        foreach (var erased in covered.Where(e => e.Type is AuditEntry.Erased or AuditEntry.Reconciled or AuditEntry.Duplicate))
         {
             erasures++;
             var where = $"entry {erased.Index} ({erased.Type})";
@@ -46,16 +48,22 @@ internal static class ErasureCheck
             {
                 report.Fail(where, $"sha256 {erased.Sha256} differs from its ingested entry {ingested.Index} ({ingested.Sha256})");
             }
-            else if (ingested.Recorder != erased.Recorder || ingested.Path != erased.Path)
+            else if (erased.Type == AuditEntry.Duplicate)
             {
+                named.Add((erased.Recorder, erased.Path, erased.Sha256));
                 report.Custody.Duplicates.Add(new EntryNote(erased.Index,
                     $"{erased.Path} from {erased.Recorder}: same bytes as entry {ingested.Index} ({ingested.Path} from {ingested.Recorder}), kept once"));
+            }
+            else if ((ingested.Recorder != erased.Recorder || ingested.Path != erased.Path)
+                && !named.Contains((erased.Recorder, erased.Path, erased.Sha256)))
+            {
+                report.Fail(where, $"{erased.Path} left recorder {erased.Recorder} as a copy of entry {ingested.Index} before any duplicate entry named it");
             }
         }
 
         if (report.Failures.Count == failuresBefore)
         {
-            report.Pass($"{erasures} erasures each follow a committed ingested entry with the same SHA-256");
+            report.Pass($"{erasures} erasures and duplicates each follow a committed ingested entry with the same SHA-256");
         }
     }
 }
