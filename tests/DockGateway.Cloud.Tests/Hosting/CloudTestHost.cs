@@ -95,6 +95,8 @@ public sealed class CloudTestHost : IAsyncDisposable
                 await postgres.DisposeAsync();
             }
 
+            SqliteConnection.ClearAllPools();
+            System.IO.Directory.Delete(directory, recursive: true);
             throw;
         }
 
