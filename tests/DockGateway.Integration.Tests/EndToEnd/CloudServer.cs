@@ -111,6 +111,11 @@ internal sealed class CloudServer : IAsyncDisposable
         Query(dockId, "SELECT sha256, duplicate, length FROM uploads WHERE dock_id = $dock AND completed_at IS NOT NULL",
             r => (r.GetString(0), r.GetInt64(1) == 0, r.GetInt64(2)));
 
+    /// <summary>How many uploads (finished or not) the cloud holds for each SHA-256 of <paramref name="dockId"/>.</summary>
+    public IReadOnlyDictionary<string, int> UploadsPerFile(string dockId) =>
+        Query(dockId, "SELECT sha256, COUNT(*) FROM uploads WHERE dock_id = $dock GROUP BY sha256", r => (r.GetString(0), r.GetInt32(1)))
+            .ToDictionary(r => r.Item1, r => r.Item2, StringComparer.Ordinal);
+
     /// <summary>Uploads begun but not finished that already hold bytes (a transfer in progress).</summary>
     public int PartialUploads(string dockId) =>
         Query(dockId, "SELECT COUNT(*) FROM uploads WHERE dock_id = $dock AND completed_at IS NULL AND upload_offset > 0", r => r.GetInt32(0))[0];

@@ -90,10 +90,10 @@ public sealed class DockToCloudTests
     }
 
     [RequiresFact(Needs.Mosquitto)]
-    public async Task A_dock_killed_during_an_upload_finishes_after_restart_with_every_file_in_the_cloud_exactly_once()
+    public async Task A_dock_killed_during_an_upload_announces_its_will_and_after_restart_resumes_with_every_file_in_the_cloud_exactly_once()
     {
         await using var rig = await EndToEndRig.StartAsync(Throttled);
-        var recorder = VirtualRecorder.Create("E2E-CAM-KILL", new Random(1234), generatedFiles: 4, maxBytes: 1536 * 1024);
+        var recorder = VirtualRecorder.Create("E2E-CAM-KILL", new Random(1234), generatedFiles: 3, maxBytes: 1536 * 1024);
         var expected = recorder.Files.Values.Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
         rig.StartDock();
         rig.InsertRecorder(1, recorder);
@@ -101,20 +101,23 @@ public sealed class DockToCloudTests
         await rig.WaitUntilAsync(() => rig.Cloud.PartialUploads(rig.DockId) > 0, "an upload in progress", s_timeout);
         rig.Dock!.Kill();
         var completedBeforeKill = rig.Cloud.CompletedUploads(rig.DockId).Count;
+        await rig.Subscriber.WaitForLineAsync(l => l.Contains("/status ", StringComparison.Ordinal) && l.Contains("\"online\":false", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         rig.StartDock();
 
         await rig.WaitUntilAsync(() => rig.EverythingInTheCloud(expected.Count), "every file in the cloud after the restart", s_timeout);
         Assert.True(completedBeforeKill < expected.Count, "the kill should have come before every upload finished");
+        // The interrupted upload was resumed at its offset (tus HEAD), not started again: one upload per file.
+        Assert.All(rig.Cloud.UploadsPerFile(rig.DockId), u => Assert.True(u.Value == 1, $"{u.Key} has {u.Value} uploads in the cloud"));
         Assert.Equal(expected.Order(StringComparer.Ordinal), rig.Cloud.CompletedUploads(rig.DockId).Where(u => u.Stored).Select(u => u.Sha256).Order(StringComparer.Ordinal));
         AssertUploadedOnce(rig, expected);
         Assert.Equal("done", rig.SlotState(1));
     }
 
-    /// <summary>Slow uploads (1 MiB/s in 256 KiB chunks), so there is an upload in flight to interrupt.</summary>
+    /// <summary>Slow uploads (256 KiB/s in 64 KiB chunks), so there is an upload in flight to interrupt.</summary>
     private static Dictionary<string, object> Throttled => new()
     {
-        ["Sync:MaxBytesPerSecond"] = 1024 * 1024,
-        ["Sync:ChunkBytes"] = 256 * 1024,
+        ["Sync:MaxBytesPerSecond"] = 256 * 1024,
+        ["Sync:ChunkBytes"] = 64 * 1024,
     };
 
     /// <summary>Each file has exactly one <c>uploaded</c> custody entry, and nothing else was uploaded.</summary>
