@@ -1,1 +1,21 @@
-Console.WriteLine("benchmark");
+using DockGateway.Benchmarks.Cloud;
+using DockGateway.Benchmarks.Cloud.Uploads;
+
+// dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Cloud -- ratios [--agencies N] [--recorders N]
+// dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Cloud -- uploads [--files 20] [--size-mib 256] [--chunk-mib 8]
+// Each benchmark lives in its own file; add yours to this switch.
+return args.FirstOrDefault() switch
+{
+    "ratios" => await RatioBenchmark.RunAsync(args[1..]),
+    "uploads" => await UploadBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: DockGateway.Benchmarks.Cloud ratios [--agencies N] [--recorders N] [--officers-per-agency N]");
+    Console.Error.WriteLine("  ratios needs DOCKGW_BENCH_POSTGRES or DOCKGW_TEST_POSTGRES (an Npgsql connection string;");
+    Console.Error.WriteLine("  scripts/postgres.sh start DIR prints one); it creates and drops its own database.");
+    Console.Error.WriteLine("usage: DockGateway.Benchmarks.Cloud uploads [--files N] [--size-mib N] [--chunk-mib N]");
+    return 2;
+}

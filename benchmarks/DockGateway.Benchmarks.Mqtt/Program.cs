@@ -1,1 +1,7 @@
-Console.WriteLine("benchmark");
+using DockGateway.Benchmarks.Mqtt;
+
+return args.FirstOrDefault() switch
+{
+    "will-client" => await WillClient.RunAsync(args[1..]),
+    _ => await OutboxBenchmark.RunAsync(args),
+};

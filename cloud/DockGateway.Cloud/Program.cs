@@ -1,4 +1,7 @@
+using DockGateway.Cloud.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddCloudServices();
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+app.UseCloud();
 await app.RunAsync();

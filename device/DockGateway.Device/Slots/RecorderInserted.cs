@@ -1,4 +1,5 @@
 namespace DockGateway.Device.Slots;
 
 /// <summary>A recorder was seated, identified and its storage is available.</summary>
-public sealed record RecorderInserted(int Slot, RecorderIdentity Recorder, IRecorderVolume Volume) : SlotEvent(Slot);
+/// <param name="Clock">The recorder's clock skew and whether it was set (real docks; null in simulation).</param>
+public sealed record RecorderInserted(int Slot, RecorderIdentity Recorder, IRecorderVolume Volume, RecorderClock? Clock = null) : SlotEvent(Slot);

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace DockGateway.Benchmarks.Cloud.Uploads;
+
+/// <summary>
+/// <c>uploads [--files 20] [--size-mib 256] [--chunk-mib 8]</c>: the same bytes sent by N
+/// concurrent plain HTTP PUTs to an endpoint that discards them, then by N concurrent signed tus
+/// uploads that are hashed, fsync'd and stored; prints MB/s for both and the ratio (target ≥ 0.8).
+/// </summary>
+public static class UploadBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var files = Option(args, "--files", 20);
+        var sizeMib = Option(args, "--size-mib", 256);
+        var chunkMib = Option(args, "--chunk-mib", 8);
+        Console.WriteLine($"Upload benchmark: {files} concurrent files of {sizeMib} MiB, tus chunks of {chunkMib} MiB, 127.0.0.1");
+
+        var data = BenchmarkFile.Create(files, (long)sizeMib << 20, chunkMib << 20);
+        await using var cloud = await BenchmarkCloud.StartAsync();
+        var docks = new List<TusBenchmarkClient>();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = files * 2 })
+        {
+            BaseAddress = cloud.BaseAddress,
+            Timeout = TimeSpan.FromMinutes(30),
+        };
+        for (var i = 0; i < files; i++)
+        {
+            var (dockId, key) = await cloud.EnrolDockAsync("BENCH");
+            docks.Add(new TusBenchmarkClient(http, dockId, key));
+        }
+
+        var plain = await TimeAsync(() => Task.WhenAll(data.Select(async file =>
+        {
+            using var response = await http.PutAsync("/bench/discard", new ChunkedContent(file));
+            response.EnsureSuccessStatusCode();
+        })));
+        var tus = await TimeAsync(() => Task.WhenAll(data.Select((file, i) => docks[i].UploadAsync(file, i))));
+
+        var bytes = data.Sum(f => f.Length);
+        var plainRate = bytes / plain.TotalSeconds / 1e6;
+        var tusRate = bytes / tus.TotalSeconds / 1e6;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"plain PUT (discarded):          {bytes / 1e6,10:F0} MB in {plain.TotalSeconds,7:F2} s = {plainRate,8:F1} MB/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tus (signed, sha256, fsync'd):  {bytes / 1e6,10:F0} MB in {tus.TotalSeconds,7:F2} s = {tusRate,8:F1} MB/s"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio tus / plain: {tusRate / plainRate:F2} (target >= 0.80)"));
+        return 0;
+    }
+
+    private static async Task<TimeSpan> TimeAsync(Func<Task> run)
+    {
+        var clock = Stopwatch.StartNew();
+        await run();
+        return clock.Elapsed;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : fallback;
+    }
+}

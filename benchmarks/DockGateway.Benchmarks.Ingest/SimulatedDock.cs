@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace DockGateway.Benchmarks.Ingest;
+
+/// <summary>
+/// The real dock (DockGateway.Device.dll, same configuration as this build) started as a child
+/// process in simulation mode: recorders are inserted by writing slot folders, completion is read
+/// from each slot's state.json, peak memory from the child's /proc status.
+/// </summary>
+internal sealed class SimulatedDock : IDisposable
+{
+    private readonly Process _process;
+
+    public SimulatedDock(string root)
+    {
+        Root = root;
+        Directory.CreateDirectory(Path.Combine(root, "sim", "slots"));
+        Directory.CreateDirectory(Path.Combine(root, "data"));
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { DeviceDll, "--simulate", Path.Combine(root, "sim"), "--data", Path.Combine(root, "data"),
+            "--Dock:Simulation:PollInterval", "00:00:00.020" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the dock");
+        _process.OutputDataReceived += (_, _) => { };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"  dock: {e.Data}"); } };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Root { get; }
+
+    public static string DeviceDll
+    {
+        get
+        {
+#if DEBUG
+            const string Configuration = "Debug";
+#else
+            const string Configuration = "Release";
+#endif
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DockGateway.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            var dll = Path.Combine(dir?.FullName ?? ".", "device", "DockGateway.Device", "bin", Configuration, "net10.0", "DockGateway.Device.dll");
+            return File.Exists(dll) ? dll : throw new FileNotFoundException($"build the device first ({Configuration}): {dll} is missing", dll);
+        }
+    }
+
+    public string SlotDirectory(int slot) => Path.Combine(Root, "sim", "slots", slot.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>Hard-links the files into the slot's volume (no copying), then writes recorder.json to insert it.</summary>
+    public void Insert(int slot, string serial, IEnumerable<string> files)
+    {
+        var volume = Path.Combine(SlotDirectory(slot), "volume", "DCIM");
+        Directory.CreateDirectory(volume);
+        foreach (var file in files)
+        {
+            Link(file, Path.Combine(volume, Path.GetFileName(file)));
+        }
+
+        var json = Path.Combine(SlotDirectory(slot), "recorder.json");
+        File.WriteAllText(json + ".tmp", $"{{\"serial\":\"{serial}\",\"vendor\":\"Bench\",\"model\":\"B1\"}}");
+        File.Move(json + ".tmp", json);
+    }
+
+    /// <summary>Waits until every slot reports done for the given recorder; throws on error/refused or timeout.</summary>
+    public void WaitDone(IReadOnlyDictionary<int, string> slots, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        var pending = new Dictionary<int, string>(slots);
+        while (pending.Count > 0)
+        {
+            foreach (var (slot, serial) in pending.ToList())
+            {
+                var (state, recorder, message) = ReadState(slot);
+                if (recorder == serial && state == "done")
+                {
+                    pending.Remove(slot);
+                }
+                else if (recorder == serial && state is "error" or "refused")
+                {
+                    throw new InvalidOperationException($"slot {slot} ended in {state}: {message}");
+                }
+            }
+
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the dock exited with code {_process.ExitCode}");
+            }
+
+            if (watch.Elapsed > timeout)
+            {
+                throw new TimeoutException($"slots {string.Join(",", pending.Keys)} not done after {timeout}");
+            }
+
+            Thread.Sleep(5);
+        }
+    }
+
+    /// <summary>Peak resident set (VmHWM) of the dock process, in bytes.</summary>
+    public long PeakRss()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    /// <summary>CPU time (user + system) the dock process has used so far, from /proc (clock ticks of 1/100 s).</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private (string? State, string? Recorder, string? Message) ReadState(int slot)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(SlotDirectory(slot), "state.json")));
+            string? Get(string name) => doc.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            return (Get("state"), Get("recorder"), Get("message"));
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return (null, null, null);
+        }
+    }
+
+    private static void Link(string from, string to)
+    {
+        using var ln = Process.Start("ln", [from, to]);
+        ln.WaitForExit();
+        if (ln.ExitCode != 0)
+        {
+            throw new IOException($"ln {from} {to} failed");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Security.Cryptography;
+using DockGateway.Shared.Http;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DockGateway.Cloud.DockAuth;
+
+/// <summary>
+/// Checks one dock request: Content-Digest (RFC 9530, sha-256) against the body, the RFC 9421
+/// Ed25519 signature against the dock's registered key, freshness (not older than
+/// <c>DockAuth:MaxAge</c>, not ahead by more than <c>DockAuth:FutureSkew</c>) and replay (keyid +
+/// nonce, or the signature itself, recorded in the shared database).
+/// </summary>
+public sealed class DockRequestVerifier(
+    IDockKeys keys,
+    IReplayCache replays,
+    IOptions<DockAuthOptions> options,
+    TimeProvider time,
+    ILogger<DockRequestVerifier> logger)
+{
+    private readonly HttpSignatureVerifier _signatures = new(options.Value.FutureSkew);
+
+    /// <summary>Verifies the request; on success the body (unless streamed) is buffered and rewound.</summary>
+    public async Task<DockVerification> VerifyAsync(HttpContext http, bool streamedBody, CancellationToken cancellationToken)
+    {
+        var request = http.Request;
+        var settings = options.Value;
+        var digestHeader = request.Headers["Content-Digest"].ToString();
+        var signatureInput = request.Headers["Signature-Input"].ToString();
+        var signature = request.Headers["Signature"].ToString();
+        if (signatureInput.Length == 0 || signature.Length == 0)
+        {
+            return DockVerification.Fail("The request carries no RFC 9421 Signature-Input and Signature headers.");
+        }
+        if (!ContentDigestValue.TryParseSha256(digestHeader, out var promised))
+        {
+            return DockVerification.Fail("The Content-Digest header is missing or has no sha-256 member.");
+        }
+        var keyId = SignatureKeyId.Find(signatureInput);
+        var dock = keyId is null ? null : await keys.FindAsync(keyId, cancellationToken);
+        if (dock is null)
+        {
+            return DockVerification.Fail($"The signature's keyid '{keyId}' is not an enrolled dock.");
+        }
+
+        if (!streamedBody)
+        {
+            var body = await BodyBuffer.ReadAsync(request, settings.MaxBodyBytes, cancellationToken);
+            if (body is null)
+            {
+                return DockVerification.Fail($"The body exceeds DockAuth:MaxBodyBytes ({settings.MaxBodyBytes} bytes).", StatusCodes.Status413PayloadTooLarge);
+            }
+            if (!CryptographicOperations.FixedTimeEquals(SHA256.HashData(body.GetBuffer().AsSpan(0, (int)body.Length)), promised))
+            {
+                return DockVerification.Fail("The body does not match its Content-Digest.");
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var result = _signatures.Verify(
+            request.Method, TargetUri.For(request, settings.TrustForwardedHeaders), digestHeader, signatureInput, signature,
+            id => id == dock.DockId ? dock.PublicKey : null, now, settings.MaxAge);
+        if (!result.Valid)
+        {
+            return DockVerification.Fail($"The signature does not verify: {result.Error}");
+        }
+        var created = DateTimeOffset.FromUnixTimeSeconds(result.Created);
+        if (created > now + settings.FutureSkew)
+        {
+            return DockVerification.Fail($"The signature was created at {created:O}, ahead of the cloud's clock by more than {settings.FutureSkew}.");
+        }
+        if (created < now - settings.MaxAge)
+        {
+            return DockVerification.Fail($"The signature was created at {created:O}, more than {settings.MaxAge} ago.");
+        }
+
+        var replayKey = result.Nonce is { Length: > 0 } nonce
+            ? "nonce:" + nonce
+            : "sig:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(signature)));
+        if (!await replays.TryRecordAsync(dock.DockId, replayKey, now, now - settings.MaxAge - settings.FutureSkew, cancellationToken))
+        {
+            logger.LogWarning("Replayed signature from dock {Dock} rejected ({Method} {Path})", dock.DockId, request.Method, request.Path);
+            return DockVerification.Fail("This signature (or its nonce) was already used.");
+        }
+
+        await keys.TouchAsync(dock.DockId, now, cancellationToken);
+        return DockVerification.Succeed(dock, promised);
+    }
+}

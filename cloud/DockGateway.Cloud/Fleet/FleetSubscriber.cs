@@ -1,0 +1,69 @@
+using DockGateway.Shared.Mqtt;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DockGateway.Cloud.Fleet;
+
+/// <summary>
+/// Subscribes (QoS 1) to every dock's <c>status</c>, <c>slots/+</c> and <c>events</c> under
+/// <c>Cloud:Fleet:TopicRoot</c> on the <c>Cloud:Mqtt</c> broker and hands each message to
+/// <see cref="FleetMessageHandler"/>. The connection reconnects with backoff and resubscribes by itself;
+/// the broker then replays the retained status and slot topics, which brings the view up to date.
+/// Does nothing when <c>Cloud:Mqtt:Host</c> is not configured.
+/// </summary>
+public sealed partial class FleetSubscriber(
+    FleetMessageHandler handler,
+    IOptionsMonitor<MqttOptions> mqttOptions,
+    IOptions<FleetOptions> fleetOptions,
+    IConfiguration configuration,
+    ILoggerFactory loggerFactory) : BackgroundService
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<FleetSubscriber>();
+    private volatile IMqttConnection? _connection;
+
+    /// <summary>The broker connection while running (null when disabled or stopped).</summary>
+    public IMqttConnection? Connection => _connection;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!FleetOptions.SubscribesIn(configuration))
+        {
+            LogDisabled();
+            return;
+        }
+
+        var options = mqttOptions.Get(FleetOptions.MqttSectionName);
+        await using var connection = new MqttConnection(options, loggerFactory.CreateLogger<MqttConnection>());
+        _connection = connection;
+        try
+        {
+            connection.Start();
+            foreach (var filter in FleetTopic.Filters(fleetOptions.Value.TopicRoot))
+            {
+                await connection.SubscribeAsync(filter, MqttQos.AtLeastOnce, stoppingToken);
+            }
+
+            LogSubscribed(options.Host, options.Port, fleetOptions.Value.TopicRoot);
+            await foreach (var message in connection.Messages.ReadAllAsync(stoppingToken))
+            {
+                await handler.HandleAsync(message, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+        finally
+        {
+            _connection = null;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet view: Cloud:Mqtt:Host is not set, not subscribing to dock status")]
+    private partial void LogDisabled();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet view: subscribed to {Host}:{Port} under {TopicRoot}/+/+/")]
+    private partial void LogSubscribed(string host, int port, string topicRoot);
+}

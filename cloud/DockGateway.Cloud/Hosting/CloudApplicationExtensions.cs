@@ -1,0 +1,57 @@
+using Dapper;
+using DockGateway.Cloud.AccessLog;
+using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Dashboard;
+using DockGateway.Cloud.DockAuth;
+using DockGateway.Cloud.Fleet;
+using DockGateway.Cloud.Ratios;
+using DockGateway.Cloud.Registry;
+using DockGateway.Cloud.Statistics;
+using DockGateway.Cloud.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace DockGateway.Cloud.Hosting;
+
+/// <summary>The request pipeline and every endpoint: <c>/healthz</c>, <c>/openapi/v1.json</c>, <c>/api/v1/…</c>.</summary>
+public static class CloudApplicationExtensions
+{
+    public static WebApplication UseCloud(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi();
+        app.MapGet("/healthz", HealthAsync).WithTags("Health");
+        app.MapDashboard();
+
+        var api = app.MapGroup("/api/v1");
+        api.MapTokens();
+        api.MapAccessLog();
+        api.MapRegistry();
+        api.MapRatios();
+        api.MapStatistics();
+
+        // wt/cloud-dock maps enrolment, uploads and witness endpoints below this line.
+        api.MapDockFacingEndpoints();
+        api.MapFleetEndpoints();
+        return app;
+    }
+
+    private static async Task<IResult> HealthAsync(ICloudDatabase database, CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = await database.OpenConnectionAsync(ct);
+            await connection.ExecuteScalarAsync<long>("SELECT 1");
+            return Results.Text("ok");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Database unavailable.", detail: ex.Message);
+        }
+    }
+}

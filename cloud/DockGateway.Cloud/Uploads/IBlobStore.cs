@@ -1,0 +1,32 @@
+namespace DockGateway.Cloud.Uploads;
+
+/// <summary>
+/// Where footage lives: partial uploads keyed by upload id, finished blobs keyed by their
+/// SHA-256 (lower-case hex), so one file is never stored twice.
+/// </summary>
+public interface IBlobStore
+{
+    /// <summary>True when a finished blob with this SHA-256 is stored.</summary>
+    Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens the partial upload for appending at <paramref name="offset"/>. Bytes beyond the
+    /// offset (left by a crash between the write and the offset update) are cut off first.
+    /// </summary>
+    Task<IPartialBlob> OpenPartialAsync(string uploadId, long offset, CancellationToken cancellationToken);
+
+    /// <summary>Reads the partial upload from its start (to compute its full SHA-256).</summary>
+    Stream ReadPartial(string uploadId);
+
+    /// <summary>
+    /// Moves the finished partial into the store under its SHA-256. When that blob already
+    /// exists the partial is simply removed.
+    /// </summary>
+    Task CommitAsync(string uploadId, string sha256, CancellationToken cancellationToken);
+
+    /// <summary>Removes a partial upload; does nothing when there is none.</summary>
+    Task DeletePartialAsync(string uploadId, CancellationToken cancellationToken);
+
+    /// <summary>Opens a finished blob for reading, or null when it is not stored.</summary>
+    Stream? OpenRead(string sha256);
+}

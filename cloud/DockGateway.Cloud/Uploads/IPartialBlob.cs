@@ -1,0 +1,14 @@
+namespace DockGateway.Cloud.Uploads;
+
+/// <summary>An unfinished upload opened for appending.</summary>
+public interface IPartialBlob : IAsyncDisposable
+{
+    /// <summary>The stream to append to, positioned at the offset the partial was opened at.</summary>
+    Stream Content { get; }
+
+    /// <summary>Forces the appended bytes to stable storage (fsync) before the offset advances.</summary>
+    Task FlushDurablyAsync(CancellationToken cancellationToken);
+
+    /// <summary>Cuts the partial back to <paramref name="length"/> bytes (a rejected chunk).</summary>
+    void Truncate(long length);
+}

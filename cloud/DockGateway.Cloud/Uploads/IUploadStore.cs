@@ -1,0 +1,22 @@
+namespace DockGateway.Cloud.Uploads;
+
+/// <summary>Upload records. Offsets only ever advance by compare-and-swap, so two instances
+/// behind a load balancer cannot both append at the same offset.</summary>
+public interface IUploadStore
+{
+    Task CreateAsync(TusUpload upload, CancellationToken cancellationToken);
+
+    Task<TusUpload?> FindAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Sets the offset to <paramref name="newOffset"/> and the expiry to
+    /// <paramref name="expiresAt"/> only when it is still <paramref name="expectedOffset"/>.</summary>
+    Task<bool> TryAdvanceAsync(string id, long expectedOffset, long newOffset, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>Marks a fully received, hash-checked upload complete.</summary>
+    Task<bool> TryCompleteAsync(string id, DateTimeOffset completedAt, CancellationToken cancellationToken);
+
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Unfinished uploads whose expiry is before <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<string>> ListExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,135 @@
+using System.Security.Cryptography;
+using System.Text;
+using DockGateway.Cloud.DockAuth;
+using DockGateway.Shared.Json;
+using DockGateway.Shared.Merkle;
+using DockGateway.Shared.Notes;
+using Microsoft.Extensions.Logging;
+
+namespace DockGateway.Cloud.Witness;
+
+/// <summary>
+/// Stores a dock's custody entries only when their leaf hashes, appended to the ones already held,
+/// give the root of a checkpoint the cloud cosigned — or of the dock-signed checkpoint in the same
+/// request, which is then checked against the latest cosigned one from the leaves themselves,
+/// cosigned and stored. Anything else: 422 and nothing stored.
+/// </summary>
+public sealed class CustodyEntryIngestion(
+    ICustodyEntryStore entries,
+    IWitnessStore witness,
+    CloudSigningKeys keys,
+    TimeProvider time,
+    ILogger<CustodyEntryIngestion> logger)
+{
+    public async Task<EntryIngestionResult> IngestAsync(DockIdentity dock, CustodyEntryBatch batch, CancellationToken cancellationToken)
+    {
+        if (batch.Entries is not { Count: > 0 } items)
+        {
+            return EntryIngestionResult.Refused(400, "'entries' must hold at least one entry.");
+        }
+        var held = await entries.LeafHashesAsync(dock.DockId, cancellationToken);
+        var tree = new MerkleTree(held);
+        var now = time.GetUtcNow();
+        var fresh = new List<StoredEntry>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            var item = items[i];
+            if (i > 0 && item.Index != items[i - 1].Index + 1)
+            {
+                return EntryIngestionResult.Refused(422, $"entries[{i}].index {item.Index} does not follow {items[i - 1].Index}.");
+            }
+            byte[] canonical;
+            try
+            {
+                canonical = CanonicalJson.Canonicalize(Encoding.UTF8.GetBytes(item.Entry.GetRawText()));
+            }
+            catch (Exception e) when (e is FormatException or InvalidOperationException or System.Text.Json.JsonException)
+            {
+                return EntryIngestionResult.Refused(400, $"entries[{i}].entry cannot be canonicalised: {e.Message}");
+            }
+            var leaf = MerkleHash.Leaf(canonical);
+            if (item.Index < held.Count)
+            {
+                if (!CryptographicOperations.FixedTimeEquals(held[(int)item.Index], leaf))
+                {
+                    return EntryIngestionResult.Refused(422, $"entries[{i}] (index {item.Index}) differs from the entry already stored there.");
+                }
+                continue;
+            }
+            if (item.Index != tree.Size)
+            {
+                return EntryIngestionResult.Refused(422, $"entries[{i}].index is {item.Index}; the next index the cloud expects is {tree.Size}.");
+            }
+            tree.AppendLeafHash(leaf);
+            fresh.Add(new StoredEntry(item.Index, Encoding.UTF8.GetString(canonical), leaf, now));
+        }
+        if (fresh.Count == 0)
+        {
+            return EntryIngestionResult.Stored(0, tree.Size, tree.RootHash(), null);
+        }
+
+        var root = tree.RootHash();
+        string? cosignature = null;
+        var cosigned = await witness.FindAsync(dock.Origin, tree.Size, cancellationToken);
+        if (cosigned is not null)
+        {
+            if (!CryptographicOperations.FixedTimeEquals(cosigned.RootHash, root))
+            {
+                return EntryIngestionResult.Refused(422, $"The entries give root {Convert.ToBase64String(root)} at size {tree.Size}, not the cosigned root {Convert.ToBase64String(cosigned.RootHash)}.");
+            }
+        }
+        else if (batch.Checkpoint is null)
+        {
+            return EntryIngestionResult.Refused(422, $"No checkpoint of size {tree.Size} was cosigned for {dock.Origin}; send add-checkpoint first or include the signed checkpoint.");
+        }
+        else
+        {
+            var outcome = await CosignIncludedAsync(dock, batch.Checkpoint, tree, cancellationToken);
+            if (outcome.Problem is not null)
+            {
+                return EntryIngestionResult.Refused(422, outcome.Problem);
+            }
+            cosignature = outcome.Cosignature;
+        }
+
+        if (!await entries.TryAppendAsync(dock.DockId, held.Count, fresh, cancellationToken))
+        {
+            return EntryIngestionResult.Refused(409, "Another request stored entries for this dock at the same time; send again.");
+        }
+        logger.LogInformation("Stored {Count} custody entries from dock {Dock}; log size {Size}", fresh.Count, dock.DockId, tree.Size);
+        return EntryIngestionResult.Stored(fresh.Count, tree.Size, root, cosignature);
+    }
+
+    private async Task<(string? Problem, string? Cosignature)> CosignIncludedAsync(
+        DockIdentity dock, string signedCheckpoint, MerkleTree tree, CancellationToken cancellationToken)
+    {
+        SignedNote note;
+        Checkpoint checkpoint;
+        try
+        {
+            note = NoteVerification.Open(signedCheckpoint, [DockCheckpointKey.Verifier(dock)]);
+            checkpoint = Checkpoint.Parse(note.Text);
+        }
+        catch (Exception e) when (e is NoteVerificationException or FormatException)
+        {
+            return ($"The included checkpoint is not validly signed by the dock: {e.Message}", null);
+        }
+        if (checkpoint.Origin != dock.Origin || checkpoint.Size != tree.Size
+            || !CryptographicOperations.FixedTimeEquals(checkpoint.RootHash, tree.RootHash()))
+        {
+            return ($"The included checkpoint ({checkpoint.Origin}, size {checkpoint.Size}) is not the root the entries give at size {tree.Size}.", null);
+        }
+        var latest = await witness.LatestAsync(dock.Origin, cancellationToken);
+        if (latest is not null && (latest.Size > tree.Size
+            || !CryptographicOperations.FixedTimeEquals(latest.RootHash, tree.RootHash(latest.Size))))
+        {
+            return ($"The entries are not consistent with the cosigned checkpoint of size {latest.Size}.", null);
+        }
+        var now = time.GetUtcNow();
+        var cosignature = keys.Cosigner.Sign(note.Text, now.ToUnixTimeSeconds());
+        var cosigned = new CosignedCheckpoint(dock.Origin, checkpoint.Size, checkpoint.RootHash, note.WithSignature(cosignature).ToString(), now);
+        return await witness.TryAdvanceAsync(cosigned, latest?.Size, cancellationToken)
+            ? (null, cosignature.ToLine())
+            : ("Another checkpoint was cosigned for this origin at the same time; send again.", null);
+    }
+}

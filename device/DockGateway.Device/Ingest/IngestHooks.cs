@@ -1,0 +1,20 @@
+namespace DockGateway.Device.Ingest;
+
+/// <summary>
+/// Seams for fault injection in tests (a source changing mid-read, a stored copy corrupted before
+/// verification). All null in production.
+/// </summary>
+public sealed class IngestHooks
+{
+    /// <summary>Called after each chunk is read from the recorder, with the bytes read so far.</summary>
+    public Action<VolumePath, long>? AfterChunk { get; set; }
+
+    /// <summary>As <see cref="AfterChunk"/>, also given the ingest's cancellation token (to wait for a removal to be noticed).</summary>
+    public Action<VolumePath, long, CancellationToken>? AfterChunkCancellable { get; set; }
+
+    /// <summary>Called after the copy is renamed into place, before it is re-read and verified (full path).</summary>
+    public Action<string>? BeforeVerify { get; set; }
+
+    /// <summary>Called after the <c>ingested</c> entry is committed, before the recorder file is erased.</summary>
+    public Action<VolumePath>? BeforeErase { get; set; }
+}

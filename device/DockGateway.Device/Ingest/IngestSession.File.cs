@@ -1,0 +1,278 @@
+using DockGateway.Device.Custody;
+using DockGateway.Shared.Custody;
+using Microsoft.Extensions.Logging;
+
+namespace DockGateway.Device.Ingest;
+
+// The custody invariant for one file (DESIGN.md §4), step by step.
+internal sealed partial class IngestSession
+{
+    private async Task IngestFileAsync(VolumeItem item, CancellationToken cancellationToken)
+    {
+        var path = item.Path;
+        var size = item.Identity!.Size;
+        if (size == 0)
+        {
+            FileProblem(CustodyEntryTypes.Error, path, "zero-byte", "the file is empty: nothing to ingest, left on the recorder");
+            return;
+        }
+
+        if (size > pipeline.Options.MaxFileBytes)
+        {
+            FileProblem(CustodyEntryTypes.Refused, path, "too-large", $"{size} bytes is more than Dock:MaxFileBytes {pipeline.Options.MaxFileBytes}");
+            return;
+        }
+
+        if (_pending.Remove(Convert.ToHexString(path.Bytes), out var earlier) && await ErasedAfterRestart(path, earlier, cancellationToken))
+        {
+            return;
+        }
+
+        var free = pipeline.Store.FreeBytes();
+        if (free - size < pipeline.Options.MinFreeBytes)
+        {
+            throw new DiskLowException($"{free} bytes free") { FreeBytes = free, RequiredBytes = size + pipeline.Options.MinFreeBytes };
+        }
+
+        // 1. Stream-copy to incoming/<tmp> while hashing; 2. fsync the file (inside CopyAsync).
+        string temporary;
+        string sha256;
+        FileIdentity before;
+        try
+        {
+            using var source = _tree.OpenRead(path, out before);
+            using var destination = pipeline.Store.CreateTemporary(before.Size, out temporary);
+            try
+            {
+                sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, destination, cancellationToken);
+            }
+            catch
+            {
+                destination.Dispose();
+                File.Delete(temporary);
+                throw;
+            }
+        }
+        catch (SourceChangedException e)
+        {
+            FileProblem(CustodyEntryTypes.Error, path, "changed-while-reading", e.Message);
+            return;
+        }
+        catch (IOException e)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            ThrowIfGone(e);
+            FileProblem(CustodyEntryTypes.Error, path, "read-failed", e.Message);
+            return;
+        }
+
+        if (_tree.Stat(path) != before)
+        {
+            File.Delete(temporary);
+            ThrowIfGone(null);
+            FileProblem(CustodyEntryTypes.Error, path, "changed-while-reading", "the file's size or times changed while it was copied");
+            return;
+        }
+
+        if (pipeline.Log.FindIngested(sha256) is { } existing)
+        {
+            File.Delete(temporary);
+            EraseDuplicate(path, before, sha256, existing, cancellationToken);
+            return;
+        }
+
+        // 2. Rename into place and fsync the directory; 3. re-read and check the SHA-256.
+        var time = RecordingTimeReader.Read(temporary, path.FileName, before.Modified);
+        string stored;
+        try
+        {
+            stored = pipeline.Store.Commit(temporary, Serial, time.Start, path, sha256);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            FileProblem(CustodyEntryTypes.Error, path, "store-failed", $"could not store the copy: {e.Message}; the recorder keeps the file");
+            return;
+        }
+
+        // The verification, commit and erasure of this file run while the next file is copied (one at a time).
+        await _finishing;
+        _finishing = Task.Run(() => Finish(path, before, sha256, stored, time, cancellationToken), CancellationToken.None);
+    }
+
+    /// <summary>Steps 3-5 for a copy already renamed into place.</summary>
+    private void Finish(VolumePath path, FileIdentity before, string sha256, string stored, RecordingTime time, CancellationToken cancellationToken)
+    {
+        var full = pipeline.Store.FullPath(stored);
+        pipeline.Hooks.BeforeVerify?.Invoke(full);
+        if (pipeline.Options.VerifyAfterCopy)
+        {
+            string check;
+            try
+            {
+                check = FootageStore.HashFile(full, pipeline.Options.CopyBufferBytes);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                check = $"unreadable ({e.Message})";
+            }
+
+            if (check != sha256)
+            {
+                string kept;
+                try
+                {
+                    kept = pipeline.Store.Quarantine(full);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    kept = $"nowhere (could not move it: {e.Message})";
+                }
+
+                FileProblem(CustodyEntryTypes.Error, path, "verification-failed",
+                    $"stored copy hashed {check}, expected {sha256}; copy moved to {kept}; the recorder keeps the file");
+                return;
+            }
+        }
+
+        // 4. Append the ingested entry and commit it.
+        var age = pipeline.Time.GetUtcNow() - time.End;
+        var late = age > pipeline.Options.LateAfter;
+        var record = pipeline.Log.AppendIngestedOnce(
+            Flag(CustodyEntries.Ingested(slot, recorder, path, sha256, before.Size, stored, time, late)),
+            new IngestedFile(0, sha256, before.Size, Serial, path.Bytes, stored, null),
+            out var other);
+        if (record is null)
+        {
+            // Another slot committed the same footage while this copy was verified: keep theirs only.
+            if (other!.Stored != stored)
+            {
+                File.Delete(full);
+            }
+
+            EraseDuplicate(path, before, sha256, other, cancellationToken);
+            return;
+        }
+
+        pipeline.Logger.LogInformation("Slot {Slot}: ingested {Path} from {Recorder} as {Stored} ({Sha256}, {Size} bytes, time from {TimeSource})",
+            slot, path.Display, Serial, stored, sha256, before.Size, time.Source);
+        if (late)
+        {
+            Append(CustodyEntries.Late(slot, Serial, path, sha256, time.End, age));
+            pipeline.Logger.LogWarning("Slot {Slot}: {Path} from {Recorder} is late: it ended {Hours:F0} h before ingest", slot, path.Display, Serial, age.TotalHours);
+        }
+
+        if (FileNamePatterns.SequenceNumber(path.FileName) is { } sequence)
+        {
+            lock (_sequences)
+            {
+                _sequences.Add(sequence);
+            }
+        }
+
+        // 5. Only now erase from the recorder, then log the erasure.
+        Erase(path, before, sha256, record.Index, cancellationToken);
+    }
+
+    private void Erase(VolumePath path, FileIdentity copied, string sha256, long ingestedIndex, CancellationToken cancellationToken)
+    {
+        if (volume.IsReadOnly)
+        {
+            Interlocked.Increment(ref _kept);
+            return;
+        }
+
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return; // pulled out: the next insertion erases it once its hash matches again
+        }
+
+        pipeline.Hooks.BeforeErase?.Invoke(path);
+        if (_tree.Stat(path) != copied)
+        {
+            FileProblem(CustodyEntryTypes.Error, path, "changed-before-erase", "the file changed after it was copied: not erased");
+            return;
+        }
+
+        try
+        {
+            _tree.Erase(path);
+        }
+        catch (IOException e)
+        {
+            FileProblem(CustodyEntryTypes.Error, path, "erase-failed", e.Message);
+            return;
+        }
+
+        pipeline.Log.AppendErased(Flag(CustodyEntries.Erased(slot, Serial, path, sha256, ingestedIndex)), ingestedIndex);
+        Interlocked.Increment(ref _done);
+    }
+
+    /// <summary>A file ingested before a crash but never erased: erase it once its hash matches the log again.</summary>
+    private async Task<bool> ErasedAfterRestart(VolumePath path, IngestedFile earlier, CancellationToken cancellationToken)
+    {
+        string sha256;
+        FileIdentity before;
+        try
+        {
+            using var source = _tree.OpenRead(path, out before);
+            sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, destination: null, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            FileProblem(CustodyEntryTypes.Error, path, "read-failed", e.Message);
+            return true;
+        }
+
+        if (sha256 != earlier.Sha256 || !StoredCopyIntact(earlier))
+        {
+            return false;
+        }
+
+        pipeline.Logger.LogInformation("Slot {Slot}: {Path} was ingested before a restart (entry {Index}); erasing it now", slot, path.Display, earlier.EntryIndex);
+        Erase(path, before, sha256, earlier.EntryIndex, cancellationToken);
+        return true;
+    }
+
+    private void EraseDuplicate(VolumePath path, FileIdentity copied, string sha256, IngestedFile existing, CancellationToken cancellationToken)
+    {
+        if (!StoredCopyIntact(existing))
+        {
+            FileProblem(CustodyEntryTypes.Error, path, "duplicate-copy-missing",
+                $"same SHA-256 as entry {existing.EntryIndex}, whose stored copy {existing.Stored} is missing or altered: left on the recorder");
+            return;
+        }
+
+        if (volume.IsReadOnly || cancellationToken.IsCancellationRequested)
+        {
+            Erase(path, copied, sha256, existing.EntryIndex, cancellationToken); // counts it as kept, or leaves it for the next insertion
+            return;
+        }
+
+        // Name this recorder's file in a committed entry before it leaves the recorder.
+        Append(CustodyEntries.Duplicate(slot, Serial, path, sha256, copied.Size, existing.EntryIndex));
+        pipeline.Logger.LogInformation("Slot {Slot}: {Path} is already in custody (entry {Index}); not ingested twice", slot, path.Display, existing.EntryIndex);
+        Erase(path, copied, sha256, existing.EntryIndex, cancellationToken);
+    }
+
+    /// <summary>A read failing because the whole volume left is a removal, not a file problem.</summary>
+    private void ThrowIfGone(Exception? cause)
+    {
+        if (!Directory.Exists(volume.RootPath))
+        {
+            throw new RecorderGoneException($"the volume of {Serial} at {volume.RootPath} is gone", cause ?? new IOException("volume missing"));
+        }
+    }
+
+    private bool StoredCopyIntact(IngestedFile file)
+    {
+        var full = pipeline.Store.FullPath(file.Stored);
+        if (!File.Exists(full) || new FileInfo(full).Length != file.Size)
+        {
+            return false;
+        }
+
+        return !pipeline.Options.VerifyAfterCopy || FootageStore.HashFile(full, pipeline.Options.CopyBufferBytes) == file.Sha256;
+    }
+}

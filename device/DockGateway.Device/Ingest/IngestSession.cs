@@ -1,0 +1,229 @@
+using System.Text.Json.Nodes;
+using DockGateway.Device.Custody;
+using DockGateway.Device.Slots;
+using DockGateway.Shared.Custody;
+using Microsoft.Extensions.Logging;
+
+namespace DockGateway.Device.Ingest;
+
+/// <summary>One recorder in one slot, from insertion to done/error. The per-file steps are in IngestSession.File.cs.</summary>
+internal sealed partial class IngestSession(
+    IngestPipeline pipeline,
+    int slot,
+    RecorderIdentity recorder,
+    IRecorderVolume volume,
+    Func<SlotStatus, ValueTask> report)
+{
+    private readonly VolumeTree _tree = new(volume.RootPath, pipeline.Limits);
+    private readonly List<long> _sequences = [];
+    private readonly Dictionary<string, IngestedFile> _pending = new(StringComparer.Ordinal);
+    private int _files;
+    private int _done;
+    private int _errors;
+    private int _kept;
+    private int _skipped;
+    private int _problemEntries;
+    private Task _finishing = Task.CompletedTask;
+
+    /// <summary>A hostile volume could hold 100 000 symlinks: past this many, problems are counted, not logged one by one.</summary>
+    private const int MaxProblemEntries = 1000;
+
+    private string Serial => recorder.Serial;
+
+    public async Task<SlotStatus> RunAsync(RecorderClock? clock, CancellationToken cancellationToken)
+    {
+        var log = pipeline.Log;
+        Append(CustodyEntries.Inserted(slot, recorder, clock));
+        if (!recorder.IsRegistered)
+        {
+            Append(CustodyEntries.Unregistered(slot, recorder));
+            pipeline.Logger.LogWarning("Slot {Slot}: {Recorder} ({Vendor} {Model}) is not registered to this agency; ingesting it anyway, every entry flagged", slot, Serial, recorder.Vendor, recorder.Model);
+        }
+
+        await Show(SlotState.Mounted, "looking at the recorder's files", cancellationToken);
+
+        var free = pipeline.Store.FreeBytes();
+        if (free < pipeline.Options.MinFreeBytes)
+        {
+            return await DiskLow(free, pipeline.Options.MinFreeBytes, cancellationToken);
+        }
+
+        foreach (var file in log.PendingErasures(Serial))
+        {
+            _pending.TryAdd(Convert.ToHexString(file.PathBytes), file);
+        }
+
+        _files = _tree.Walk().Count(i => i.Kind == VolumeItemKind.File && pipeline.IsMedia(i.Path));
+        await Show(SlotState.Ingesting, $"ingesting {_files} files", cancellationToken);
+
+        var walkComplete = true;
+        try
+        {
+            foreach (var item in _tree.Walk())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                walkComplete &= item.Kind is not (VolumeItemKind.LimitReached or VolumeItemKind.Unreadable or VolumeItemKind.TooDeep or VolumeItemKind.PathTooLong);
+                if (item.Kind != VolumeItemKind.File)
+                {
+                    Problem(item);
+                }
+                else if (!pipeline.IsMedia(item.Path))
+                {
+                    _skipped++;
+                    pipeline.Logger.LogDebug("Slot {Slot}: skipping {Path} on {Recorder}: not a media file", slot, item.Path.Display, Serial);
+                }
+                else
+                {
+                    await IngestFileAsync(item, cancellationToken);
+                    await Show(SlotState.Ingesting, $"ingested {_done} of {_files} files", cancellationToken);
+                }
+            }
+        }
+        catch (DiskLowException e)
+        {
+            await _finishing;
+            return await DiskLow(e.FreeBytes, e.RequiredBytes, cancellationToken);
+        }
+        finally
+        {
+            // Never leave a verification or erasure running behind the session's back.
+            await _finishing.ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+
+        await _finishing; // rethrows what the last file's finish stage failed with
+
+        if (walkComplete)
+        {
+            ReconcileMissing();
+        }
+
+        if (_skipped > 0)
+        {
+            pipeline.Logger.LogInformation("Slot {Slot}: {Count} files on {Recorder} are not media (Dock:MediaExtensions) and were left on it", slot, _skipped, Serial);
+        }
+
+        if (_problemEntries > MaxProblemEntries)
+        {
+            Append(CustodyEntries.FileProblem(CustodyEntryTypes.Error, slot, Serial, null, "more-problems",
+                $"{_problemEntries - MaxProblemEntries} further problems on this recorder were not logged one by one"));
+        }
+
+        RecordGaps();
+        await volume.FlushAsync(cancellationToken);
+        log.SignCheckpoint();
+        return Final();
+    }
+
+    private SlotStatus Final()
+    {
+        if (_errors == 0 && _done == _files && _kept == 0)
+        {
+            return Status(SlotState.Done, $"done: {_done} files ingested and erased");
+        }
+
+        if (volume.IsReadOnly && _errors == 0)
+        {
+            return Status(SlotState.Error, $"write-protected: {_kept} files copied and logged, but the recorder could not be wiped");
+        }
+
+        return Status(SlotState.Error, $"{_errors} problems, {_done} of {_files} files ingested and erased; the rest stay on the recorder (see the custody log)");
+    }
+
+    private async Task<SlotStatus> DiskLow(long free, long required, CancellationToken cancellationToken)
+    {
+        Append(CustodyEntries.DiskLow(slot, Serial, free, required));
+        pipeline.Logger.LogWarning("Slot {Slot}: disk low ({Free} bytes free, {Required} required): {Recorder} left untouched", slot, free, required, Serial);
+        Interlocked.Increment(ref _errors);
+        var status = Status(SlotState.Error, $"dock storage low: {free / (1024 * 1024)} MiB free, {required / (1024 * 1024)} MiB needed; the recorder keeps its files");
+        await report(status);
+        pipeline.Log.SignCheckpoint();
+        cancellationToken.ThrowIfCancellationRequested();
+        return status;
+    }
+
+    private void Problem(VolumeItem item)
+    {
+        var (type, reason) = item.Kind switch
+        {
+            VolumeItemKind.Symlink => (CustodyEntryTypes.Refused, "symlink"),
+            VolumeItemKind.DeviceFile => (CustodyEntryTypes.Refused, "device-file"),
+            VolumeItemKind.Fifo => (CustodyEntryTypes.Refused, "fifo"),
+            VolumeItemKind.Socket => (CustodyEntryTypes.Refused, "socket"),
+            VolumeItemKind.TooDeep => (CustodyEntryTypes.Refused, "too-deep"),
+            VolumeItemKind.PathTooLong => (CustodyEntryTypes.Refused, "path-too-long"),
+            VolumeItemKind.LimitReached => (CustodyEntryTypes.Error, "too-many-files"),
+            _ => (CustodyEntryTypes.Error, "unreadable"),
+        };
+        FileProblem(type, item.Path, reason, item.Detail ?? reason);
+    }
+
+    private void FileProblem(string type, VolumePath? path, string reason, string detail)
+    {
+        Interlocked.Increment(ref _errors);
+        if (Interlocked.Increment(ref _problemEntries) > MaxProblemEntries)
+        {
+            return;
+        }
+
+        Append(CustodyEntries.FileProblem(type, slot, Serial, path, reason, detail));
+        pipeline.Logger.LogWarning("Slot {Slot}: {Type} {Reason} for {Path} on {Recorder}: {Detail}", slot, type, reason, path?.Display, Serial, detail);
+    }
+
+    /// <summary>Files ingested earlier (before a crash) whose erasure was never logged and that are gone now.</summary>
+    private void ReconcileMissing()
+    {
+        foreach (var file in _pending.Values)
+        {
+            pipeline.Log.AppendErased(
+                Flag(CustodyEntries.Reconciled(slot, Serial, new VolumePath(file.PathBytes), file.Sha256, file.EntryIndex, "not-on-recorder")),
+                file.EntryIndex);
+        }
+    }
+
+    private void RecordGaps()
+    {
+        if (_sequences.Count == 0)
+        {
+            return;
+        }
+
+        _sequences.Sort();
+        var previous = pipeline.Log.LastSequence(Serial);
+        foreach (var sequence in _sequences.Distinct())
+        {
+            if (previous is { } last && sequence > last + 1)
+            {
+                Append(CustodyEntries.Gap(slot, Serial, last, sequence));
+                pipeline.Logger.LogWarning("Slot {Slot}: {Recorder} skips from file {Previous} to {Next}: footage may have been deleted", slot, Serial, last, sequence);
+            }
+
+            if (previous is null || sequence > previous)
+            {
+                previous = sequence;
+            }
+        }
+
+        pipeline.Log.SetLastSequence(Serial, previous!.Value);
+    }
+
+    /// <summary>Every entry about an unregistered recorder carries "unregistered": true.</summary>
+    private JsonObject Flag(JsonObject entry)
+    {
+        if (!recorder.IsRegistered)
+        {
+            entry["unregistered"] = true;
+        }
+
+        return entry;
+    }
+
+    private void Append(JsonObject entry) => pipeline.Log.Append(Flag(entry));
+
+    private SlotStatus Status(SlotState state, string message) => new(slot, state, Serial, _files, Volatile.Read(ref _done), Volatile.Read(ref _errors), message);
+
+    private ValueTask Show(SlotState state, string message, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return report(Status(state, message));
+    }
+}

@@ -1,0 +1,173 @@
+using System.Threading.Channels;
+using DockGateway.Device.Custody;
+using DockGateway.Device.Ingest;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace DockGateway.Device.Slots;
+
+/// <summary>
+/// Consumes the events of every <see cref="ISlotSource"/> and runs one ingest per occupied slot,
+/// concurrently. A recorder pulled out cancels its ingest (nothing more is wiped) and the slot returns
+/// to empty; on shutdown every ingest is cancelled the same way and a final checkpoint is signed.
+/// </summary>
+public sealed class SlotSupervisor(
+    IEnumerable<ISlotSource> sources,
+    IngestPipeline pipeline,
+    SlotBoard board,
+    CustodyLog log,
+    ILogger<SlotSupervisor> logger) : BackgroundService
+{
+    private readonly Dictionary<int, Session> _sessions = [];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var events = Channel.CreateUnbounded<SlotEvent>(new UnboundedChannelOptions { SingleReader = true });
+        var pumps = sources.Select(source => PumpAsync(source, events.Writer, stoppingToken)).ToArray();
+        if (pumps.Length == 0)
+        {
+            logger.LogWarning("No slot source is registered: start with --simulate <DIR> or add the hardware slots (AddDockHardware)");
+        }
+
+        try
+        {
+            await foreach (var slotEvent in events.Reader.ReadAllAsync(stoppingToken))
+            {
+                await HandleAsync(slotEvent, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        finally
+        {
+            foreach (var slot in _sessions.Keys.ToList())
+            {
+                await StopAsync(slot, removed: false);
+            }
+
+            log.SignCheckpoint();
+            await Task.WhenAll(pumps).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    private async Task HandleAsync(SlotEvent slotEvent, CancellationToken stoppingToken)
+    {
+        switch (slotEvent)
+        {
+            case RecorderInserted inserted:
+                await StopAsync(inserted.Slot, removed: true);
+                logger.LogInformation("Slot {Slot}: recorder {Recorder} ({Vendor} {Model}) inserted", inserted.Slot, inserted.Recorder.Serial, inserted.Recorder.Vendor, inserted.Recorder.Model);
+                var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var session = new Session(inserted, cancellation);
+                session.Task = RunAsync(session);
+                _sessions[inserted.Slot] = session;
+                break;
+            case RecorderRemoved removed:
+                if (!await StopAsync(removed.Slot, removed: true))
+                {
+                    await board.ShowAsync(SlotBoard.Empty(removed.Slot), stoppingToken);
+                }
+
+                break;
+            case DeviceRefused refused:
+                await StopAsync(refused.Slot, removed: true);
+                logger.LogWarning("Slot {Slot}: refused {Vendor} {Model} {Serial}: {Reason}", refused.Slot, refused.Device.Vendor, refused.Device.Model, refused.Device.Serial, refused.Reason);
+                log.Append(CustodyEntries.DeviceRefused(refused.Slot, refused.Device, refused.Reason));
+                await board.ShowAsync(new SlotStatus(refused.Slot, SlotState.Refused, refused.Device.Serial, 0, 0, 0, $"refused: {refused.Reason}"), stoppingToken);
+                break;
+        }
+    }
+
+    private async Task RunAsync(Session session)
+    {
+        var (slot, recorder) = (session.Inserted.Slot, session.Inserted.Recorder);
+        var token = session.Cancellation.Token;
+        try
+        {
+            var status = await pipeline.IngestAsync(slot, recorder, session.Inserted.Volume, session.Inserted.Clock, s => board.ShowAsync(s, token), token);
+            session.Complete = status.State == SlotState.Done;
+            if (session.Complete)
+            {
+                await board.ShowAsync(status with { State = SlotState.Wiped }, token);
+            }
+
+            await board.ShowAsync(status, token);
+            logger.LogInformation("Slot {Slot}: {Recorder} finished {State}: {Message}", slot, recorder.Serial, status.State, status.Message);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            logger.LogInformation("Slot {Slot}: ingest of {Recorder} stopped; nothing more was wiped", slot, recorder.Serial);
+        }
+        catch (RecorderGoneException e)
+        {
+            logger.LogInformation("Slot {Slot}: {Recorder} left mid-ingest ({Reason}); nothing more was wiped", slot, recorder.Serial, e.Message);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Slot {Slot}: ingest of {Recorder} failed", slot, recorder.Serial);
+            try
+            {
+                log.Append(CustodyEntries.FileProblem(Shared.Custody.CustodyEntryTypes.Error, slot, recorder.Serial, null, "internal", e.Message));
+                await board.ShowAsync(new SlotStatus(slot, SlotState.Error, recorder.Serial, 0, 0, 1, $"error: {e.Message}"), token);
+            }
+            catch (Exception inner)
+            {
+                logger.LogError(inner, "Slot {Slot}: could not record the failure", slot);
+            }
+        }
+    }
+
+    /// <summary>Cancels and awaits the slot's ingest; logs <c>removed</c> when the recorder left. False when the slot had none.</summary>
+    private async Task<bool> StopAsync(int slot, bool removed)
+    {
+        if (!_sessions.Remove(slot, out var session))
+        {
+            return false;
+        }
+
+        await session.Cancellation.CancelAsync();
+        await session.Task!;
+        session.Cancellation.Dispose();
+        await session.Inserted.Volume.DisposeAsync();
+        if (removed)
+        {
+            log.Append(CustodyEntries.Removed(slot, session.Inserted.Recorder.Serial, session.Complete));
+            logger.LogInformation("Slot {Slot}: {Recorder} removed ({Complete})", slot, session.Inserted.Recorder.Serial, session.Complete ? "complete" : "incomplete");
+            await board.ShowAsync(SlotBoard.Empty(slot), CancellationToken.None);
+        }
+
+        return true;
+    }
+
+    private async Task PumpAsync(ISlotSource source, ChannelWriter<SlotEvent> writer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var slotEvent in source.WatchAsync(stoppingToken))
+            {
+                await writer.WriteAsync(slotEvent, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (Exception e)
+        {
+            logger.LogCritical(e, "Slot source {Source} failed", source.GetType().Name);
+        }
+    }
+
+    private sealed class Session(RecorderInserted inserted, CancellationTokenSource cancellation)
+    {
+        public RecorderInserted Inserted { get; } = inserted;
+
+        public CancellationTokenSource Cancellation { get; } = cancellation;
+
+        public Task? Task { get; set; }
+
+        public bool Complete { get; set; }
+    }
+}

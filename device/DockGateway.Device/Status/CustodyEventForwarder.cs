@@ -1,0 +1,25 @@
+using DockGateway.Device.Custody;
+
+namespace DockGateway.Device.Status;
+
+/// <summary>
+/// Mirrors committed custody entries as dock events. Called on the appending (ingest) thread: it only
+/// maps and enqueues (<see cref="DockEventWriter.Post"/>), never touches a disk or the network.
+/// Entries committed but not yet in the outbox when the process dies are recovered at the next start
+/// by <see cref="CustodyEventReplay"/>; event keys make the recovery idempotent.
+/// </summary>
+public sealed class CustodyEventForwarder(DockEventWriter writer, TimeProvider time) : ICustodyObserver
+{
+    public void EntryAppended(CustodyRecord record)
+    {
+        if (CustodyEventMapper.Map(record.Index, record.Type, record.Json, time.GetUtcNow()) is { } dockEvent)
+        {
+            writer.Post(dockEvent);
+        }
+    }
+
+    public void CheckpointSigned(StoredCheckpoint checkpoint)
+    {
+        // Checkpoints are announced by the witnessing loop once cosigned ("witnessed" entries).
+    }
+}

@@ -1,0 +1,183 @@
+using System.Globalization;
+using DockGateway.Device.Status;
+using Microsoft.Data.Sqlite;
+
+namespace DockGateway.Device.Sync;
+
+/// <summary>
+/// The persistent upload backlog (queue), <c>sync.db</c> (SQLite, WAL) in the dock's data directory: one row per
+/// stored file (keyed by its <c>ingested</c> custody entry) with its tus upload URL, state, the cloud's
+/// receipt and when it was acknowledged. Also keeps the witnessing loop's small state.
+/// </summary>
+public sealed class UploadBacklog : IQueueLength, IDisposable
+{
+    private readonly SqliteConnection _db;
+    private readonly Lock _gate = new();
+
+    public UploadBacklog(string path)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        _db.Open();
+        Execute("""
+            PRAGMA journal_mode=WAL;
+            PRAGMA synchronous=FULL;
+            CREATE TABLE IF NOT EXISTS uploads (
+                entry INTEGER PRIMARY KEY,
+                sha256 TEXT NOT NULL,
+                size INTEGER NOT NULL,
+                stored TEXT NOT NULL,
+                recorder TEXT NULL,
+                upload_url TEXT NULL,
+                state TEXT NOT NULL DEFAULT 'pending',
+                attempts INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT NULL,
+                receipt TEXT NULL,
+                acknowledged_at TEXT NULL);
+            CREATE TABLE IF NOT EXISTS sync_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+            """);
+    }
+
+    public string QueueName => "uploads";
+
+    public long QueueLength => Scalar("SELECT COUNT(*) FROM uploads WHERE state = 'pending'");
+
+    /// <summary>The highest custody entry queued (-1 when none): where a replay of the custody log resumes.</summary>
+    public long HighestEntry => Scalar("SELECT COALESCE(MAX(entry), -1) FROM uploads");
+
+    /// <summary>Adds a stored file; a second add of the same entry changes nothing.</summary>
+    public bool Enqueue(long entry, string sha256, long size, string stored, string? recorder)
+    {
+        lock (_gate)
+        {
+            using var command = Command("INSERT OR IGNORE INTO uploads (entry, sha256, size, stored, recorder) VALUES ($e, $h, $s, $p, $r)");
+            command.Parameters.AddWithValue("$e", entry);
+            command.Parameters.AddWithValue("$h", sha256);
+            command.Parameters.AddWithValue("$s", size);
+            command.Parameters.AddWithValue("$p", stored);
+            command.Parameters.AddWithValue("$r", (object?)recorder ?? DBNull.Value);
+            return command.ExecuteNonQuery() == 1;
+        }
+    }
+
+    /// <summary>The oldest pending item, fewest attempts first, or null.</summary>
+    public UploadItem? NextPending() => Items("WHERE state = 'pending' ORDER BY attempts, entry LIMIT 1").FirstOrDefault();
+
+    public UploadItem? Find(long entry) => Items("WHERE entry = " + entry.ToString(CultureInfo.InvariantCulture)).FirstOrDefault();
+
+    /// <summary>Acknowledged items whose retention period has passed by <paramref name="now"/>.</summary>
+    public IReadOnlyList<UploadItem> DueForDeletion(DateTimeOffset now, int retainDays) =>
+        Items("WHERE state = 'acknowledged' AND acknowledged_at <= '" + Time(now.AddDays(-retainDays)) + "' ORDER BY entry");
+
+    public void SetUploadUrl(long entry, string? url) => Update("UPDATE uploads SET upload_url = $v WHERE entry = $e", entry, url);
+
+    public void RecordFailure(long entry, string error) => Update("UPDATE uploads SET attempts = attempts + 1, last_error = $v WHERE entry = $e", entry, error);
+
+    public void MarkAcknowledged(long entry, string receipt, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            using var command = Command("UPDATE uploads SET state = 'acknowledged', receipt = $r, acknowledged_at = $t, last_error = NULL WHERE entry = $e AND state = 'pending'");
+            command.Parameters.AddWithValue("$e", entry);
+            command.Parameters.AddWithValue("$r", receipt);
+            command.Parameters.AddWithValue("$t", Time(at));
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public void MarkDeleted(long entry) => Update("UPDATE uploads SET state = 'deleted' WHERE entry = $e AND state = 'acknowledged' AND $v IS NULL", entry, null);
+
+    public string? Receipt(long entry)
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT receipt FROM uploads WHERE entry = $e");
+            command.Parameters.AddWithValue("$e", entry);
+            return command.ExecuteScalar() as string;
+        }
+    }
+
+    public long GetState(string name)
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT COALESCE((SELECT value FROM sync_state WHERE name = $n), 0)");
+            command.Parameters.AddWithValue("$n", name);
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+    }
+
+    public void SetState(string name, long value)
+    {
+        lock (_gate)
+        {
+            using var command = Command("INSERT INTO sync_state (name, value) VALUES ($n, $v) ON CONFLICT(name) DO UPDATE SET value = excluded.value");
+            command.Parameters.AddWithValue("$n", name);
+            command.Parameters.AddWithValue("$v", value);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _db.Dispose();
+        }
+    }
+
+    private static string Time(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss'Z'", CultureInfo.InvariantCulture);
+
+    private List<UploadItem> Items(string where)
+    {
+        lock (_gate)
+        {
+            using var command = Command("SELECT entry, sha256, size, stored, recorder, upload_url, state, attempts, acknowledged_at FROM uploads " + where);
+            using var reader = command.ExecuteReader();
+            var items = new List<UploadItem>();
+            while (reader.Read())
+            {
+                items.Add(new UploadItem(
+                    reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2), reader.GetString(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
+                    Enum.Parse<UploadState>(reader.GetString(6), ignoreCase: true), reader.GetInt32(7),
+                    reader.IsDBNull(8) ? null : DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)));
+            }
+
+            return items;
+        }
+    }
+
+    private void Update(string sql, long entry, string? value)
+    {
+        lock (_gate)
+        {
+            using var command = Command(sql);
+            command.Parameters.AddWithValue("$e", entry);
+            command.Parameters.AddWithValue("$v", (object?)value ?? DBNull.Value);
+            command.ExecuteNonQuery();
+        }
+    }
+
+    private long Scalar(string sql)
+    {
+        lock (_gate)
+        {
+            using var command = Command(sql);
+            return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+    }
+
+    private SqliteCommand Command(string sql)
+    {
+        var command = _db.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    private void Execute(string sql)
+    {
+        using var command = Command(sql);
+        command.ExecuteNonQuery();
+    }
+}

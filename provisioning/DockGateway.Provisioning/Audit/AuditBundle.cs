@@ -1,0 +1,93 @@
+using System.Text;
+
+namespace DockGateway.Provisioning.Audit;
+
+/// <summary>
+/// The files of an auditor bundle, read as they are: <c>checkpoint</c> (a signed note),
+/// <c>entries.jsonl</c> (line i = the exact bytes of leaf i), <c>keys.txt</c> (verifier keys, one a
+/// line) and <c>proofs/&lt;sha256&gt;.tlog-proof</c>. A missing part is null; judging it is the
+/// verifier's job. Only a missing bundle directory is an input error.
+/// </summary>
+public sealed class AuditBundle
+{
+    public const string CheckpointFile = "checkpoint";
+    public const string EntriesFile = "entries.jsonl";
+    public const string KeysFile = "keys.txt";
+    public const string ProofsDirectory = "proofs";
+    public const string ProofExtension = ".tlog-proof";
+
+    private AuditBundle(string directory) => Directory = directory;
+
+    public string Directory { get; }
+
+    public string? Checkpoint { get; private init; }
+
+    /// <summary>The leaves, one per line, without their line feeds; null when entries.jsonl is missing.</summary>
+    public IReadOnlyList<byte[]>? Entries { get; private init; }
+
+    /// <summary>True when entries.jsonl does not end with a line feed (each line should).</summary>
+    public bool EntriesUnterminated { get; private init; }
+
+    public IReadOnlyList<string>? Keys { get; private init; }
+
+    public IReadOnlyList<ProofFile> Proofs { get; private init; } = [];
+
+    public static AuditBundle Load(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new InputException($"bundle directory '{directory}' does not exist");
+        }
+
+        var entriesPath = Path.Combine(directory, EntriesFile);
+        var entries = File.Exists(entriesPath) ? File.ReadAllBytes(entriesPath) : null;
+        return new AuditBundle(directory)
+        {
+            Checkpoint = ReadText(Path.Combine(directory, CheckpointFile)),
+            Entries = entries is null ? null : SplitLines(entries),
+            EntriesUnterminated = entries is { Length: > 0 } && entries[^1] != (byte)'\n',
+            Keys = ReadText(Path.Combine(directory, KeysFile))?
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Proofs = ReadProofs(Path.Combine(directory, ProofsDirectory)),
+        };
+    }
+
+    private static string? ReadText(string path) =>
+        File.Exists(path) ? Encoding.UTF8.GetString(File.ReadAllBytes(path)) : null;
+
+    private static List<byte[]> SplitLines(byte[] data)
+    {
+        var lines = new List<byte[]>();
+        var start = 0;
+        while (start < data.Length)
+        {
+            var end = Array.IndexOf(data, (byte)'\n', start);
+            if (end < 0)
+            {
+                end = data.Length;
+            }
+
+            lines.Add(data[start..end]);
+            start = end + 1;
+        }
+
+        return lines;
+    }
+
+    private static List<ProofFile> ReadProofs(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        return System.IO.Directory.EnumerateFiles(directory)
+            .Where(p => p.EndsWith(ProofExtension, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(p => new ProofFile(
+                Path.GetFileName(p),
+                Path.GetFileName(p)[..^ProofExtension.Length],
+                Encoding.UTF8.GetString(File.ReadAllBytes(p))))
+            .ToList();
+    }
+}

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+
+namespace DockGateway.Provisioning.Audit;
+
+/// <summary>
+/// Hashes each stored copy named by an <c>ingested</c> entry (its <c>stored</c> path, relative to the
+/// footage directory) and compares size and SHA-256 with the entry. Paths that would leave the
+/// footage directory are refused, not followed.
+/// </summary>
+internal static class FootageCheck
+{
+    public static void Run(string footageDirectory, IReadOnlyList<AuditEntry> covered, VerificationReport report)
+    {
+        if (!Directory.Exists(footageDirectory))
+        {
+            throw new InputException($"--footage directory '{footageDirectory}' does not exist");
+        }
+
+        var root = Path.GetFullPath(footageDirectory);
+        var failuresBefore = report.Failures.Count;
+        foreach (var entry in covered.Where(e => e.Type == AuditEntry.Ingested))
+        {
+            CheckOne(root, entry, report);
+            report.FootageFilesChecked++;
+        }
+
+        if (report.Failures.Count == failuresBefore)
+        {
+            report.Pass($"{report.FootageFilesChecked} stored files match their entries' SHA-256 and size");
+        }
+    }
+
+    private static void CheckOne(string root, AuditEntry entry, VerificationReport report)
+    {
+        var where = $"entry {entry.Index} field stored";
+        if (string.IsNullOrEmpty(entry.Stored))
+        {
+            report.Fail(where, "missing: the ingested entry does not say where the copy is stored");
+            return;
+        }
+
+        var path = Path.GetFullPath(Path.Combine(root, entry.Stored));
+        if (Path.IsPathRooted(entry.Stored) || !path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            report.Fail(where, $"'{entry.Stored}' is not a path inside the footage directory");
+            return;
+        }
+
+        if (!File.Exists(path))
+        {
+            report.Fail(where, $"stored file '{entry.Stored}' is missing from the footage directory");
+            return;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        var sha = Convert.ToHexStringLower(SHA256.HashData(stream));
+        if (sha != entry.Sha256)
+        {
+            report.Fail(where, $"stored file '{entry.Stored}' has SHA-256 {sha}, the entry says {entry.Sha256}");
+        }
+        else if (entry.Size is { } size && stream.Length != size)
+        {
+            report.Fail(where, $"stored file '{entry.Stored}' has {stream.Length} bytes, the entry says {size}");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using System.Text;
+
+namespace DockGateway.Shared.Mqtt;
+
+/// <summary>How to reach the MQTT broker. Bound from the <c>Mqtt</c> configuration section.</summary>
+public sealed class MqttOptions
+{
+    public const string SectionName = "Mqtt";
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 1883;
+
+    /// <summary>The MQTT client id; when empty a random one is used.</summary>
+    public string? ClientId { get; set; }
+
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>PEM file of the CA that signed the broker's certificate; setting it turns TLS on.</summary>
+    public string? CaFile { get; set; }
+
+    /// <summary>PEM client certificate for mutual TLS (needs <see cref="KeyFile"/> and <see cref="CaFile"/>).</summary>
+    public string? CertFile { get; set; }
+
+    public string? KeyFile { get; set; }
+
+    public int KeepAliveSeconds { get; set; } = 30;
+
+    public MqttWill? Will { get; set; }
+
+    /// <summary>First delay before reconnecting (and retrying the first connection); doubled up to the maximum.</summary>
+    public TimeSpan ReconnectDelayMin { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan ReconnectDelayMax { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Most messages held in libmosquitto's memory awaiting acknowledgement; publishers wait beyond it.</summary>
+    public int MaxQueuedMessages { get; set; } = 1000;
+
+    /// <summary>Most received messages buffered for the reader; further ones are dropped and counted.</summary>
+    public int MaxReceivedMessages { get; set; } = 10_000;
+
+    /// <summary>Every problem with these options, each naming its configuration key; empty when valid.</summary>
+    public IReadOnlyList<string> Validate(string section = SectionName)
+    {
+        var errors = new List<string>();
+        void Fail(string key, string message) => errors.Add($"{section}:{key} {message}");
+
+        if (string.IsNullOrWhiteSpace(Host))
+        {
+            Fail(nameof(Host), "must name the broker host (e.g. 127.0.0.1)");
+        }
+
+        if (Port is < 1 or > 65535)
+        {
+            Fail(nameof(Port), $"must be between 1 and 65535 (was {Port})");
+        }
+
+        if (ClientId is not null && (ClientId.Length == 0 || Encoding.UTF8.GetByteCount(ClientId) > 65535 || ClientId.Any(char.IsControl)))
+        {
+            Fail(nameof(ClientId), "must be 1 to 65535 bytes of UTF-8 without control characters, or left out");
+        }
+
+        if (Password is not null && string.IsNullOrEmpty(Username))
+        {
+            Fail(nameof(Password), $"is set but {section}:{nameof(Username)} is empty");
+        }
+
+        RequireFile(nameof(CaFile), CaFile, Fail);
+        RequireFile(nameof(CertFile), CertFile, Fail);
+        RequireFile(nameof(KeyFile), KeyFile, Fail);
+        if ((CertFile is null) != (KeyFile is null))
+        {
+            Fail(CertFile is null ? nameof(CertFile) : nameof(KeyFile), $"must be set together with {section}:{(CertFile is null ? nameof(KeyFile) : nameof(CertFile))}");
+        }
+
+        if (CertFile is not null && CaFile is null)
+        {
+            Fail(nameof(CaFile), $"is required when {section}:{nameof(CertFile)} is set (TLS needs the broker's CA)");
+        }
+
+        if (KeepAliveSeconds is < 5 or > 65535)
+        {
+            Fail(nameof(KeepAliveSeconds), $"must be between 5 and 65535 seconds (was {KeepAliveSeconds})");
+        }
+
+        if (ReconnectDelayMin <= TimeSpan.Zero)
+        {
+            Fail(nameof(ReconnectDelayMin), $"must be positive (was {ReconnectDelayMin})");
+        }
+
+        if (ReconnectDelayMax < ReconnectDelayMin)
+        {
+            Fail(nameof(ReconnectDelayMax), $"must be at least {section}:{nameof(ReconnectDelayMin)} ({ReconnectDelayMax} < {ReconnectDelayMin})");
+        }
+
+        if (MaxQueuedMessages < 1)
+        {
+            Fail(nameof(MaxQueuedMessages), $"must be at least 1 (was {MaxQueuedMessages})");
+        }
+
+        if (MaxReceivedMessages < 1)
+        {
+            Fail(nameof(MaxReceivedMessages), $"must be at least 1 (was {MaxReceivedMessages})");
+        }
+
+        if (Will is { } will)
+        {
+            if (MqttTopic.PublishError(will.Topic) is { } topicError)
+            {
+                Fail("Will:Topic", topicError);
+            }
+
+            if (!Enum.IsDefined(will.Qos))
+            {
+                Fail("Will:Qos", $"must be 0, 1 or 2 (was {(int)will.Qos})");
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> listing every problem, or returns when valid.</summary>
+    public void EnsureValid(string section = SectionName)
+    {
+        var errors = Validate(section);
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid MQTT options: " + string.Join("; ", errors));
+        }
+    }
+
+    private static void RequireFile(string key, string? path, Action<string, string> fail)
+    {
+        if (path is not null && !File.Exists(path))
+        {
+            fail(key, $"names a file that does not exist: {path}");
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace DockGateway.Cloud.Tests.Hosting;
+
+/// <summary>A cloud host on a temporary SQLite file.</summary>
+public sealed class SqliteHostFixture() : CloudHostFixture(CloudStorageKind.Sqlite);

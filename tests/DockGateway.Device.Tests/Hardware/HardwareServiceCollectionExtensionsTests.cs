@@ -1,0 +1,109 @@
+using DockGateway.Device.Hardware;
+using DockGateway.Device.Hardware.Gpio;
+using DockGateway.Device.Hardware.Usb;
+using DockGateway.Device.Slots;
+using DockGateway.Device.Systemd;
+using DockGateway.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Xunit;
+
+namespace DockGateway.Device.Tests.Hardware;
+
+public sealed class HardwareServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void Without_a_hardware_section_nothing_is_registered()
+    {
+        using var services = Build(new Dictionary<string, string?>());
+
+        Assert.Empty(services.GetServices<ISlotSource>());
+    }
+
+    [Fact]
+    public void Hardware_section_registers_the_usb_slot_source_and_no_gpio_without_pins()
+    {
+        using var services = Build(new Dictionary<string, string?>
+        {
+            ["Dock:Hardware:Slots:0:Slot"] = "1",
+            ["Dock:Hardware:Slots:0:Port"] = "1-1.3",
+        });
+
+        Assert.IsType<UsbSlotSource>(Assert.Single(services.GetServices<ISlotSource>()));
+        Assert.Empty(services.GetServices<ISlotIndicator>());
+    }
+
+    [Fact]
+    public void Disabled_hardware_registers_nothing()
+    {
+        using var services = Build(new Dictionary<string, string?> { ["Dock:Hardware:Enabled"] = "false", ["Dock:Hardware:Slots:0:Port"] = "x" });
+
+        Assert.Empty(services.GetServices<ISlotSource>());
+    }
+
+    [Fact]
+    public void Bad_configuration_is_refused_naming_the_key()
+    {
+        using var services = Build(new Dictionary<string, string?>
+        {
+            ["Dock:Hardware:Slots:0:Slot"] = "1",
+            ["Dock:Hardware:Slots:0:Port"] = "usb-a",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DockHardwareOptions>>().Value);
+
+        Assert.Contains("Dock:Hardware:Slots:0:Port 'usb-a'", error.Message, StringComparison.Ordinal);
+    }
+
+    [RequiresFact(Needs.Gpiod)]
+    public void Configured_pins_bring_leds_whose_missing_chip_is_named_at_start()
+    {
+        using var services = Build(new Dictionary<string, string?>
+        {
+            ["Dock:Hardware:GpioChip"] = "gpiochip77",
+            ["Dock:Hardware:Slots:0:Slot"] = "1",
+            ["Dock:Hardware:Slots:0:Port"] = "1-1.3",
+            ["Dock:Hardware:Slots:0:GreenLedPin"] = "5",
+        });
+
+        var error = Assert.Throws<GpioException>(() => services.GetRequiredService<ISlotIndicator>());
+
+        Assert.Contains("gpiochip77", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Systemd_integration_registers_the_notifier_and_its_lifetime_service()
+    {
+        var collection = new ServiceCollection().AddLogging();
+        collection.AddSingleton<IHostApplicationLifetime, FakeLifetime>();
+        collection.AddSystemdIntegration();
+        using var services = collection.BuildServiceProvider();
+
+        Assert.NotNull(services.GetRequiredService<SystemdNotifier>());
+        Assert.Contains(services.GetServices<IHostedService>(), s => s is SystemdLifetimeService);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddDockHardware(configuration);
+        return services.BuildServiceProvider();
+    }
+
+    private sealed class FakeLifetime : IHostApplicationLifetime
+    {
+        public CancellationToken ApplicationStarted => CancellationToken.None;
+
+        public CancellationToken ApplicationStopping => CancellationToken.None;
+
+        public CancellationToken ApplicationStopped => CancellationToken.None;
+
+        public void StopApplication()
+        {
+        }
+    }
+}

@@ -1,0 +1,178 @@
+using System.Text;
+using DockGateway.Provisioning.Audit;
+using DockGateway.Shared.Crypto;
+using DockGateway.Shared.Notes;
+using Xunit;
+
+namespace DockGateway.Provisioning.Tests.Audit;
+
+public sealed class BundleVerifierTests : IDisposable
+{
+    private readonly TestBundle _bundle = new();
+
+    public void Dispose() => _bundle.Dispose();
+
+    private static void AssertFails(VerificationReport report, string where, string message)
+    {
+        Assert.False(report.Passed);
+        Assert.Contains(report.Failures, f => f.Where.Contains(where, StringComparison.Ordinal) && f.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Intact_bundle_verifies_with_a_pinned_key_and_its_footage()
+    {
+        var report = _bundle.Verify();
+
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+        Assert.Equal(9, report.CheckpointSize);
+        Assert.Equal(3, report.ProofsChecked);
+        Assert.Equal(3, report.FootageFilesChecked);
+        Assert.Equal(3, report.Custody.Ingested);
+        Assert.Equal(2, report.Custody.Erased);
+        Assert.Equal(5, Assert.Single(report.Custody.NotErased).Index);
+        Assert.Equal(1, Assert.Single(report.Custody.Late).Index); // the flagged ingested entry; its late entry is the same event
+        Assert.Single(report.Custody.Gaps);
+        Assert.Single(report.Custody.Errors);
+    }
+
+    [Fact]
+    public void Intact_bundle_verifies_with_the_keys_it_carries_and_says_they_are_not_pinned()
+    {
+        var report = _bundle.Verify(pinKey: false, footage: false);
+
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+        Assert.Contains("not pinned", report.KeySource, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_edited_byte_in_an_entry_is_caught_and_its_proof_names_the_entry()
+    {
+        var lines = _bundle.Lines.ToList();
+        lines[3] = lines[3].Replace("0002.MP4", "0003.MP4", StringComparison.Ordinal);
+        _bundle.WriteEntries(lines);
+
+        var report = _bundle.Verify();
+
+        AssertFails(report, "entries.jsonl", "Merkle root of entries 0..8");
+        AssertFails(report, $"proofs/{_bundle.Shas[1]}", "inclusion proof for entry 3 does not lead to the root");
+    }
+
+    [Fact]
+    public void A_deleted_entry_is_caught()
+    {
+        _bundle.WriteEntries(_bundle.Lines.Where((_, i) => i != 4));
+
+        var report = _bundle.Verify();
+
+        AssertFails(report, "entries.jsonl", "has 8 entries but the checkpoint commits to 9");
+    }
+
+    [Fact]
+    public void A_non_canonical_entry_is_caught_by_line()
+    {
+        var lines = _bundle.Lines.ToList();
+        lines[0] = lines[0].Replace(",", ", ", StringComparison.Ordinal);
+        _bundle.WriteEntries(lines);
+
+        AssertFails(_bundle.Verify(), "entries.jsonl line 1 (entry 0)", "not RFC 8785 canonical JSON");
+    }
+
+    [Fact]
+    public void Swapped_proofs_are_caught_by_file_name()
+    {
+        var first = _bundle.ProofPath(_bundle.Shas[0]);
+        var second = _bundle.ProofPath(_bundle.Shas[1]);
+        var text = File.ReadAllText(first);
+        File.WriteAllText(first, File.ReadAllText(second));
+        File.WriteAllText(second, text);
+
+        var report = _bundle.Verify();
+
+        AssertFails(report, $"proofs/{_bundle.Shas[0]}.tlog-proof", "index 3 points at entry \"ingested\"");
+        AssertFails(report, $"proofs/{_bundle.Shas[1]}.tlog-proof", "not an ingested entry with sha256");
+    }
+
+    [Fact]
+    public void A_missing_proof_is_caught_by_entry()
+    {
+        File.Delete(_bundle.ProofPath(_bundle.Shas[2]));
+
+        AssertFails(_bundle.Verify(), "entry 5", $"has no proofs/{_bundle.Shas[2]}.tlog-proof");
+    }
+
+    [Fact]
+    public void A_checkpoint_with_a_forged_size_and_root_fails_its_signature()
+    {
+        var body = _bundle.CheckpointText.Split('\n');
+        body[1] = "8";
+        File.WriteAllText(Path.Combine(_bundle.Directory, "checkpoint"), string.Join('\n', body));
+
+        AssertFails(_bundle.Verify(), "checkpoint", "does not verify");
+    }
+
+    [Fact]
+    public void A_checkpoint_signed_by_another_key_with_the_same_name_is_rejected()
+    {
+        using var other = Ed25519PrivateKey.Generate();
+        var forger = new NoteSigner(TestBundle.Origin, other);
+        var text = SignedNote.Parse(_bundle.CheckpointText).Text;
+        File.WriteAllText(Path.Combine(_bundle.Directory, "checkpoint"), forger.SignNote(text).ToString());
+
+        AssertFails(_bundle.Verify(), "checkpoint", "no signature by a known key");
+    }
+
+    [Fact]
+    public void A_wrong_pinned_key_rejects_the_bundle_even_though_keys_txt_matches()
+    {
+        using var other = Ed25519PrivateKey.Generate();
+        var wrongKey = new NoteSigner(TestBundle.Origin, other).VerifierKey;
+
+        var report = BundleVerifier.Verify(AuditBundle.Load(_bundle.Directory), new VerificationOptions { PinnedKeys = [wrongKey] });
+
+        AssertFails(report, "checkpoint", "no signature by a known key");
+        Assert.Contains(report.Warnings, w => w.Where == "keys.txt");
+    }
+
+    [Fact]
+    public void A_modified_footage_file_is_caught_by_entry_and_path()
+    {
+        var path = _bundle.StoredPath(1);
+        var bytes = File.ReadAllBytes(path);
+        bytes[100] ^= 1;
+        File.WriteAllBytes(path, bytes);
+
+        AssertFails(_bundle.Verify(), "entry 3 field stored", $"has SHA-256 ");
+    }
+
+    [Fact]
+    public void A_missing_footage_file_is_caught_by_entry_and_path()
+    {
+        File.Delete(_bundle.StoredPath(2));
+
+        AssertFails(_bundle.Verify(), "entry 5 field stored", "is missing from the footage directory");
+    }
+
+    [Fact]
+    public void Entries_beyond_the_checkpoint_are_reported_as_unverified()
+    {
+        _bundle.WriteEntries(_bundle.Lines.Append("{\"type\":\"removed\"}"));
+
+        var report = _bundle.Verify();
+
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+        Assert.Contains(report.Warnings, w => w.Message.Contains("entries 9..9 are not covered", StringComparison.Ordinal));
+        Assert.Equal(0, report.Custody.Count("removed"));
+    }
+
+    [Fact]
+    public void A_stored_path_that_leaves_the_footage_directory_is_not_followed()
+    {
+        var line = Encoding.UTF8.GetBytes("{\"sha256\":\"00\",\"stored\":\"../bundle/keys.txt\",\"type\":\"ingested\"}");
+        var entry = AuditEntry.TryParse(7, line, out _)!;
+        var report = new VerificationReport(_bundle.Directory);
+
+        FootageCheck.Run(_bundle.Footage, [entry], report);
+
+        AssertFails(report, "entry 7 field stored", "'../bundle/keys.txt' is not a path inside the footage directory");
+    }
+}

@@ -1,0 +1,66 @@
+using DockGateway.Provisioning.Audit;
+using DockGateway.Shared.Crypto;
+using DockGateway.Shared.Notes;
+using Xunit;
+
+namespace DockGateway.Provisioning.Tests.Audit;
+
+public sealed class WitnessTests : IDisposable
+{
+    private readonly TestBundle _bundle = new();
+    private readonly Ed25519PrivateKey _witnessKey = Ed25519PrivateKey.Generate();
+    private readonly CosignatureSigner _witness;
+
+    public WitnessTests() => _witness = new CosignatureSigner("witness.cloud.example", _witnessKey);
+
+    public void Dispose()
+    {
+        _witnessKey.Dispose();
+        _bundle.Dispose();
+    }
+
+    private void Cosign(Func<string, string>? tamperBody = null)
+    {
+        var note = SignedNote.Parse(_bundle.CheckpointText);
+        var body = tamperBody?.Invoke(note.Text) ?? note.Text;
+        var cosigned = note.WithSignature(_witness.Sign(body, 1_795_000_000));
+        File.WriteAllText(Path.Combine(_bundle.Directory, "checkpoint"), cosigned.ToString());
+        File.AppendAllText(Path.Combine(_bundle.Directory, "keys.txt"), _witness.VerifierKey + "\n");
+    }
+
+    private VerificationReport Verify(bool pinWitness) =>
+        BundleVerifier.Verify(AuditBundle.Load(_bundle.Directory), new VerificationOptions
+        {
+            PinnedKeys = pinWitness ? [_bundle.VerifierKey, _witness.VerifierKey] : [],
+        });
+
+    [Fact]
+    public void A_witness_cosignature_listed_in_keys_txt_is_verified_and_reported()
+    {
+        Cosign();
+
+        var report = Verify(pinWitness: false);
+
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+        Assert.Contains(report.Checks, c => c.StartsWith("checkpoint cosigned by witness witness.cloud.example+", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_cosignature_over_another_body_fails()
+    {
+        Cosign(body => body.Replace("\n9\n", "\n10\n", StringComparison.Ordinal));
+
+        var report = Verify(pinWitness: true);
+
+        Assert.Contains(report.Failures, f => f.Where == "checkpoint" && f.Message.Contains("cosignature by witness witness.cloud.example", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pinned_witness_that_did_not_cosign_is_a_warning()
+    {
+        var report = Verify(pinWitness: true);
+
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+        Assert.Contains(report.Warnings, w => w.Message.StartsWith("not cosigned by witness", StringComparison.Ordinal));
+    }
+}

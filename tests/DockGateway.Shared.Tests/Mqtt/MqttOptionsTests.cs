@@ -1,0 +1,47 @@
+using DockGateway.Shared.Mqtt;
+using Xunit;
+
+namespace DockGateway.Shared.Tests.Mqtt;
+
+public sealed class MqttOptionsTests
+{
+    [Fact]
+    public void Defaults_are_valid()
+    {
+        Assert.Empty(new MqttOptions().Validate());
+    }
+
+    [Fact]
+    public void Each_problem_names_its_configuration_key()
+    {
+        var options = new MqttOptions
+        {
+            Host = " ",
+            Port = 70000,
+            Password = "secret",
+            CertFile = "/nonexistent/client.pem",
+            KeepAliveSeconds = 1,
+            ReconnectDelayMin = TimeSpan.FromSeconds(10),
+            ReconnectDelayMax = TimeSpan.FromSeconds(1),
+            MaxQueuedMessages = 0,
+            Will = new MqttWill { Topic = "a/#", Qos = (MqttQos)3 },
+        };
+
+        var errors = options.Validate();
+
+        foreach (var key in new[] { "Mqtt:Host", "Mqtt:Port", "Mqtt:Password", "Mqtt:CertFile", "Mqtt:KeyFile", "Mqtt:CaFile", "Mqtt:KeepAliveSeconds", "Mqtt:ReconnectDelayMax", "Mqtt:MaxQueuedMessages", "Mqtt:Will:Topic", "Mqtt:Will:Qos" })
+        {
+            Assert.Contains(errors, e => e.StartsWith(key + " ", StringComparison.Ordinal));
+        }
+
+        Assert.Contains(errors, e => e.Contains("70000", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("/nonexistent/client.pem", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Constructing_a_connection_with_invalid_options_throws_before_touching_the_library()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new MqttConnection(new MqttOptions { Port = 0 }));
+        Assert.Contains("Mqtt:Port", error.Message, StringComparison.Ordinal);
+    }
+}
