@@ -153,7 +153,7 @@ public sealed class UploadWorker(
             var head = await _retry.ExecuteAsync(async ct => await tus.HeadAsync(url, ct), cancellationToken);
             if (head.Status == 200 && head.Offset is { } offset)
             {
-                return (url, offset, null);
+                return (url, offset, head.Receipt); // a finished upload answers HEAD with its receipt
             }
 
             queue.SetUploadUrl(item.Entry, null); // gone (expired or deleted): create a new one

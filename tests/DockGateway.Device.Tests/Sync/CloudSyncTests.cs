@@ -48,6 +48,25 @@ public sealed class CloudSyncTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_upload_the_cloud_finished_before_the_dock_heard_back_is_acknowledged_from_its_receipt_on_resume()
+    {
+        await using var rig = await SyncRig.StartAsync(_cloud);
+        var item = rig.Ingest("REC_20261120_083012_0001.MP4", "2026/11/20/REC_0001.MP4");
+
+        // The dock sent every byte, then died before it read the cloud's answer (the receipt).
+        var created = await rig.Tus.CreateAsync(item, CancellationToken.None);
+        var bytes = await File.ReadAllBytesAsync(Path.Combine(rig.FootageDirectory, item.Stored));
+        var last = await rig.Tus.PatchAsync(created.Location!, 0, bytes, CancellationToken.None);
+        Assert.NotNull(last.Receipt);
+        rig.Backlog.SetUploadUrl(item.Entry, created.Location!.ToString());
+
+        Assert.True(await rig.Worker.UploadAsync(rig.Backlog.Find(item.Entry)!, CancellationToken.None));
+
+        Assert.Equal(UploadState.Acknowledged, rig.Backlog.Find(item.Entry)!.State);
+        Assert.Equal("uploaded", rig.Log.Entries(rig.Log.Size - 1, rig.Log.Size).Single().Type);
+    }
+
+    [Fact]
     public async Task Footage_queued_while_the_cloud_is_unreachable_is_uploaded_once_it_is_back()
     {
         await using var rig = await SyncRig.StartAsync(_cloud);
