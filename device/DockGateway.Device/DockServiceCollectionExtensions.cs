@@ -23,7 +23,12 @@ public static class DockServiceCollectionExtensions
         services.AddOptions<DockOptions>().BindConfiguration(DockOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<DockOptions>, DockOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IngestHooks>();
+        services.TryAddSingleton(_ =>
+        {
+            var hooks = new IngestHooks();
+            CrashPoint.Arm(hooks); // test-only fault injection (DOCKGW_TEST_KILL_AT); inert when unset
+            return hooks;
+        });
 
         services.AddSingleton(sp =>
         {

@@ -86,6 +86,7 @@ internal sealed partial class IngestSession
         string stored;
         try
         {
+            pipeline.Hooks.BeforeStore?.Invoke(temporary);
             stored = pipeline.Store.Commit(temporary, Serial, time.Start, path, sha256);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -136,6 +137,7 @@ internal sealed partial class IngestSession
         }
 
         // 4. Append the ingested entry and commit it.
+        pipeline.Hooks.BeforeCommit?.Invoke(path);
         var age = pipeline.Time.GetUtcNow() - time.End;
         var late = age > pipeline.Options.LateAfter;
         var record = pipeline.Log.AppendIngestedOnce(
@@ -204,6 +206,7 @@ internal sealed partial class IngestSession
             return;
         }
 
+        pipeline.Hooks.AfterErase?.Invoke(path);
         pipeline.Log.AppendErased(Flag(CustodyEntries.Erased(slot, Serial, path, sha256, ingestedIndex)), ingestedIndex);
         Interlocked.Increment(ref _done);
     }

@@ -14,8 +14,19 @@ internal sealed class DockProcess : IDisposable
     private readonly ConcurrentQueue<string> _log = new();
 
     public DockProcess(string simulationRoot, string dataDirectory, params string[] extraArguments)
+        : this(new Dictionary<string, string>(), simulationRoot, dataDirectory, extraArguments)
+    {
+    }
+
+    /// <summary>Starts the dock with extra environment variables (e.g. the test-only crash point).</summary>
+    public DockProcess(IReadOnlyDictionary<string, string> environment, string simulationRoot, string dataDirectory, params string[] extraArguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         foreach (var argument in new[] { DeviceDll, "--simulate", simulationRoot, "--data", dataDirectory }.Concat(extraArguments))
         {
             start.ArgumentList.Add(argument);
@@ -43,6 +54,18 @@ internal sealed class DockProcess : IDisposable
     }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits for the dock to end by itself (and for its output to be read); false on timeout.</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return false;
+        }
+
+        _process.WaitForExit(); // with a timeout, the redirected output may not be drained yet
+        return true;
+    }
 
     /// <summary>The last lines the dock printed, for failure messages.</summary>
     public string Tail => string.Join('\n', _log.TakeLast(40));
