@@ -1,3 +1,4 @@
+using DockGateway.Device.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace DockGateway.Device.Custody;
@@ -29,18 +30,7 @@ public sealed partial class CustodyStore : IDisposable
     /// <summary>Opens (creating when missing) the dock's custody database for writing.</summary>
     public static CustodyStore Open(string dataDirectory)
     {
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
-        {
-            DataSource = PathIn(dataDirectory),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString());
-        connection.Open();
-        var store = new CustodyStore(connection, readOnly: false);
-        store.Execute("PRAGMA journal_mode=WAL;");
-        store.Execute("PRAGMA synchronous=FULL;");
-        store.Execute("PRAGMA busy_timeout=10000;");
+        var store = new CustodyStore(DurableSqlite.Open(PathIn(dataDirectory)), readOnly: false);
         store.Execute(Schema);
         return store;
     }

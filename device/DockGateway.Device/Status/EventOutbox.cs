@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.Channels;
+using DockGateway.Device.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace DockGateway.Device.Status;
@@ -24,12 +25,8 @@ public sealed class EventOutbox : IQueueLength, IDisposable
         _time = time;
         _agency = agency;
         _dockId = dockId;
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _db.Open();
+        _db = DurableSqlite.Open(path);
         Execute("""
-            PRAGMA journal_mode=WAL;
-            PRAGMA synchronous=FULL;
             CREATE TABLE IF NOT EXISTS outbox (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
                 key TEXT NOT NULL UNIQUE,

@@ -1,5 +1,6 @@
 using System.Globalization;
 using DockGateway.Device.Status;
+using DockGateway.Device.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace DockGateway.Device.Sync;
@@ -16,12 +17,8 @@ public sealed class UploadBacklog : IQueueLength, IDisposable
 
     public UploadBacklog(string path)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        _db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        _db.Open();
+        _db = DurableSqlite.Open(path);
         Execute("""
-            PRAGMA journal_mode=WAL;
-            PRAGMA synchronous=FULL;
             CREATE TABLE IF NOT EXISTS uploads (
                 entry INTEGER PRIMARY KEY,
                 sha256 TEXT NOT NULL,
