@@ -5,7 +5,8 @@ using Microsoft.Win32.SafeHandles;
 namespace DockGateway.Device.Ingest;
 
 /// <summary>
-/// Copies a recorder file to a temporary file while computing its SHA-256 in the same pass. Two pooled
+/// Copies a recorder file to a temporary file while computing its SHA-256 in the same pass (the caller
+/// fsyncs it). Two pooled
 /// buffers: the next chunk is read from the recorder while the current one is written and hashed in parallel.
 /// </summary>
 public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
@@ -52,7 +53,6 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
                 throw new SourceChangedException($"'{path.Display}' is truncated: read {offset} of {expectedSize} bytes");
             }
 
-            destination?.Flush(flushToDisk: true);
             return Convert.ToHexStringLower(hash.GetHashAndReset());
         }
         finally

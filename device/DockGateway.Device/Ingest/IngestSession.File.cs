@@ -34,7 +34,7 @@ internal sealed partial class IngestSession
             throw new DiskLowException($"{free} bytes free") { FreeBytes = free, RequiredBytes = size + pipeline.Options.MinFreeBytes };
         }
 
-        // 1. Stream-copy to incoming/<tmp> while hashing; 2. fsync the file (inside CopyAsync).
+        // 1. Stream-copy to incoming/<tmp> while hashing.
         string temporary;
         string sha256;
         FileIdentity before;
@@ -81,11 +81,21 @@ internal sealed partial class IngestSession
             return;
         }
 
-        // 2. Rename into place and fsync the directory; 3. re-read and check the SHA-256.
         var time = RecordingTimeReader.Read(temporary, path.FileName, before.Modified);
+
+        // Steps 2-5 of this file run in the background while the next file is copied, one file at a
+        // time: its fsync, verification and commit overlap the next copy, never each other.
+        await _finishing;
+        _finishing = Task.Run(() => StoreAndFinish(path, before, sha256, temporary, time, cancellationToken), CancellationToken.None);
+    }
+
+    /// <summary>Step 2: fsync the copy, rename it into place, fsync the directories; then steps 3-5.</summary>
+    private void StoreAndFinish(VolumePath path, FileIdentity before, string sha256, string temporary, RecordingTime time, CancellationToken cancellationToken)
+    {
         string stored;
         try
         {
+            FootageStore.FlushToDisk(temporary);
             pipeline.Hooks.BeforeStore?.Invoke(temporary);
             stored = pipeline.Store.Commit(temporary, Serial, time.Start, path, sha256);
         }
@@ -96,9 +106,7 @@ internal sealed partial class IngestSession
             return;
         }
 
-        // The verification, commit and erasure of this file run while the next file is copied (one at a time).
-        await _finishing;
-        _finishing = Task.Run(() => Finish(path, before, sha256, stored, time, cancellationToken), CancellationToken.None);
+        Finish(path, before, sha256, stored, time, cancellationToken);
     }
 
     /// <summary>Steps 3-5 for a copy already renamed into place.</summary>
