@@ -56,6 +56,27 @@ public static class CustodyEntries
         ["detail"] = reason,
     };
 
+    /// <summary>A known recorder that could not be ingested at all (handshake or volume failed): left untouched.</summary>
+    public static JsonObject RecorderFailed(int slot, RecorderIdentity recorder, string reason, string detail)
+    {
+        var entry = new JsonObject
+        {
+            ["type"] = CustodyEntryTypes.Error,
+            ["slot"] = slot,
+            ["recorder"] = recorder.Serial,
+            ["vendor"] = recorder.Vendor,
+            ["model"] = recorder.Model,
+            ["reason"] = reason,
+            ["detail"] = detail,
+        };
+        if (!recorder.IsRegistered)
+        {
+            entry["unregistered"] = true;
+        }
+
+        return entry;
+    }
+
     public static JsonObject Removed(int slot, string recorder, bool complete) => new()
     {
         ["type"] = CustodyEntryTypes.Removed,

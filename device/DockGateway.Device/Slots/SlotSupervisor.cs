@@ -77,6 +77,12 @@ public sealed class SlotSupervisor(
                 log.Append(CustodyEntries.DeviceRefused(refused.Slot, refused.Device, refused.Reason));
                 await board.ShowAsync(new SlotStatus(refused.Slot, SlotState.Refused, refused.Device.Serial, 0, 0, 0, $"refused: {refused.Reason}"), stoppingToken);
                 break;
+            case RecorderFailed failed:
+                await StopAsync(failed.Slot, removed: true);
+                logger.LogError("Slot {Slot}: recorder {Serial} cannot be ingested ({Reason}): {Detail}", failed.Slot, failed.Recorder.Serial, failed.Reason, failed.Detail);
+                log.Append(CustodyEntries.RecorderFailed(failed.Slot, failed.Recorder, failed.Reason, failed.Detail));
+                await board.ShowAsync(new SlotStatus(failed.Slot, SlotState.Error, failed.Recorder.Serial, 0, 0, 1, $"error: {failed.Detail}"), stoppingToken);
+                break;
         }
     }
 

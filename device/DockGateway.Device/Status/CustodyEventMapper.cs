@@ -47,10 +47,6 @@ public static class CustodyEventMapper
         };
     }
 
-    /// <summary>The slot-status change that accompanies a refused device, for callers holding a <see cref="DeviceRefused"/>.</summary>
-    public static DockEvent Refused(DeviceRefused refused, DateTimeOffset now) =>
-        DockEvent.Create(DockEventKind.Refused, now) with { Slot = refused.Slot, Recorder = refused.Device.Serial, Message = refused.Reason };
-
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 

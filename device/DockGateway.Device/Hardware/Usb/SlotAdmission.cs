@@ -7,8 +7,8 @@ using Microsoft.Extensions.Options;
 namespace DockGateway.Device.Hardware.Usb;
 
 /// <summary>
-/// Decides what a device in a slot is: ignored (unmapped port), refused (not a recorder, or its
-/// handshake or volume failed), or a recorder (registered or not) whose volume is mounted.
+/// Decides what a device in a slot is: ignored (unmapped port), refused (not a recorder), a recorder
+/// that failed (its handshake or volume), or a recorder (registered or not) whose volume is mounted.
 /// </summary>
 public sealed class SlotAdmission(
     IOptions<DockHardwareOptions> options,
@@ -53,7 +53,7 @@ public sealed class SlotAdmission(
         }
         catch (Exception e) when (e is AdapterException or TimeoutException or IOException)
         {
-            return Refuse(tracking, slot, device, null, $"vendor handshake with {device.Model} failed: {e.Message}");
+            return Fail(tracking, slot, device, null, Registered(adapter.Identify(device, null)), "handshake-failed", $"vendor handshake with {device.Model} failed: {e.Message}");
         }
     }
 
@@ -78,8 +78,7 @@ public sealed class SlotAdmission(
             return Refuse(tracking, slot, device, disk.BlockName, NotARecorder(device));
         }
 
-        var identity = adapter.Identify(device, handshake?.Result);
-        identity = identity with { IsRegistered = registry.IsRegistered(identity.Serial) };
+        var identity = Registered(adapter.Identify(device, handshake?.Result));
         if (!identity.IsRegistered)
         {
             logger.LogWarning(
@@ -102,12 +101,12 @@ public sealed class SlotAdmission(
         }
         catch (Exception e) when (e is MountException or IOException or UnauthorizedAccessException or TimeoutException)
         {
-            return Refuse(tracking, slot, device, disk.BlockName, $"recorder {identity.Serial}: volume not mounted: {e.Message}");
+            return Fail(tracking, slot, device, disk.BlockName, identity, "mount-failed", $"recorder {identity.Serial}: volume not mounted: {e.Message}");
         }
 
         if (volume is null)
         {
-            return Refuse(tracking, slot, device, disk.BlockName, $"recorder {identity.Serial} holds no FAT32 or exFAT volume");
+            return Fail(tracking, slot, device, disk.BlockName, identity, "no-volume", $"recorder {identity.Serial} holds no FAT32 or exFAT volume");
         }
 
         tracking.ByPort[device.Port] = new SlotTracking.Seated(slot, disk.BlockName, volume);
@@ -133,6 +132,8 @@ public sealed class SlotAdmission(
         return new RecorderClock(read - now, setTo);
     }
 
+    private RecorderIdentity Registered(RecorderIdentity identity) => identity with { IsRegistered = registry.IsRegistered(identity.Serial) };
+
     private bool TryGetSlot(UsbDeviceInfo device, SlotTracking tracking, out int slot)
     {
         if (_slots.TryGetValue(device.Port, out slot))
@@ -155,6 +156,13 @@ public sealed class SlotAdmission(
         tracking.ByPort[device.Port] = new SlotTracking.Seated(slot, blockName, null);
         logger.LogWarning("ALERT slot {Slot}: device refused: {Reason}", slot, reason);
         return new DeviceRefused(slot, _generic.Identify(device, null), reason);
+    }
+
+    private RecorderFailed Fail(SlotTracking tracking, int slot, UsbDeviceInfo device, string? blockName, RecorderIdentity recorder, string reason, string detail)
+    {
+        tracking.ByPort[device.Port] = new SlotTracking.Seated(slot, blockName, null);
+        logger.LogWarning("ALERT slot {Slot}: recorder {Serial} ({Model}) cannot be ingested: {Detail}", slot, recorder.Serial, device.Model, detail);
+        return new RecorderFailed(slot, recorder, reason, detail);
     }
 
     private static string NotARecorder(UsbDeviceInfo device) =>

@@ -73,16 +73,19 @@ public sealed class UsbSlotSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task Recorder_without_a_fat32_or_exfat_volume_is_refused()
+    public async Task Recorder_without_a_fat32_or_exfat_volume_is_an_error_not_a_refusal()
     {
         var image = _dock.Scratch.Combine("blank.img");
         await File.WriteAllBytesAsync(image, new byte[1 << 20]);
         _dock.Sysfs.Plug("1-1.3", TestCamera, 0x0003, "CAM-001", "sda", image);
 
-        var refused = Assert.IsType<DeviceRefused>(Assert.Single(await _dock.ScanAsync()));
+        var failed = Assert.IsType<RecorderFailed>(Assert.Single(await _dock.ScanAsync()));
 
-        Assert.Contains("no FAT32 or exFAT", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal("CAM-001", failed.Recorder.Serial);
+        Assert.Equal("no-volume", failed.Reason);
+        Assert.Contains("no FAT32 or exFAT", failed.Detail, StringComparison.Ordinal);
         Assert.Empty(_dock.Mounts());
+        Assert.Empty(await _dock.ScanAsync());
     }
 
     [RequiresFact(Needs.Mtools, Needs.Fuse, Needs.Root)]
@@ -159,14 +162,15 @@ public sealed class UsbSlotSourceTests : IDisposable
     }
 
     [Fact]
-    public async Task Ambarella_recorder_whose_handshake_fails_is_refused_once()
+    public async Task Ambarella_recorder_whose_handshake_fails_is_an_error_reported_once()
     {
         _dock.Recorder.Replies["@Ver"] = _ => "nope"u8.ToArray();
         _dock.Sysfs.AddUsbDevice("1-1.3", 0x4255, 0x0001, "AMBUSB");
 
-        var refused = Assert.IsType<DeviceRefused>(Assert.Single(await _dock.ScanAsync()));
+        var failed = Assert.IsType<RecorderFailed>(Assert.Single(await _dock.ScanAsync()));
 
-        Assert.Contains("vendor handshake", refused.Reason, StringComparison.Ordinal);
+        Assert.Equal("handshake-failed", failed.Reason);
+        Assert.Contains("vendor handshake", failed.Detail, StringComparison.Ordinal);
         Assert.Empty(await _dock.ScanAsync());
     }
 
