@@ -91,7 +91,7 @@ start_dock() {
   kill -0 "$DOCK_PID" 2>/dev/null || { cat "$WORK/dock.log" >&2; die "the dock exited at start (log above)"; }
 }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+free_port() { "$REPO/scripts/free-port.py"; }
 
 # wait_for_port PORT PID WHAT: until something accepts connections on 127.0.0.1:PORT.
 wait_for_port() {

@@ -11,7 +11,7 @@ case "$action" in
   start)
     mkdir -p "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
-    port=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
+    port=$("$(dirname "$0")/free-port.py")
     as_pg "$bin/initdb" -D "$dir/data" -U postgres -A trust >/dev/null
     as_pg "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
       -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=200" start >/dev/null

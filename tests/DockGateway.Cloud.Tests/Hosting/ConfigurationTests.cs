@@ -29,10 +29,7 @@ public sealed class ConfigurationTests
     [Fact]
     public async Task Unreachable_postgres_stops_the_service_at_start_naming_the_key()
     {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = DockGateway.Testing.LoopbackPort.Free(); // nothing listens there
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CloudTestHost.StartAsync(
             CloudStorageKind.Sqlite,
             new Dictionary<string, string?> { ["Cloud:Database:Postgres"] = $"Host=127.0.0.1;Port={port};Username=x;Timeout=3" }));

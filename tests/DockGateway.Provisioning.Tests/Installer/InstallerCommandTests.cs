@@ -199,12 +199,7 @@ public sealed class InstallerCommandTests : IDisposable
         Assert.Contains(text, output.ToString(), StringComparison.Ordinal);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private static int FreePort() => LoopbackPort.Free();
 
     /// <summary>A real HTTP server on 127.0.0.1 standing in for the cloud's enrolment endpoint.</summary>
     private sealed class FakeCloud : IDisposable
