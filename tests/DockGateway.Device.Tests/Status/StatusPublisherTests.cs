@@ -60,7 +60,6 @@ public sealed class StatusPublisherTests
         await Task.Delay(400);
         Assert.Equal(before, publisher.Publishes); // nothing is queued while the broker is away
 
-        await using var sub = await MosquittoSubscriber.StartAsync(rig.Broker, rig.Topics.Slot(3));
         await rig.Broker.StartAgainAsync();
         await StatusTestRig.WaitUntilAsync(() => publisher.Publishes >= before + 2, "status and slot 3 to be re-sent after reconnect");
         await publisher.StopAsync(CancellationToken.None);
