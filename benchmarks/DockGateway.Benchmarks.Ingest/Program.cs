@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using DockGateway.Benchmarks.Ingest;
+using DockGateway.Testing.Processes;
 
 // Ingest benchmark: the real dock (simulation mode) against cp+sync and serial cp+sync+sha256.
 // Usage: dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Ingest [-- <MiB per file, default 256>]
@@ -9,7 +10,7 @@ var mib = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2
 const int Files = 4;
 var bytes = (long)mib * 1024 * 1024 * Files;
 var work = Directory.CreateTempSubdirectory("dockgw-bench-").FullName;
-Console.WriteLine($"Ingest benchmark: {Files} x {mib} MiB random files, work dir {work}, dock {SimulatedDock.DeviceDll}");
+Console.WriteLine($"Ingest benchmark: {Files} x {mib} MiB random files, work dir {work}, dock {BuiltProducts.Device}");
 try
 {
     var sources = Path.Combine(work, "src");

@@ -1,62 +1,32 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using DockGateway.Testing.Processes;
 
 namespace DockGateway.Benchmarks.Ingest;
 
 /// <summary>
-/// The real dock (DockGateway.Device.dll, same configuration as this build) started as a child
-/// process in simulation mode: recorders are inserted by writing slot folders, completion is read
+/// The real dock (<see cref="DockProcess"/>: DockGateway.Device.dll of this build's configuration) in
+/// simulation mode: recorders are inserted by writing slot folders, completion is read
 /// from each slot's state.json, peak memory from the child's /proc status.
 /// </summary>
 internal sealed class SimulatedDock : IDisposable
 {
-    private readonly Process _process;
+    private readonly DockProcess _dock;
 
     public SimulatedDock(string root)
     {
         Root = root;
         Directory.CreateDirectory(Path.Combine(root, "sim", "slots"));
         Directory.CreateDirectory(Path.Combine(root, "data"));
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { DeviceDll, "--simulate", Path.Combine(root, "sim"), "--data", Path.Combine(root, "data"),
-            "--Dock:Simulation:PollInterval", "00:00:00.020" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the dock");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"  dock: {e.Data}"); } };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _dock = new DockProcess(
+            Path.Combine(root, "sim"),
+            Path.Combine(root, "data"),
+            ["--Dock:Simulation:PollInterval", "00:00:00.020"],
+            onErrorLine: line => Console.Error.WriteLine($"  dock: {line}"));
     }
 
     public string Root { get; }
-
-    public static string DeviceDll
-    {
-        get
-        {
-#if DEBUG
-            const string Configuration = "Debug";
-#else
-            const string Configuration = "Release";
-#endif
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "DockGateway.sln")))
-            {
-                dir = dir.Parent;
-            }
-
-            var dll = Path.Combine(dir?.FullName ?? ".", "device", "DockGateway.Device", "bin", Configuration, "net10.0", "DockGateway.Device.dll");
-            return File.Exists(dll) ? dll : throw new FileNotFoundException($"build the device first ({Configuration}): {dll} is missing", dll);
-        }
-    }
 
     public string SlotDirectory(int slot) => Path.Combine(Root, "sim", "slots", slot.ToString(CultureInfo.InvariantCulture));
 
@@ -95,9 +65,9 @@ internal sealed class SimulatedDock : IDisposable
                 }
             }
 
-            if (_process.HasExited)
+            if (_dock.HasExited)
             {
-                throw new InvalidOperationException($"the dock exited with code {_process.ExitCode}");
+                throw new InvalidOperationException($"the dock exited with code {_dock.ExitCode}");
             }
 
             if (watch.Elapsed > timeout)
@@ -112,29 +82,20 @@ internal sealed class SimulatedDock : IDisposable
     /// <summary>Peak resident set (VmHWM) of the dock process, in bytes.</summary>
     public long PeakRss()
     {
-        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var line = File.ReadLines($"/proc/{_dock.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
     }
 
     /// <summary>CPU time (user + system) the dock process has used so far, from /proc (clock ticks of 1/100 s).</summary>
     public TimeSpan CpuTime()
     {
-        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var stat = File.ReadAllText($"/proc/{_dock.Id}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
         return TimeSpan.FromSeconds(ticks / 100.0);
     }
 
-    public void Dispose()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            _process.WaitForExit();
-        }
-
-        _process.Dispose();
-    }
+    public void Dispose() => _dock.Dispose();
 
     private (string? State, string? Recorder, string? Message) ReadState(int slot)
     {

@@ -1,9 +1,6 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Dapper;
 using DockGateway.Cloud.Hosting;
-using DockGateway.Cloud.Storage;
 using DockGateway.Shared.Crypto;
+using DockGateway.Testing.Processes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -61,26 +58,18 @@ public sealed class BenchmarkCloud : IAsyncDisposable
         return new BenchmarkCloud(app, directory, adminToken);
     }
 
-    /// <summary>Enrols a dock through the API (agency row, token, enrol) and returns its id and key.</summary>
+    /// <summary>
+    /// Enrols a dock through the admin API (the agency is created on first use, then a one-time token)
+    /// and returns its id and key. The cloud runs in this process, so <see cref="CloudProcess"/> is not
+    /// used: the <c>/bench/discard</c> baseline must be served by the same Kestrel as the tus uploads.
+    /// </summary>
     public async Task<(string DockId, Ed25519PrivateKey Key)> EnrolDockAsync(string agency)
     {
-        var database = _app.Services.GetRequiredService<ICloudDatabase>();
-        await using (var connection = await database.OpenConnectionAsync(CancellationToken.None))
-        {
-            await connection.ExecuteAsync(
-                "INSERT INTO agencies (code, name, class, officer_count, class_c_minimum, legal_review_staff, created_at, updated_at) "
-                + "VALUES (@agency, @agency, 'A', 10, NULL, 1, 0, 0) ON CONFLICT (code) DO NOTHING", new { agency });
-        }
-        using var admin = new HttpClient { BaseAddress = BaseAddress };
-        admin.DefaultRequestHeaders.Authorization = new("Bearer", AdminToken);
-        var tokenResponse = await admin.PostAsync($"/api/v1/agencies/{agency}/enrolment-tokens", null);
-        tokenResponse.EnsureSuccessStatusCode();
-        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        using var admin = new CloudAdminClient(BaseAddress, AdminToken);
+        await admin.EnsureAgencyAsync(agency, agency, officerCount: 10);
         var key = Ed25519PrivateKey.Generate();
-        var enrolment = await admin.PostAsJsonAsync("/api/v1/docks/enrol",
-            new { token, publicKey = Convert.ToBase64String(key.PublicKey), site = "bench", slots = 8 });
-        enrolment.EnsureSuccessStatusCode();
-        return ((await enrolment.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("dockId").GetString()!, key);
+        var enrolment = await admin.EnrolDockAsync(agency, key.PublicKey, site: "bench", slots: 8);
+        return (enrolment.GetProperty("dockId").GetString()!, key);
     }
 
     public async ValueTask DisposeAsync()

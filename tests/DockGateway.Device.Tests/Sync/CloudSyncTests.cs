@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using DockGateway.Device.Sync;
 using DockGateway.Shared.Notes;
+using DockGateway.Testing.Processes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
@@ -12,7 +13,7 @@ public sealed class CloudSyncTests : IAsyncLifetime
 {
     private CloudProcess _cloud = null!;
 
-    public async Task InitializeAsync() => _cloud = await CloudProcess.StartAsync();
+    public async Task InitializeAsync() => _cloud = await CloudProcess.StartAsync("sync");
 
     public async Task DisposeAsync() => await _cloud.DisposeAsync();
 

@@ -5,6 +5,7 @@ using DockGateway.Device.Sync;
 using DockGateway.Shared.Crypto;
 using DockGateway.Testing;
 using DockGateway.Testing.Mosquitto;
+using DockGateway.Testing.Processes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +24,7 @@ public sealed class EndToEndTests
     public async Task An_inserted_recorder_is_ingested_announced_over_mqtt_uploaded_and_witnessed()
     {
         await using var broker = await MosquittoBroker.StartAsync();
-        await using var cloud = await CloudProcess.StartAsync();
+        await using var cloud = await CloudProcess.StartAsync("sync");
         var directory = Directory.CreateTempSubdirectory("dockgw-e2e-").FullName;
         try
         {
@@ -32,7 +33,7 @@ public sealed class EndToEndTests
             var keyPath = Path.Combine(data, "dock.key");
             using (var key = KeyFile.LoadOrCreate(keyPath))
             {
-                var enrolment = await cloud.EnrolAsync(key.PublicKey);
+                var enrolment = await cloud.EnrolDockAsync(key.PublicKey);
                 var dockId = enrolment.GetProperty("dockId").GetString()!;
                 var settings = new Dictionary<string, string?>
                 {

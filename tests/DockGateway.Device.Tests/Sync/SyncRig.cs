@@ -6,6 +6,7 @@ using DockGateway.Device.Sync;
 using DockGateway.Shared.Crypto;
 using DockGateway.Shared.Http;
 using DockGateway.Testing;
+using DockGateway.Testing.Processes;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace DockGateway.Device.Tests.Sync;
@@ -69,7 +70,7 @@ internal sealed class SyncRig : IAsyncDisposable
     public static async Task<SyncRig> StartAsync(CloudProcess cloud)
     {
         var key = Ed25519PrivateKey.Generate();
-        var enrolment = await cloud.EnrolAsync(key.PublicKey);
+        var enrolment = await cloud.EnrolDockAsync(key.PublicKey);
         return new SyncRig(cloud, key, enrolment, System.IO.Directory.CreateTempSubdirectory("dockgw-sync-dock-").FullName);
     }
 

@@ -8,6 +8,7 @@ using DockGateway.Provisioning.Audit;
 using DockGateway.Shared.Crypto;
 using DockGateway.Shared.Custody;
 using DockGateway.Shared.Notes;
+using DockGateway.Testing.Processes;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -39,7 +40,7 @@ public sealed class DockKilledAtEachStepTests(ITestOutputHelper output)
             var recorder = VirtualRecorder.Create("STEP-" + step.ToUpperInvariant(), new Random(7), generatedFiles: 3, maxBytes: 2 * 1024 * 1024);
             recorder.InsertInto(slot);
 
-            using (var dying = new DockProcess(new Dictionary<string, string> { [CrashPoint.Variable] = step }, sim, data, s_arguments))
+            using (var dying = new DockProcess(sim, data, s_arguments, new Dictionary<string, string> { [CrashPoint.Variable] = step }))
             {
                 Assert.True(dying.WaitForExit(TimeSpan.FromSeconds(60)), $"the dock did not die at '{step}':\n{dying.Tail}");
                 output.WriteLine(dying.Tail);

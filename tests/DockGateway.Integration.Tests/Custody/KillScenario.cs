@@ -8,6 +8,7 @@ using DockGateway.Provisioning;
 using DockGateway.Provisioning.Audit;
 using DockGateway.Shared.Crypto;
 using DockGateway.Shared.Notes;
+using DockGateway.Testing.Processes;
 using Xunit;
 
 namespace DockGateway.Integration.Tests.Custody;
@@ -53,7 +54,7 @@ public sealed class KillScenario : IDisposable
     {
         var seed = int.TryParse(Environment.GetEnvironmentVariable("DOCKGW_KILL_SEED"), CultureInfo.InvariantCulture, out var s) ? s : Random.Shared.Next();
         _random = new Random(seed);
-        Log($"kill test: seed {seed} (replay with DOCKGW_KILL_SEED={seed}), {Slots} slots, {Kills} kills, dock {DockProcess.DeviceDll}");
+        Log($"kill test: seed {seed} (replay with DOCKGW_KILL_SEED={seed}), {Slots} slots, {Kills} kills, dock {BuiltProducts.Device}");
         var watch = Stopwatch.StartNew();
         for (var slot = 1; slot <= Slots; slot++)
         {

@@ -29,7 +29,7 @@ public sealed class DockToCloudTests
         await rig.WaitUntilAsync(() => rig.EverythingInTheCloud(expected.Count), "every file in the cloud and a cosigned checkpoint", s_timeout);
 
         Assert.Equal(expected, rig.IngestedSha256());
-        var stored = rig.Cloud.CompletedUploads(rig.DockId).Where(u => u.Stored).ToList();
+        var stored = rig.CloudUploads.Completed().Where(u => u.Stored).ToList();
         Assert.Equal(expected.Order(StringComparer.Ordinal), stored.Select(u => u.Sha256).Order(StringComparer.Ordinal));
         AssertUploadedOnce(rig, expected);
         var note = rig.LatestCosignedNote()!;
@@ -78,14 +78,14 @@ public sealed class DockToCloudTests
         rig.StartDock();
         rig.InsertRecorder(1, recorder);
 
-        await rig.WaitUntilAsync(() => rig.Cloud.PartialUploads(rig.DockId) > 0 || rig.Cloud.CompletedUploads(rig.DockId).Count > 0, "the first upload to begin", s_timeout);
+        await rig.WaitUntilAsync(() => rig.CloudUploads.Partial() > 0 || rig.CloudUploads.Completed().Count > 0, "the first upload to begin", s_timeout);
         await rig.Cloud.KillAsync();
         await rig.WaitUntilAsync(() => rig.SlotState(1) == "done", "slot 1 done while the cloud is down", s_timeout);
         await Task.Delay(TimeSpan.FromSeconds(4));
         await rig.Cloud.StartAgainAsync();
 
         await rig.WaitUntilAsync(() => rig.EverythingInTheCloud(expected.Count), "every file in the cloud after it came back", s_timeout);
-        Assert.Equal(expected.Order(StringComparer.Ordinal), rig.Cloud.CompletedUploads(rig.DockId).Where(u => u.Stored).Select(u => u.Sha256).Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), rig.CloudUploads.Completed().Where(u => u.Stored).Select(u => u.Sha256).Order(StringComparer.Ordinal));
         AssertUploadedOnce(rig, expected);
     }
 
@@ -98,17 +98,17 @@ public sealed class DockToCloudTests
         rig.StartDock();
         rig.InsertRecorder(1, recorder);
 
-        await rig.WaitUntilAsync(() => rig.Cloud.PartialUploads(rig.DockId) > 0, "an upload in progress", s_timeout);
+        await rig.WaitUntilAsync(() => rig.CloudUploads.Partial() > 0, "an upload in progress", s_timeout);
         rig.Dock!.Kill();
-        var completedBeforeKill = rig.Cloud.CompletedUploads(rig.DockId).Count;
+        var completedBeforeKill = rig.CloudUploads.Completed().Count;
         await rig.Subscriber.WaitForLineAsync(l => l.Contains("/status ", StringComparison.Ordinal) && l.Contains("\"online\":false", StringComparison.Ordinal), TimeSpan.FromSeconds(15));
         rig.StartDock();
 
         await rig.WaitUntilAsync(() => rig.EverythingInTheCloud(expected.Count), "every file in the cloud after the restart", s_timeout);
         Assert.True(completedBeforeKill < expected.Count, "the kill should have come before every upload finished");
         // The interrupted upload was resumed at its offset (tus HEAD), not started again: one upload per file.
-        Assert.All(rig.Cloud.UploadsPerFile(rig.DockId), u => Assert.True(u.Value == 1, $"{u.Key} has {u.Value} uploads in the cloud"));
-        Assert.Equal(expected.Order(StringComparer.Ordinal), rig.Cloud.CompletedUploads(rig.DockId).Where(u => u.Stored).Select(u => u.Sha256).Order(StringComparer.Ordinal));
+        Assert.All(rig.CloudUploads.PerFile(), u => Assert.True(u.Value == 1, $"{u.Key} has {u.Value} uploads in the cloud"));
+        Assert.Equal(expected.Order(StringComparer.Ordinal), rig.CloudUploads.Completed().Where(u => u.Stored).Select(u => u.Sha256).Order(StringComparer.Ordinal));
         AssertUploadedOnce(rig, expected);
         Assert.Equal("done", rig.SlotState(1));
     }

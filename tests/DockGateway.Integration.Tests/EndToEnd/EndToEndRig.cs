@@ -1,10 +1,9 @@
 using System.Globalization;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using DockGateway.Integration.Tests.Custody;
 using DockGateway.Shared.Crypto;
 using DockGateway.Testing.Mosquitto;
+using DockGateway.Testing.Processes;
 using Microsoft.Data.Sqlite;
 
 namespace DockGateway.Integration.Tests.EndToEnd;
@@ -20,7 +19,7 @@ internal sealed class EndToEndRig : IAsyncDisposable
     private readonly string _root;
     private readonly string _config;
 
-    private EndToEndRig(string root, MosquittoBroker broker, CloudServer cloud, string config, JsonElement enrolment, MosquittoSubscriber subscriber)
+    private EndToEndRig(string root, MosquittoBroker broker, CloudProcess cloud, string config, JsonElement enrolment, MosquittoSubscriber subscriber)
     {
         var dockId = enrolment.GetProperty("dockId").GetString()!;
         Origin = enrolment.GetProperty("origin").GetString()!;
@@ -30,12 +29,16 @@ internal sealed class EndToEndRig : IAsyncDisposable
         Cloud = cloud;
         _config = config;
         DockId = dockId;
+        CloudUploads = new CloudUploads(cloud.Database, dockId);
         Subscriber = subscriber;
     }
 
     public MosquittoBroker Broker { get; }
 
-    public CloudServer Cloud { get; }
+    public CloudProcess Cloud { get; }
+
+    /// <summary>This dock's uploads as the cloud's database holds them.</summary>
+    public CloudUploads CloudUploads { get; }
 
     public MosquittoSubscriber Subscriber { get; }
 
@@ -58,7 +61,7 @@ internal sealed class EndToEndRig : IAsyncDisposable
     {
         var root = Directory.CreateTempSubdirectory("dockgw-e2e-").FullName;
         var broker = await MosquittoBroker.StartAsync();
-        var cloud = await CloudServer.StartAsync();
+        var cloud = await CloudProcess.StartAsync("e2e");
         var data = Path.Combine(root, "data");
         Directory.CreateDirectory(data);
         Directory.CreateDirectory(Path.Combine(root, "sim", "slots"));
@@ -68,7 +71,7 @@ internal sealed class EndToEndRig : IAsyncDisposable
             publicKey = key.PublicKey;
         }
 
-        var enrolment = await EnrolAsync(cloud, publicKey);
+        var enrolment = await cloud.EnrolDockAsync(publicKey, agency: "E2E", site: "E2E station", officerCount: 4);
         var dockId = enrolment.GetProperty("dockId").GetString()!;
         var sync = new Dictionary<string, object>
         {
@@ -107,7 +110,7 @@ internal sealed class EndToEndRig : IAsyncDisposable
     public DockProcess StartDock()
     {
         Dock?.Dispose();
-        Dock = new DockProcess(Simulation, Data, "--config", _config);
+        Dock = new DockProcess(Simulation, Data, ["--config", _config]);
         return Dock;
     }
 
@@ -172,7 +175,7 @@ internal sealed class EndToEndRig : IAsyncDisposable
 
     /// <summary>Every event the dock wrote to its outbox: (key, sent).</summary>
     public IReadOnlyList<(string Key, bool Sent)> OutboxEvents() =>
-        Query(Path.Combine(Data, "outbox.db"), "SELECT key, sent_at IS NOT NULL FROM outbox ORDER BY id", r => (r.GetString(0), r.GetInt64(1) == 1));
+        ReadOnlySqlite.Query(Path.Combine(Data, "outbox.db"), "SELECT key, sent_at IS NOT NULL FROM outbox ORDER BY id", r => (r.GetString(0), r.GetInt64(1) == 1));
 
     /// <summary>
     /// True when every ingested file is stored in the cloud, the dock logged the cloud's receipt for each
@@ -181,7 +184,7 @@ internal sealed class EndToEndRig : IAsyncDisposable
     public bool EverythingInTheCloud(int expectedFiles)
     {
         var ingested = IngestedSha256();
-        var stored = Cloud.CompletedUploads(DockId).Where(u => u.Stored).Select(u => u.Sha256).ToHashSet(StringComparer.Ordinal);
+        var stored = CloudUploads.Completed().Where(u => u.Stored).Select(u => u.Sha256).ToHashSet(StringComparer.Ordinal);
         var (entries, size, cosigned) = CheckpointState();
         var uploaded = CustodyEntries("uploaded").Select(e => e.GetProperty("sha256").GetString()!).ToHashSet(StringComparer.Ordinal);
         return ingested.Count == expectedFiles && ingested.IsSubsetOf(stored) && ingested.IsSubsetOf(uploaded) && entries == size && cosigned;
@@ -197,55 +200,6 @@ internal sealed class EndToEndRig : IAsyncDisposable
         Directory.Delete(_root, recursive: true);
     }
 
-    private static async Task<JsonElement> EnrolAsync(CloudServer cloud, byte[] publicKey)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(cloud.BaseAddress, "api/v1/") };
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", cloud.AdminToken);
-        const string Agency = "E2E";
-        (await http.PostAsJsonAsync("agencies", new { code = Agency, name = "End-to-end PD", @class = "A", officerCount = 4, classCMinimum = (int?)null, legalReviewStaff = 1 })).EnsureSuccessStatusCode();
-        var token = await http.PostAsync($"agencies/{Agency}/enrolment-tokens", null);
-        token.EnsureSuccessStatusCode();
-        var value = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
-        http.DefaultRequestHeaders.Authorization = null;
-        var enrolment = await http.PostAsJsonAsync("docks/enrol", new { token = value, publicKey = Convert.ToBase64String(publicKey), site = "E2E station", slots = 4 });
-        enrolment.EnsureSuccessStatusCode();
-        return await enrolment.Content.ReadFromJsonAsync<JsonElement>();
-    }
-
     private List<T> CustodyQuery<T>(string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters) =>
-        Query(Path.Combine(Data, "custody.db"), sql, read, parameters);
-
-    private static List<T> Query<T>(string database, string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters)
-    {
-        var rows = new List<T>();
-        if (!File.Exists(database))
-        {
-            return rows;
-        }
-
-        try
-        {
-            using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=false");
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var (name, value) in parameters)
-            {
-                command.Parameters.AddWithValue(name, value);
-            }
-
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                rows.Add(read(reader));
-            }
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode is 1 or 5 or 6)
-        {
-            // No such table yet (the dock is still creating it) or busy: an empty answer, polled again.
-            rows.Clear();
-        }
-
-        return rows;
-    }
+        ReadOnlySqlite.Query(Path.Combine(Data, "custody.db"), sql, read, parameters);
 }

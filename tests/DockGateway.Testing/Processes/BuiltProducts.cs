@@ -1,0 +1,26 @@
+namespace DockGateway.Testing.Processes;
+
+/// <summary>
+/// The built product assemblies of the configuration this code was built in (Debug or Release), which
+/// tests and benchmarks run as child processes with <c>dotnet exec</c>.
+/// </summary>
+public static class BuiltProducts
+{
+#if DEBUG
+    public const string Configuration = "Debug";
+#else
+    public const string Configuration = "Release";
+#endif
+
+    /// <summary>device/DockGateway.Device's DockGateway.Device.dll; throws when it is not built.</summary>
+    public static string Device => Dll("device", "DockGateway.Device");
+
+    /// <summary>cloud/DockGateway.Cloud's DockGateway.Cloud.dll; throws when it is not built.</summary>
+    public static string Cloud => Dll("cloud", "DockGateway.Cloud");
+
+    private static string Dll(string folder, string project)
+    {
+        var dll = Path.Combine(RepoPaths.Root, folder, project, "bin", Configuration, "net10.0", project + ".dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"{project} is not built ({Configuration}): {dll} is missing", dll);
+    }
+}
