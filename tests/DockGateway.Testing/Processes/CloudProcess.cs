@@ -45,7 +45,7 @@ public sealed class CloudProcess : IAsyncDisposable
         var cloud = new CloudProcess(
             BuiltProducts.Cloud,
             System.IO.Directory.CreateTempSubdirectory($"dockgw-{label}-cloud-").FullName,
-            MosquittoBroker.FreePort(),
+            LoopbackPort.Free(),
             $"{label}-admin-{Guid.NewGuid():N}");
         await cloud.StartAgainAsync();
         return cloud;
