@@ -135,6 +135,7 @@ start_cloud() {
   mkdir -p "$WORK/cloud"
   (cd "$WORK/cloud" && ASPNETCORE_URLS=$CLOUD_URL DOCKGW_BOOTSTRAP_ADMIN_TOKEN=$ADMIN_TOKEN \
     Cloud__DataDirectory="$WORK/cloud/data" Cloud__Mqtt__Host=127.0.0.1 Cloud__Mqtt__Port="$BROKER_PORT" \
+    Cloud__Mqtt__ClientId=dockgw-demo-cloud Cloud__Mqtt__CleanSession=false \
     exec dotnet "$CLOUD_DLL") >"$WORK/cloud.log" 2>&1 &
   CLOUD_PID=$!
   local deadline=$((SECONDS + 60))

@@ -11,6 +11,9 @@ namespace DockGateway.Cloud.Fleet;
 /// <c>Cloud:Fleet:TopicRoot</c> on the <c>Cloud:Mqtt</c> broker and hands each message to
 /// <see cref="FleetMessageHandler"/>. The connection reconnects with backoff and resubscribes by itself;
 /// the broker then replays the retained status and slot topics, which brings the view up to date.
+/// Events are not retained: with <c>Cloud:Mqtt:CleanSession=false</c> and a fixed <c>Cloud:Mqtt:ClientId</c>
+/// (the production setting) the broker queues those raised while the cloud was away and delivers them on
+/// reconnect; with a clean session they are lost to the alert list.
 /// Does nothing when <c>Cloud:Mqtt:Host</c> is not configured.
 /// </summary>
 public sealed partial class FleetSubscriber(

@@ -140,7 +140,11 @@ public sealed unsafe partial class MqttConnection
             subscriptions = [.. _subscriptions];
         }
 
-        // A clean session forgets subscriptions: send them again on every connect.
+        // A clean session forgets subscriptions: send them again on every connect. With a persistent
+        // session the broker still has them and a repeat SUBSCRIBE just replaces each (and replays
+        // retained messages), which is harmless. Messages the broker queued while we were away may
+        // arrive before the SUBACKs; OnMessage takes them like any other (libmosquitto acknowledges
+        // incoming QoS 1 itself, under the broker's message ids, apart from our publish/subscribe mids).
         foreach (var (filter, qos) in subscriptions)
         {
             var subRc = MosquittoNative.mosquitto_subscribe(_mosq, out var mid, filter, (int)qos);

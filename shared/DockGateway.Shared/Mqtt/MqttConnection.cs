@@ -49,7 +49,7 @@ public sealed partial class MqttConnection : IMqttConnection
         ClientId = options.ClientId ?? $"dockgateway-{Guid.NewGuid():N}"[..23];
 
         _self = GCHandle.Alloc(this, GCHandleType.Normal);
-        _mosq = MosquittoNative.mosquitto_new(ClientId, clean_session: true, GCHandle.ToIntPtr(_self));
+        _mosq = MosquittoNative.mosquitto_new(ClientId, options.CleanSession, GCHandle.ToIntPtr(_self));
         if (_mosq.IsInvalid)
         {
             _self.Free();

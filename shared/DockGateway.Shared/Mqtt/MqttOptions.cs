@@ -14,6 +14,14 @@ public sealed class MqttOptions
     /// <summary>The MQTT client id; when empty a random one is used.</summary>
     public string? ClientId { get; set; }
 
+    /// <summary>
+    /// True (the default): the broker forgets subscriptions and queued messages when the client goes.
+    /// False: a persistent session; the broker keeps the subscriptions and queues QoS 1/2 messages
+    /// for this <see cref="ClientId"/> while it is away, delivered right after the next connect.
+    /// Needs a fixed <see cref="ClientId"/>, distinct for every running client.
+    /// </summary>
+    public bool CleanSession { get; set; } = true;
+
     public string? Username { get; set; }
 
     public string? Password { get; set; }
@@ -60,6 +68,11 @@ public sealed class MqttOptions
         if (ClientId is not null && (ClientId.Length == 0 || Encoding.UTF8.GetByteCount(ClientId) > 65535 || ClientId.Any(char.IsControl)))
         {
             Fail(nameof(ClientId), "must be 1 to 65535 bytes of UTF-8 without control characters, or left out");
+        }
+
+        if (!CleanSession && ClientId is null)
+        {
+            Fail(nameof(ClientId), $"is required when {section}:{nameof(CleanSession)} is false (the broker keeps the session under that id)");
         }
 
         if (Password is not null && string.IsNullOrEmpty(Username))

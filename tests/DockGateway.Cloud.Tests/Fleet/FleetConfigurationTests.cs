@@ -14,6 +14,7 @@ public sealed class FleetConfigurationTests
     [InlineData("Cloud:Mqtt:Port", "70000")]
     [InlineData("Cloud:Mqtt:KeepAliveSeconds", "1")]
     [InlineData("Cloud:Mqtt:CaFile", "/no/such/ca.pem")]
+    [InlineData("Cloud:Mqtt:CleanSession", "false")] // without Cloud:Mqtt:ClientId
     [InlineData("Cloud:Fleet:TopicRoot", "dockgateway/+")]
     [InlineData("Cloud:Fleet:MaxPayloadBytes", "10")]
     public async Task Invalid_fleet_setting_stops_the_service_at_start_naming_the_key(string key, string value)

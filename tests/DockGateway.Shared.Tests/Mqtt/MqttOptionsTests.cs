@@ -39,6 +39,23 @@ public sealed class MqttOptionsTests
     }
 
     [Fact]
+    public void A_persistent_session_without_a_client_id_is_refused_naming_both_keys()
+    {
+        var errors = new MqttOptions { CleanSession = false }.Validate("Cloud:Mqtt");
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith("Cloud:Mqtt:ClientId ", error, StringComparison.Ordinal);
+        Assert.Contains("Cloud:Mqtt:CleanSession", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_persistent_session_with_a_client_id_is_valid_and_clean_is_the_default()
+    {
+        Assert.True(new MqttOptions().CleanSession);
+        Assert.Empty(new MqttOptions { CleanSession = false, ClientId = "cloud-1" }.Validate());
+    }
+
+    [Fact]
     public void Constructing_a_connection_with_invalid_options_throws_before_touching_the_library()
     {
         var error = Assert.Throws<ArgumentException>(() => new MqttConnection(new MqttOptions { Port = 0 }));
