@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
+using static DockGateway.Device.Interop.Interop;
 
 namespace DockGateway.Device.Ingest;
 
@@ -74,8 +75,18 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
         }
     }
 
+    /// <summary>Writes a chunk and starts its writeback at once, so the copy reaches the disk while the rest is copied.</summary>
     private static Task WriteAsync(SafeFileHandle destination, byte[] buffer, int count, long offset, CancellationToken cancellationToken) =>
-        Task.Run(() => RandomAccess.Write(destination, buffer.AsSpan(0, count), offset), cancellationToken);
+        Task.Run(
+            () =>
+            {
+                RandomAccess.Write(destination, buffer.AsSpan(0, count), offset);
+                if (OperatingSystem.IsLinux())
+                {
+                    Libc.StartWriteback(destination, offset, count);
+                }
+            },
+            cancellationToken);
 
     private static Task<int> ReadAsync(SafeFileHandle source, byte[] buffer, long offset, CancellationToken cancellationToken) =>
         Task.Run(() => RandomAccess.Read(source, buffer, offset), cancellationToken);
