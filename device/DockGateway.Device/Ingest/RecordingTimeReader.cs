@@ -6,7 +6,8 @@ namespace DockGateway.Device.Ingest;
 
 /// <summary>
 /// Finds when a recording was made: QuickTime movie header (MP4/MOV creation time + duration) or EXIF
-/// DateTimeOriginal via MetadataExtractor, else the file name, else the file's modification time.
+/// DateTimeOriginal via MetadataExtractor, else the file name, else the file's modification time; a
+/// WAV's length (<see cref="WavDuration"/>) gives its end from a start in the name, or its start from the file time.
 /// Reads the dock's stored copy, never the recorder. Unparseable metadata falls through, never throws.
 /// </summary>
 public static class RecordingTimeReader
@@ -20,12 +21,15 @@ public static class RecordingTimeReader
             return metadata;
         }
 
+        // A WAV carries no time of its own, but its length: the name gives the start; a file time is
+        // when the recorder closed the file, i.e. the end.
+        var length = fileName.EndsWith(".wav", StringComparison.OrdinalIgnoreCase) ? WavDuration.Read(storedPath) ?? TimeSpan.Zero : TimeSpan.Zero;
         if (FileNamePatterns.Timestamp(fileName) is { } start)
         {
-            return new RecordingTime(start, start, RecordingTime.FileName);
+            return new RecordingTime(start, start + length, RecordingTime.FileName);
         }
 
-        return new RecordingTime(fileModified, fileModified, RecordingTime.FileTime);
+        return new RecordingTime(fileModified - length, fileModified, RecordingTime.FileTime);
     }
 
     private static RecordingTime? FromMetadata(string path)

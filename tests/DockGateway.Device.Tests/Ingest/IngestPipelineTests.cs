@@ -65,9 +65,10 @@ public class IngestPipelineTests
         Assert.Equal(("metadata", "2026-11-20T08:30:12Z", "2026-11-20T08:30:15Z"), ((string)rec["time_source"]!, (string)rec["recorded_start"]!, (string)rec["recorded_end"]!));
         Assert.Equal("metadata", (string)byName["REC_20261120_090540_0002.MP4"]["time_source"]!);
         var wav = byName["AUD_20261120_091500.WAV"];
-        Assert.Equal(("filename", "2026-11-20T09:15:00Z"), ((string)wav["time_source"]!, (string)wav["recorded_start"]!));
+        // 32 000 bytes of 8 kHz 16-bit mono: 2 s long.
+        Assert.Equal(("filename", "2026-11-20T09:15:00Z", "2026-11-20T09:15:02Z"), ((string)wav["time_source"]!, (string)wav["recorded_start"]!, (string)wav["recorded_end"]!));
         var memo = byName["memo.wav"];
-        Assert.Equal(("filetime", "2026-11-19T07:00:00Z"), ((string)memo["time_source"]!, (string)memo["recorded_end"]!));
+        Assert.Equal(("filetime", "2026-11-19T06:59:58Z", "2026-11-19T07:00:00Z"), ((string)memo["time_source"]!, (string)memo["recorded_start"]!, (string)memo["recorded_end"]!));
     }
 
     [Fact]
