@@ -13,6 +13,7 @@ packages=(
   postgresql           # the cloud's scale-out store, tested for real
   fuse3 fusefat exfat-fuse   # mounting recorder volumes without kernel drivers
   dosfstools exfatprogs mtools  # making FAT32/exFAT recorder images in tests
+  e2fsprogs            # an ext4 image as dock storage in the verify-from-disk test
   openssl              # cross-checks Ed25519 signatures in tests
   chromium             # headless browser test of the cloud dashboard
   sqlite3 python3 curl ca-certificates

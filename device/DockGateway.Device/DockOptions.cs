@@ -26,6 +26,12 @@ public sealed class DockOptions
     /// <summary>Dock:VerifyAfterCopy — re-read each stored copy and check its SHA-256 before logging it.</summary>
     public bool VerifyAfterCopy { get; set; } = true;
 
+    /// <summary>
+    /// Dock:VerifyFromDisk — that re-read comes from the disk (the copy's pages are dropped from the page
+    /// cache first), so a medium that acknowledged writes it did not keep is caught; false re-reads memory.
+    /// </summary>
+    public bool VerifyFromDisk { get; set; } = true;
+
     /// <summary>Dock:MinFreeBytes — below this much free space in the data directory, ingests are refused.</summary>
     public long MinFreeBytes { get; set; } = 256L * 1024 * 1024;
 

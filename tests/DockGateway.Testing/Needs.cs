@@ -10,4 +10,5 @@ public enum Needs
     OpenSsl,
     Mtools,
     Gpiod,
+    LoopExt4,
 }

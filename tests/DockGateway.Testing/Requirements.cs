@@ -17,6 +17,10 @@ public static class Requirements
         Needs.OpenSsl => Program("openssl"),
         Needs.Mtools => All(Program("mcopy"), Program("mkfs.vfat"), Program("mkfs.exfat")),
         Needs.Gpiod => NativeLibrary("libgpiod.so.2"),
+        Needs.LoopExt4 => All(
+            Program("mkfs.ext4"),
+            File.Exists("/dev/loop-control") ? null : "/dev/loop-control is missing: no loop devices here",
+            File.ReadAllText("/proc/filesystems").Contains("\text4\n", StringComparison.Ordinal) ? null : "this kernel has no ext4"),
         _ => throw new ArgumentOutOfRangeException(nameof(need), need, "unknown requirement"),
     };
 

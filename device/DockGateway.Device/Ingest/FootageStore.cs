@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 using static DockGateway.Device.Interop.Interop;
 
@@ -91,28 +90,6 @@ public sealed class FootageStore
     }
 
     public string FullPath(string stored) => Path.Combine(FootageDirectory, stored);
-
-    /// <summary>Re-reads a stored copy and returns its SHA-256 (lowercase hex).</summary>
-    public static string HashFile(string path, int bufferSize)
-    {
-        var buffer = CopyBuffers.Pool.Rent(bufferSize);
-        try
-        {
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.SequentialScan);
-            int read;
-            while ((read = stream.Read(buffer, 0, bufferSize)) > 0)
-            {
-                hash.AppendData(buffer, 0, read);
-            }
-
-            return Convert.ToHexStringLower(hash.GetHashAndReset());
-        }
-        finally
-        {
-            CopyBuffers.Pool.Return(buffer);
-        }
-    }
 
     /// <summary>Moves a stored copy that failed verification out of footage/, keeping it as evidence.</summary>
     public string Quarantine(string fullPath)

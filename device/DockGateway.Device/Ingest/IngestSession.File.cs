@@ -119,7 +119,7 @@ internal sealed partial class IngestSession
             string check;
             try
             {
-                check = FootageStore.HashFile(full, pipeline.Options.CopyBufferBytes);
+                check = StoredCopyHash.Compute(full, pipeline.Options.CopyBufferBytes, pipeline.Options.VerifyFromDisk);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -284,6 +284,6 @@ internal sealed partial class IngestSession
             return false;
         }
 
-        return !pipeline.Options.VerifyAfterCopy || FootageStore.HashFile(full, pipeline.Options.CopyBufferBytes) == file.Sha256;
+        return !pipeline.Options.VerifyAfterCopy || StoredCopyHash.Compute(full, pipeline.Options.CopyBufferBytes, pipeline.Options.VerifyFromDisk) == file.Sha256;
     }
 }

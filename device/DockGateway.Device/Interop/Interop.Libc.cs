@@ -39,6 +39,7 @@ internal static partial class Interop
         internal const int EIO = 5;
         internal const int ENOTCONN = 107;
         internal const uint SYNC_FILE_RANGE_WRITE = 0x2;
+        internal const int POSIX_FADV_DONTNEED = 4;
 
         /// <summary>Linux <c>struct statx</c>: the same layout on every architecture (unlike <c>struct stat</c>).</summary>
         [StructLayout(LayoutKind.Explicit, Size = 256)]
@@ -115,6 +116,31 @@ internal static partial class Interop
             {
                 file.DangerousAddRef(ref added);
                 _ = sync_file_range((int)file.DangerousGetHandle(), offset, count, SYNC_FILE_RANGE_WRITE);
+            }
+            finally
+            {
+                if (added)
+                {
+                    file.DangerousRelease();
+                }
+            }
+        }
+
+        /// <summary>Returns 0 or the error number itself (not -1 and errno).</summary>
+        [LibraryImport(Library)]
+        internal static partial int posix_fadvise(int fd, long offset, long len, int advice);
+
+        /// <summary>
+        /// Drops a synced file's pages from the page cache (<c>POSIX_FADV_DONTNEED</c>), so the next read
+        /// comes from the disk itself, not from memory. A hint: on tmpfs it changes nothing.
+        /// </summary>
+        internal static void ReadFromDisk(Microsoft.Win32.SafeHandles.SafeFileHandle file)
+        {
+            var added = false;
+            try
+            {
+                file.DangerousAddRef(ref added);
+                _ = posix_fadvise((int)file.DangerousGetHandle(), 0, 0, POSIX_FADV_DONTNEED);
             }
             finally
             {

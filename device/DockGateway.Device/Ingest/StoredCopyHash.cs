@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using static DockGateway.Device.Interop.Interop;
+
+namespace DockGateway.Device.Ingest;
+
+/// <summary>
+/// Re-reads a stored, fsync'd copy and returns its SHA-256 (lowercase hex): step 3 of the custody
+/// invariant. With <c>fromDisk</c> the file's pages are first dropped from the page cache, so the check
+/// reads what is on the medium (a card that acknowledged writes it did not keep fails it), not the
+/// memory the copy was written from. Two buffers: the next chunk is read while this one is hashed.
+/// </summary>
+public static class StoredCopyHash
+{
+    public static string Compute(string path, int bufferSize, bool fromDisk)
+    {
+        var buffers = new[] { CopyBuffers.Pool.Rent(bufferSize), CopyBuffers.Pool.Rent(bufferSize) };
+        Task<int>? pending = null;
+        try
+        {
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+            if (fromDisk && OperatingSystem.IsLinux())
+            {
+                Libc.ReadFromDisk(file);
+            }
+
+            long offset = 0;
+            var current = 0;
+            pending = Read(file, buffers[current], offset);
+            while (true)
+            {
+                var read = pending.GetAwaiter().GetResult();
+                pending = null;
+                if (read == 0)
+                {
+                    return Convert.ToHexStringLower(hash.GetHashAndReset());
+                }
+
+                offset += read;
+                pending = Read(file, buffers[1 - current], offset);
+                hash.AppendData(buffers[current], 0, read);
+                current = 1 - current;
+            }
+        }
+        finally
+        {
+            try
+            {
+                pending?.Wait();
+            }
+            catch (AggregateException)
+            {
+                // The hash already failed for another reason; this read's outcome no longer matters.
+            }
+
+            CopyBuffers.Pool.Return(buffers[0]);
+            CopyBuffers.Pool.Return(buffers[1]);
+        }
+    }
+
+    private static Task<int> Read(Microsoft.Win32.SafeHandles.SafeFileHandle file, byte[] buffer, long offset) =>
+        Task.Run(() => RandomAccess.Read(file, buffer, offset));
+}
