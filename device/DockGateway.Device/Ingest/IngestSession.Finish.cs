@@ -1,0 +1,104 @@
+using DockGateway.Device.Custody;
+using DockGateway.Shared.Custody;
+using Microsoft.Extensions.Logging;
+
+namespace DockGateway.Device.Ingest;
+
+// The custody invariant for one file, steps 2-5 (DESIGN.md §4): they run in the background while the next file is copied.
+internal sealed partial class IngestSession
+{
+    /// <summary>Step 2: fsync the copy, rename it into place, fsync the directories; then steps 3-5.</summary>
+    private void StoreAndFinish(VolumePath path, FileIdentity before, string sha256, string temporary, RecordingTime time, CancellationToken cancellationToken)
+    {
+        string stored;
+        try
+        {
+            FootageStore.FlushToDisk(temporary);
+            pipeline.Hooks.BeforeStore?.Invoke(temporary);
+            stored = pipeline.Store.Commit(temporary, Serial, time.Start, path, sha256);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporary);
+            FileProblem(CustodyEntryTypes.Error, path, "store-failed", $"could not store the copy: {e.Message}; the recorder keeps the file");
+            return;
+        }
+
+        Finish(path, before, sha256, stored, time, cancellationToken);
+    }
+
+    /// <summary>Steps 3-5 for a copy already renamed into place.</summary>
+    private void Finish(VolumePath path, FileIdentity before, string sha256, string stored, RecordingTime time, CancellationToken cancellationToken)
+    {
+        var full = pipeline.Store.FullPath(stored);
+        pipeline.Hooks.BeforeVerify?.Invoke(full);
+        if (pipeline.Options.VerifyAfterCopy)
+        {
+            string check;
+            try
+            {
+                check = StoredCopyHash.Compute(full, pipeline.Options.CopyBufferBytes, pipeline.Options.VerifyFromDisk);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                check = $"unreadable ({e.Message})";
+            }
+
+            if (check != sha256)
+            {
+                string kept;
+                try
+                {
+                    kept = pipeline.Store.Quarantine(full);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    kept = $"nowhere (could not move it: {e.Message})";
+                }
+
+                FileProblem(CustodyEntryTypes.Error, path, "verification-failed",
+                    $"stored copy hashed {check}, expected {sha256}; copy moved to {kept}; the recorder keeps the file");
+                return;
+            }
+        }
+
+        // 4. Append the ingested entry and commit it.
+        pipeline.Hooks.BeforeCommit?.Invoke(path);
+        var age = pipeline.Time.GetUtcNow() - time.End;
+        var late = age > pipeline.Options.LateAfter;
+        var record = pipeline.Log.AppendIngestedOnce(
+            Flag(CustodyEntries.Ingested(slot, recorder, path, sha256, before.Size, stored, time, late)),
+            new IngestedFile(0, sha256, before.Size, Serial, path.Bytes, stored, null),
+            out var other);
+        if (record is null)
+        {
+            // Another slot committed the same footage while this copy was verified: keep theirs only.
+            if (other!.Stored != stored)
+            {
+                File.Delete(full);
+            }
+
+            EraseDuplicate(path, before, sha256, other, cancellationToken);
+            return;
+        }
+
+        pipeline.Logger.LogInformation("Slot {Slot}: ingested {Path} from {Recorder} as {Stored} ({Sha256}, {Size} bytes, time from {TimeSource})",
+            slot, path.Display, Serial, stored, sha256, before.Size, time.Source);
+        if (late)
+        {
+            Append(CustodyEntries.Late(slot, Serial, path, sha256, time.End, age));
+            pipeline.Logger.LogWarning("Slot {Slot}: {Path} from {Recorder} is late: it ended {Hours:F0} h before ingest", slot, path.Display, Serial, age.TotalHours);
+        }
+
+        if (FileNamePatterns.SequenceNumber(path.FileName) is { } sequence)
+        {
+            lock (_sequences)
+            {
+                _sequences.Add(sequence);
+            }
+        }
+
+        // 5. Only now erase from the recorder, then log the erasure.
+        Erase(path, before, sha256, record.Index, cancellationToken);
+    }
+}
