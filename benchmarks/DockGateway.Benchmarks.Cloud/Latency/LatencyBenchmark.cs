@@ -23,10 +23,12 @@ public static class LatencyBenchmark
         Console.WriteLine($"Insertion-to-cloud latency: {rounds} rounds, one recorder with the 4 sample files ({bytes} bytes) in slot 1.");
         Console.WriteLine("Each round: a fresh cloud process (SQLite, 127.0.0.1), a dock enrolled with a one-time token and the real dock");
         Console.WriteLine("process in simulation mode, new key and data; no MQTT broker (ingest and upload do not use it). Polled every 20 ms.");
+        Console.WriteLine("The recorder is inserted 1 s + a random 0-2 s after the dock is up, so it falls at a random point of its polling cycles.");
         Console.WriteLine($"Machine: {Environment.ProcessorCount} CPUs, load average at start {LoadAverage()} (/proc/loadavg; a shared machine when high).");
         Console.WriteLine(simPollMs > 0
             ? $"VARIANT, not the default: Dock:Simulation:PollInterval = {simPollMs} ms (insertion detection; default 250 ms)."
-            : "Dock settings are the defaults a real dock uses. Intervals on the path:");
+            : "Dock settings are the defaults a real dock uses.");
+        Console.WriteLine("Intervals on the path (defaults):");
         Console.WriteLine("  Dock:Simulation:PollInterval 250 ms: how often slot folders are looked at (insertion detection; USB uses uevents).");
         Console.WriteLine("  Upload worker: looks for queued files every 2 s when idle (device/DockGateway.Device/Sync/UploadWorker.cs;");
         Console.WriteLine("    hard-coded, not a configuration key). Files ingested while it sleeps wait for its next look.");
@@ -36,10 +38,11 @@ public static class LatencyBenchmark
         for (var round = 1; round <= rounds; round++)
         {
             await using var rig = await LatencyRound.StartAsync(dockArguments);
-            var result = await rig.MeasureAsync(new SampleRecorder($"LAT-{Guid.NewGuid():N}"[..16].ToUpperInvariant()), s_roundTimeout);
+            var pause = TimeSpan.FromMilliseconds(Random.Shared.Next(0, 2000));
+            var result = await rig.MeasureAsync(new SampleRecorder($"LAT-{Guid.NewGuid():N}"[..16].ToUpperInvariant()), pause, s_roundTimeout);
             results.Add(result);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"round {round}: first ingested {Ms(result.FirstIngested)}, first upload begun {Ms(result.FirstUploadBegun)}, " +
+                $"round {round} (inserted {Ms(pause + TimeSpan.FromSeconds(1))} after the dock watched its slots): first ingested {Ms(result.FirstIngested)}, first upload begun {Ms(result.FirstUploadBegun)}, " +
                 $"wiped {Ms(result.Wiped)}, cloud-verified {Ms(result.CloudVerified)}, receipts logged {Ms(result.ReceiptsLogged)}"));
         }
 
@@ -50,6 +53,7 @@ public static class LatencyBenchmark
         Summary("  (first ingested entry)", results.Select(r => r.FirstIngested));
         Summary("  (first upload begun in the cloud)", results.Select(r => r.FirstUploadBegun));
         Summary("  (wait: first ingested -> upload begun)", results.Select(r => r.FirstUploadBegun - r.FirstIngested));
+        Summary("  (uploads: first begun -> all verified)", results.Select(r => r.CloudVerified - r.FirstUploadBegun));
         Console.WriteLine($"Load average at end {LoadAverage()}.");
         return 0;
     }

@@ -71,10 +71,15 @@ internal sealed class LatencyRound : IAsyncDisposable
         return round;
     }
 
-    /// <summary>Inserts <paramref name="recorder"/> and measures until every figure is in.</summary>
-    public async Task<LatencyResult> MeasureAsync(SampleRecorder recorder, TimeSpan timeout)
+    /// <summary>Inserts <paramref name="recorder"/> after <paramref name="pause"/> and measures until every figure is in.</summary>
+    /// <param name="pause">
+    /// A random pause before insertion, so that the insertion falls at a random point of the dock's polling
+    /// cycles (slot folders, upload queue) rather than at the same point after start-up every round.
+    /// </param>
+    public async Task<LatencyResult> MeasureAsync(SampleRecorder recorder, TimeSpan pause, TimeSpan timeout)
     {
         recorder.FillVolume(Slot);
+        await Task.Delay(pause);
         recorder.Insert(Slot);
         var clock = Stopwatch.StartNew();
         TimeSpan? ingested = null, begun = null, wiped = null, verified = null, receipts = null;
