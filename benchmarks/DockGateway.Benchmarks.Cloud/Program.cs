@@ -1,13 +1,16 @@
 using DockGateway.Benchmarks.Cloud;
+using DockGateway.Benchmarks.Cloud.Latency;
 using DockGateway.Benchmarks.Cloud.Uploads;
 
 // dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Cloud -- ratios [--agencies N] [--recorders N]
 // dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Cloud -- uploads [--files 20] [--size-mib 256] [--chunk-mib 8]
+// dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Cloud -- latency [--rounds 5] [--sim-poll-ms N]
 // Each benchmark lives in its own file; add yours to this switch.
 return args.FirstOrDefault() switch
 {
     "ratios" => await RatioBenchmark.RunAsync(args[1..]),
     "uploads" => await UploadBenchmark.RunAsync(args[1..]),
+    "latency" => await LatencyBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -17,5 +20,7 @@ static int Usage()
     Console.Error.WriteLine("  ratios needs DOCKGW_BENCH_POSTGRES or DOCKGW_TEST_POSTGRES (an Npgsql connection string;");
     Console.Error.WriteLine("  scripts/postgres.sh start DIR prints one); it creates and drops its own database.");
     Console.Error.WriteLine("usage: DockGateway.Benchmarks.Cloud uploads [--files N] [--size-mib N] [--chunk-mib N]");
+    Console.Error.WriteLine("usage: DockGateway.Benchmarks.Cloud latency [--rounds N] [--sim-poll-ms N]");
+    Console.Error.WriteLine("  latency runs the built cloud and dock (Release) as child processes; --sim-poll-ms is a labelled variant.");
     return 2;
 }
