@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using DockGateway.Shared.Crypto;
+using DockGateway.Testing;
 using DockGateway.Testing.Processes;
 using Microsoft.Data.Sqlite;
 
@@ -142,18 +143,18 @@ internal sealed class LatencyRound : IAsyncDisposable
     }
 
     private long CustodyCount(string type) =>
-        SqliteProbe.Query(Custody, "SELECT COUNT(*) FROM entries WHERE type = $type", r => r.GetInt64(0), ("$type", type)).FirstOrDefault();
+        ReadOnlySqlite.Query(Custody, "SELECT COUNT(*) FROM entries WHERE type = $type", r => r.GetInt64(0), ("$type", type)).FirstOrDefault();
 
     /// <summary>The SHA-256 named by each <c>uploaded</c> custody entry (the cloud's receipt, logged by the dock).</summary>
     private HashSet<string> Receipts() =>
-        SqliteProbe.Query(Custody, "SELECT json FROM entries WHERE type = 'uploaded'", r => JsonDocument.Parse((byte[])r[0]).RootElement.GetProperty("sha256").GetString()!)
+        ReadOnlySqlite.Query(Custody, "SELECT json FROM entries WHERE type = 'uploaded'", r => JsonDocument.Parse((byte[])r[0]).RootElement.GetProperty("sha256").GetString()!)
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Uploads the cloud completed for this dock; completed_at is set only after the whole file's SHA-256 matched.</summary>
     private HashSet<string> CloudVerified() =>
-        SqliteProbe.Query(_cloud.Database, "SELECT sha256 FROM uploads WHERE dock_id = $dock AND completed_at IS NOT NULL", r => r.GetString(0), ("$dock", _dockId))
+        ReadOnlySqlite.Query(_cloud.Database, "SELECT sha256 FROM uploads WHERE dock_id = $dock AND completed_at IS NOT NULL", r => r.GetString(0), ("$dock", _dockId))
             .ToHashSet(StringComparer.Ordinal);
 
     private long CloudUploadsBegun() =>
-        SqliteProbe.Query(_cloud.Database, "SELECT COUNT(*) FROM uploads WHERE dock_id = $dock", r => r.GetInt64(0), ("$dock", _dockId)).FirstOrDefault();
+        ReadOnlySqlite.Query(_cloud.Database, "SELECT COUNT(*) FROM uploads WHERE dock_id = $dock", r => r.GetInt64(0), ("$dock", _dockId)).FirstOrDefault();
 }

@@ -1,3 +1,5 @@
+using DockGateway.Testing;
+
 namespace DockGateway.Integration.Tests.EndToEnd;
 
 /// <summary>One dock's uploads as the cloud holds them, read straight from the cloud's database.</summary>

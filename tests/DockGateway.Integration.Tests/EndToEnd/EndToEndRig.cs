@@ -3,6 +3,7 @@ using System.Text.Json;
 using DockGateway.Integration.Tests.Custody;
 using DockGateway.Shared.Crypto;
 using DockGateway.Testing.Mosquitto;
+using DockGateway.Testing;
 using DockGateway.Testing.Processes;
 using Microsoft.Data.Sqlite;
 

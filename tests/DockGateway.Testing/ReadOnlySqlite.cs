@@ -1,13 +1,13 @@
 using Microsoft.Data.Sqlite;
 
-namespace DockGateway.Benchmarks.Cloud.Latency;
+namespace DockGateway.Testing;
 
 /// <summary>Reads another process's SQLite database (read-only, unpooled) while that process runs.</summary>
-internal static class SqliteProbe
+public static class ReadOnlySqlite
 {
     /// <summary>
-    /// The rows of <paramref name="sql"/>; empty while the database or its table does not exist yet or
-    /// is busy, so that a polling caller simply asks again.
+    /// The rows of <paramref name="sql"/>; empty when the database does not exist yet, lacks the table
+    /// (its owner is still creating it) or is busy, so that a polling caller simply asks again.
     /// </summary>
     public static List<T> Query<T>(string database, string sql, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters)
     {
