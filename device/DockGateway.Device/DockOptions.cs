@@ -62,8 +62,8 @@ public sealed class DockOptions
     /// <summary>Dock:CheckpointInterval — sign a checkpoint at least this often while entries are pending.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Dock:CopyBufferBytes — size of each of the two copy buffers.</summary>
-    public int CopyBufferBytes { get; set; } = 1024 * 1024;
+    /// <summary>Dock:CopyBufferBytes — size of each of the two copy buffers (512 KiB: as fast as 1 MiB here, 4 MiB less at four slots).</summary>
+    public int CopyBufferBytes { get; set; } = 512 * 1024;
 
     /// <summary>Dock:Simulation — simulated slots (the --simulate switch).</summary>
     public SimulationOptions Simulation { get; set; } = new();

@@ -4,7 +4,7 @@ namespace DockGateway.Device.Ingest;
 
 /// <summary>
 /// The copy and verification buffers, from one bounded pool shared by all slots (no per-thread caches
-/// as in ArrayPool.Shared), so four slots at 1 MiB buffers hold about 12 MiB, not more.
+/// as in ArrayPool.Shared), so four slots (two 512 KiB copy and two 256 KiB verification buffers each) hold about 6 MiB.
 /// </summary>
 public static class CopyBuffers
 {

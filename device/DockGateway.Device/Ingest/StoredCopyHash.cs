@@ -7,12 +7,16 @@ namespace DockGateway.Device.Ingest;
 /// Re-reads a stored, fsync'd copy and returns its SHA-256 (lowercase hex): step 3 of the custody
 /// invariant. With <c>fromDisk</c> the file's pages are first dropped from the page cache, so the check
 /// reads what is on the medium (a card that acknowledged writes it did not keep fails it), not the
-/// memory the copy was written from. Two buffers: the next chunk is read while this one is hashed.
+/// memory the copy was written from. Two buffers of at most 256 KiB (the kernel's read-ahead does the
+/// rest): the next chunk is read while this one is hashed.
 /// </summary>
 public static class StoredCopyHash
 {
+    private const int MaxBufferBytes = 256 * 1024;
+
     public static string Compute(string path, int bufferSize, bool fromDisk)
     {
+        bufferSize = Math.Min(bufferSize, MaxBufferBytes);
         var buffers = new[] { CopyBuffers.Pool.Rent(bufferSize), CopyBuffers.Pool.Rent(bufferSize) };
         Task<int>? pending = null;
         try

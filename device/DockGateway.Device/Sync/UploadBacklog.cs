@@ -14,6 +14,7 @@ public sealed class UploadBacklog : IQueueLength, IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();
+    private TaskCompletionSource _added = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public UploadBacklog(string path)
     {
@@ -42,8 +43,25 @@ public sealed class UploadBacklog : IQueueLength, IDisposable
     /// <summary>The highest custody entry queued (-1 when none): where a replay of the custody log resumes.</summary>
     public long HighestEntry => Scalar("SELECT COALESCE(MAX(entry), -1) FROM uploads");
 
+    /// <summary>
+    /// Completes when an item is queued after this property was read: an idle worker reads it before
+    /// looking for work, then waits on it, so a file ingested meanwhile wakes it at once.
+    /// </summary>
+    public Task ItemAdded => Volatile.Read(ref _added).Task;
+
     /// <summary>Adds a stored file; a second add of the same entry changes nothing.</summary>
     public bool Enqueue(long entry, string sha256, long size, string stored, string? recorder)
+    {
+        var added = Insert(entry, sha256, size, stored, recorder);
+        if (added)
+        {
+            Interlocked.Exchange(ref _added, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+
+        return added;
+    }
+
+    private bool Insert(long entry, string sha256, long size, string stored, string? recorder)
     {
         lock (_gate)
         {

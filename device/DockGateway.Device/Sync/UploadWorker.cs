@@ -57,9 +57,10 @@ public sealed class UploadWorker(
                     continue;
                 }
 
+                var added = queue.ItemAdded;
                 if (queue.NextPending() is not { } item)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(2), time, stoppingToken);
+                    await IdleAsync(added, stoppingToken);
                     continue;
                 }
 
@@ -81,6 +82,15 @@ public sealed class UploadWorker(
                 await Task.Delay(options.RetryDelay * 10, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
+    }
+
+    /// <summary>Waits until a file is queued (the custody commit wakes it), or 2 s at most as a safety net.</summary>
+    private async Task IdleAsync(Task added, CancellationToken stoppingToken)
+    {
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        await Task.WhenAny(added, Task.Delay(TimeSpan.FromSeconds(2), time, wake.Token));
+        await wake.CancelAsync();
+        stoppingToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>Uploads one item to the end (or until it fails); true when acknowledged.</summary>
