@@ -1,4 +1,5 @@
 using System.Globalization;
+using DockGateway.Shared.Storage;
 using Microsoft.Extensions.Options;
 
 namespace DockGateway.Cloud.Uploads;
@@ -92,6 +93,8 @@ public sealed class FileSystemBlobStore : IBlobStore
     private sealed class FilePartialBlob(FileStream stream) : IPartialBlob
     {
         public Stream Content => stream;
+
+        public void StartWriteback() => Writeback.Start(stream.SafeFileHandle);
 
         public async Task FlushDurablyAsync(CancellationToken cancellationToken)
         {

@@ -6,6 +6,10 @@ public interface IPartialBlob : IAsyncDisposable
     /// <summary>The stream to append to, positioned at the offset the partial was opened at.</summary>
     Stream Content { get; }
 
+    /// <summary>A hint while a chunk streams in: start writing what was appended so far to storage, so the
+    /// <see cref="FlushDurablyAsync"/> at the chunk's end has little left to do.</summary>
+    void StartWriteback();
+
     /// <summary>Forces the appended bytes to stable storage (fsync) before the offset advances.</summary>
     Task FlushDurablyAsync(CancellationToken cancellationToken);
 

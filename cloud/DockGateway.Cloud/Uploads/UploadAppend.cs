@@ -26,6 +26,7 @@ public sealed class UploadAppend(
     ILogger<UploadAppend> logger)
 {
     private const int BufferSize = 256 * 1024;
+    private const int WritebackEvery = 4 * 1024 * 1024;
 
     public async Task<IResult> HandleAsync(HttpContext http, string id, CancellationToken cancellationToken)
     {
@@ -126,6 +127,11 @@ public sealed class UploadAppend(
                 await partial.Content.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
                 chunk.AppendData(buffer, 0, read);
                 full?.AppendData(buffer, 0, read);
+                if ((received + read) / WritebackEvery != received / WritebackEvery)
+                {
+                    partial.StartWriteback();
+                }
+
                 received += read;
             }
         }

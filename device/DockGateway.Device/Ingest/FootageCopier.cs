@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using DockGateway.Shared.Storage;
 using Microsoft.Win32.SafeHandles;
-using static DockGateway.Device.Interop.Interop;
 
 namespace DockGateway.Device.Ingest;
 
@@ -81,10 +81,7 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
             () =>
             {
                 RandomAccess.Write(destination, buffer.AsSpan(0, count), offset);
-                if (OperatingSystem.IsLinux())
-                {
-                    Libc.StartWriteback(destination, offset, count);
-                }
+                Writeback.Start(destination, offset, count);
             },
             cancellationToken);
 

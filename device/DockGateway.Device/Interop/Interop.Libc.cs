@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace DockGateway.Device.Interop;
 
 /// <summary>
-/// The few glibc calls .NET does not expose: directory fsync, early writeback, and a byte-exact, symlink-proof walk of an
+/// The few glibc calls .NET does not expose: directory fsync, dropping cached pages, and a byte-exact, symlink-proof walk of an
 /// untrusted recorder volume (openat/fdopendir/readdir64/statx/unlinkat). C names verbatim.
 /// Flag values differ between x86-64 and ARM (O_DIRECTORY, O_NOFOLLOW): see <see cref="Flags"/>.
 /// </summary>
@@ -38,7 +38,6 @@ internal static partial class Interop
         internal const int ENODEV = 19;
         internal const int EIO = 5;
         internal const int ENOTCONN = 107;
-        internal const uint SYNC_FILE_RANGE_WRITE = 0x2;
         internal const int POSIX_FADV_DONTNEED = 4;
 
         /// <summary>Linux <c>struct statx</c>: the same layout on every architecture (unlike <c>struct stat</c>).</summary>
@@ -99,31 +98,6 @@ internal static partial class Interop
             internal static int O_DIRECTORY => s_arm ? 0x4000 : 0x10000;
 
             internal static int O_NOFOLLOW => s_arm ? 0x8000 : 0x20000;
-        }
-
-        [LibraryImport(Library, SetLastError = true)]
-        internal static partial int sync_file_range(int fd, long offset, long nbytes, uint flags);
-
-        /// <summary>
-        /// Starts writeback of a byte range (<c>sync_file_range(SYNC_FILE_RANGE_WRITE)</c>) without waiting
-        /// for it, so the fsync that follows the copy finds most pages already on disk. A hint only: a
-        /// failure is ignored here, since the fsync reports any write error.
-        /// </summary>
-        internal static void StartWriteback(Microsoft.Win32.SafeHandles.SafeFileHandle file, long offset, long count)
-        {
-            var added = false;
-            try
-            {
-                file.DangerousAddRef(ref added);
-                _ = sync_file_range((int)file.DangerousGetHandle(), offset, count, SYNC_FILE_RANGE_WRITE);
-            }
-            finally
-            {
-                if (added)
-                {
-                    file.DangerousRelease();
-                }
-            }
         }
 
         /// <summary>Returns 0 or the error number itself (not -1 and errno).</summary>
