@@ -77,7 +77,7 @@ internal sealed partial class IngestSession
         if (pipeline.Log.FindIngested(sha256) is { } existing)
         {
             File.Delete(temporary);
-            EraseDuplicate(path, before, sha256, existing, cancellationToken);
+            await EraseDuplicateAsync(path, before, sha256, existing, cancellationToken);
             return;
         }
 
@@ -86,7 +86,7 @@ internal sealed partial class IngestSession
         // Steps 2-5 of this file run in the background while the next file is copied, one file at a
         // time: its fsync, verification and commit overlap the next copy, never each other.
         await _finishing;
-        _finishing = Task.Run(() => StoreAndFinish(path, before, sha256, temporary, time, cancellationToken), CancellationToken.None);
+        _finishing = Task.Run(() => StoreAndFinishAsync(path, before, sha256, temporary, time, cancellationToken), CancellationToken.None);
     }
 
     private void Erase(VolumePath path, FileIdentity copied, string sha256, long ingestedIndex, CancellationToken cancellationToken)
@@ -141,7 +141,7 @@ internal sealed partial class IngestSession
             return true;
         }
 
-        if (sha256 != earlier.Sha256 || !StoredCopyIntact(earlier))
+        if (sha256 != earlier.Sha256 || !await StoredCopyIntactAsync(earlier))
         {
             return false;
         }
@@ -151,9 +151,9 @@ internal sealed partial class IngestSession
         return true;
     }
 
-    private void EraseDuplicate(VolumePath path, FileIdentity copied, string sha256, IngestedFile existing, CancellationToken cancellationToken)
+    private async Task EraseDuplicateAsync(VolumePath path, FileIdentity copied, string sha256, IngestedFile existing, CancellationToken cancellationToken)
     {
-        if (!StoredCopyIntact(existing))
+        if (!await StoredCopyIntactAsync(existing))
         {
             FileProblem(CustodyEntryTypes.Error, path, "duplicate-copy-missing",
                 $"same SHA-256 as entry {existing.EntryIndex}, whose stored copy {existing.Stored} is missing or altered: left on the recorder");
@@ -181,7 +181,7 @@ internal sealed partial class IngestSession
         }
     }
 
-    private bool StoredCopyIntact(IngestedFile file)
+    private async Task<bool> StoredCopyIntactAsync(IngestedFile file)
     {
         var full = pipeline.Store.FullPath(file.Stored);
         if (!File.Exists(full) || new FileInfo(full).Length != file.Size)
@@ -189,6 +189,7 @@ internal sealed partial class IngestSession
             return false;
         }
 
-        return !pipeline.Options.VerifyAfterCopy || StoredCopyHash.Compute(full, pipeline.Options.CopyBufferBytes, pipeline.Options.VerifyFromDisk) == file.Sha256;
+        return !pipeline.Options.VerifyAfterCopy
+            || await StoredCopyHash.ComputeAsync(full, pipeline.Options.CopyBufferBytes, pipeline.Options.VerifyFromDisk, CancellationToken.None) == file.Sha256;
     }
 }

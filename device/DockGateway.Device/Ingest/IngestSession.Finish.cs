@@ -8,7 +8,7 @@ namespace DockGateway.Device.Ingest;
 internal sealed partial class IngestSession
 {
     /// <summary>Step 2: fsync the copy, rename it into place, fsync the directories; then steps 3-5.</summary>
-    private void StoreAndFinish(VolumePath path, FileIdentity before, string sha256, string temporary, RecordingTime time, CancellationToken cancellationToken)
+    private async Task StoreAndFinishAsync(VolumePath path, FileIdentity before, string sha256, string temporary, RecordingTime time, CancellationToken cancellationToken)
     {
         string stored;
         try
@@ -24,11 +24,11 @@ internal sealed partial class IngestSession
             return;
         }
 
-        Finish(path, before, sha256, stored, time, cancellationToken);
+        await FinishAsync(path, before, sha256, stored, time, cancellationToken);
     }
 
     /// <summary>Steps 3-5 for a copy already renamed into place.</summary>
-    private void Finish(VolumePath path, FileIdentity before, string sha256, string stored, RecordingTime time, CancellationToken cancellationToken)
+    private async Task FinishAsync(VolumePath path, FileIdentity before, string sha256, string stored, RecordingTime time, CancellationToken cancellationToken)
     {
         var full = pipeline.Store.FullPath(stored);
         pipeline.Hooks.BeforeVerify?.Invoke(full);
@@ -37,7 +37,7 @@ internal sealed partial class IngestSession
             string check;
             try
             {
-                check = StoredCopyHash.Compute(full, pipeline.Options.CopyBufferBytes, pipeline.Options.VerifyFromDisk);
+                check = await StoredCopyHash.ComputeAsync(full, pipeline.Options.CopyBufferBytes, pipeline.Options.VerifyFromDisk, CancellationToken.None);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -78,7 +78,7 @@ internal sealed partial class IngestSession
                 File.Delete(full);
             }
 
-            EraseDuplicate(path, before, sha256, other, cancellationToken);
+            await EraseDuplicateAsync(path, before, sha256, other, cancellationToken);
             return;
         }
 

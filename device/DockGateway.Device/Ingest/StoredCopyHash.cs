@@ -14,7 +14,7 @@ public static class StoredCopyHash
 {
     private const int MaxBufferBytes = 256 * 1024;
 
-    public static string Compute(string path, int bufferSize, bool fromDisk)
+    public static async Task<string> ComputeAsync(string path, int bufferSize, bool fromDisk, CancellationToken cancellationToken)
     {
         bufferSize = Math.Min(bufferSize, MaxBufferBytes);
         var buffers = new[] { CopyBuffers.Pool.Rent(bufferSize), CopyBuffers.Pool.Rent(bufferSize) };
@@ -30,10 +30,10 @@ public static class StoredCopyHash
 
             long offset = 0;
             var current = 0;
-            pending = Read(file, buffers[current], offset);
+            pending = Read(file, buffers[current], offset, cancellationToken);
             while (true)
             {
-                var read = pending.GetAwaiter().GetResult();
+                var read = await pending;
                 pending = null;
                 if (read == 0)
                 {
@@ -41,7 +41,7 @@ public static class StoredCopyHash
                 }
 
                 offset += read;
-                pending = Read(file, buffers[1 - current], offset);
+                pending = Read(file, buffers[1 - current], offset, cancellationToken);
                 hash.AppendData(buffers[current], 0, read);
                 current = 1 - current;
             }
@@ -50,9 +50,12 @@ public static class StoredCopyHash
         {
             try
             {
-                pending?.Wait();
+                if (pending is not null)
+                {
+                    await pending;
+                }
             }
-            catch (AggregateException)
+            catch (Exception)
             {
                 // The hash already failed for another reason; this read's outcome no longer matters.
             }
@@ -62,6 +65,6 @@ public static class StoredCopyHash
         }
     }
 
-    private static Task<int> Read(Microsoft.Win32.SafeHandles.SafeFileHandle file, byte[] buffer, long offset) =>
-        Task.Run(() => RandomAccess.Read(file, buffer, offset));
+    private static Task<int> Read(Microsoft.Win32.SafeHandles.SafeFileHandle file, byte[] buffer, long offset, CancellationToken cancellationToken) =>
+        Task.Run(() => RandomAccess.Read(file, buffer, offset), cancellationToken);
 }
