@@ -6,31 +6,25 @@ namespace DockGateway.Shared.Notes;
 /// <summary>Checks tlog-cosignature/v1 (type 0x04) signatures by one witness key.</summary>
 public sealed class CosignatureVerifier
 {
-    private CosignatureVerifier(string name, uint keyId, byte[] publicKey)
-    {
-        Name = name;
-        KeyId = keyId;
-        PublicKey = publicKey;
-    }
+    private readonly NoteKey _id;
 
-    public string Name { get; }
+    private CosignatureVerifier(NoteKey id) => _id = id;
 
-    public uint KeyId { get; }
+    public string Name => _id.Name;
 
-    public byte[] PublicKey { get; }
+    public uint KeyId => _id.KeyId;
+
+    public byte[] PublicKey => _id.PublicKey;
 
     /// <summary>Parses <c>name+hex8+base64(0x04 ‖ public key)</c>, checking that the key ID matches.</summary>
-    public static CosignatureVerifier Parse(string verifierKey)
-    {
-        var (name, keyId, publicKey) = NoteVerifier.ParseParts(verifierKey, NoteFormat.CosignatureSignatureType, "cosignature verifier key");
-        return new CosignatureVerifier(name, keyId, publicKey);
-    }
+    public static CosignatureVerifier Parse(string verifierKey) =>
+        new(NoteKey.Parse(verifierKey, NoteFormat.CosignatureSignatureType, "cosignature verifier key"));
 
     /// <summary>True when the signature is this witness's and valid for <paramref name="checkpointBody"/>.</summary>
     public bool Verify(string checkpointBody, NoteSignature signature, out long unixSeconds)
     {
         unixSeconds = 0;
-        if (signature.KeyName != Name || signature.KeyId != KeyId || signature.Signature.Length != 8 + Ed25519PrivateKey.SignatureSize)
+        if (!_id.Names(signature) || signature.Signature.Length != 8 + Ed25519PrivateKey.SignatureSize)
         {
             return false;
         }
@@ -58,7 +52,7 @@ public sealed class CosignatureVerifier
     {
         foreach (var signature in note.Signatures)
         {
-            if (signature.KeyName == Name && signature.KeyId == KeyId)
+            if (_id.Names(signature))
             {
                 return Verify(note.Text, signature, out unixSeconds);
             }
@@ -68,5 +62,5 @@ public sealed class CosignatureVerifier
         return false;
     }
 
-    public override string ToString() => NoteFormat.VerifierKey(Name, KeyId, NoteFormat.CosignatureSignatureType, PublicKey);
+    public override string ToString() => _id.VerifierKey;
 }

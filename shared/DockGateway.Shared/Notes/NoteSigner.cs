@@ -4,32 +4,18 @@ using DockGateway.Shared.Crypto;
 namespace DockGateway.Shared.Notes;
 
 /// <summary>Signs note text with an Ed25519 key (signature type 0x01). Does not own the key.</summary>
-public sealed class NoteSigner
+public sealed class NoteSigner(string name, Ed25519PrivateKey key)
 {
-    private readonly Ed25519PrivateKey _key;
+    private readonly NoteKey _id = NoteKey.ForSigner(name, NoteFormat.Ed25519SignatureType, key.PublicKey);
 
-    public NoteSigner(string name, Ed25519PrivateKey key)
-    {
-        if (NoteFormat.NameProblem(name) is { } problem)
-        {
-            throw new ArgumentException(problem, nameof(name));
-        }
+    public string Name => _id.Name;
 
-        Name = name;
-        _key = key;
-        PublicKey = key.PublicKey;
-        KeyId = NoteFormat.KeyId(name, NoteFormat.Ed25519SignatureType, PublicKey);
-        VerifierKey = NoteFormat.VerifierKey(name, KeyId, NoteFormat.Ed25519SignatureType, PublicKey);
-    }
+    public uint KeyId => _id.KeyId;
 
-    public string Name { get; }
-
-    public uint KeyId { get; }
-
-    public byte[] PublicKey { get; }
+    public byte[] PublicKey => _id.PublicKey;
 
     /// <summary><c>name+hex8(keyID)+base64(0x01 ‖ public key)</c>, what verifiers are configured with.</summary>
-    public string VerifierKey { get; }
+    public string VerifierKey => _id.VerifierKey;
 
     public NoteSignature Sign(string text)
     {
@@ -38,7 +24,7 @@ public sealed class NoteSigner
             throw new ArgumentException(problem, nameof(text));
         }
 
-        return new NoteSignature(Name, KeyId, _key.Sign(Encoding.UTF8.GetBytes(text)));
+        return new NoteSignature(Name, KeyId, key.Sign(Encoding.UTF8.GetBytes(text)));
     }
 
     /// <summary>Signs <paramref name="text"/> and returns the whole signed note.</summary>
