@@ -1,3 +1,5 @@
+using DockGateway.Cloud.Registry;
+
 namespace DockGateway.Cloud.Ratios;
 
 /// <summary>
@@ -38,14 +40,14 @@ public sealed record EquipmentRatio(
     /// <summary>⌈share × officers⌉, in decimal so 0.07 × 100 is 7, not 8.</summary>
     public static long LegalReviewRequiredFor(decimal share, long officers) => (long)decimal.Ceiling(share * officers);
 
-    public static EquipmentRatio From(AgencyCounts counts, decimal legalReviewShare, DateTimeOffset computedAt)
+    public static EquipmentRatio From(Agency agency, RatioCounts counts, decimal legalReviewShare, DateTimeOffset computedAt)
     {
-        var required = RequiredFor(counts.Class, counts.OfficerCount, counts.ClassCMinimum);
-        var legalRequired = LegalReviewRequiredFor(legalReviewShare, counts.OfficerCount);
+        var required = RequiredFor(agency.Class, agency.OfficerCount, agency.ClassCMinimum);
+        var legalRequired = LegalReviewRequiredFor(legalReviewShare, agency.OfficerCount);
         return new EquipmentRatio(
-            counts.Code, counts.Name, counts.Class, counts.OfficerCount, counts.RegisteredOfficers, counts.RecordersTotal,
+            agency.Code, agency.Name, agency.Class, agency.OfficerCount, counts.RegisteredOfficers, counts.RecordersTotal,
             counts.RecordersInService, required, counts.RecordersInService >= required, Math.Max(0, required - counts.RecordersInService),
-            counts.LegalReviewStaff, legalReviewShare, legalRequired, counts.LegalReviewStaff >= legalRequired,
-            Math.Max(0, legalRequired - counts.LegalReviewStaff), counts.RecordersOverdue, computedAt);
+            agency.LegalReviewStaff, legalReviewShare, legalRequired, agency.LegalReviewStaff >= legalRequired,
+            Math.Max(0, legalRequired - agency.LegalReviewStaff), counts.RecordersOverdue, computedAt);
     }
 }

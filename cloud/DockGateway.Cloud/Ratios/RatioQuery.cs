@@ -1,5 +1,6 @@
 using Dapper;
 using DockGateway.Cloud.Hosting;
+using DockGateway.Cloud.Registry;
 using DockGateway.Cloud.Storage;
 using Microsoft.Extensions.Options;
 
@@ -45,12 +46,15 @@ public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> o
         };
 
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AgencyCounts>(new CommandDefinition(
-            sql,
-            new { cutoff = now - settings.OverdueAfter, codes = agencyCodes?.ToArray() ?? [], code = agencyCodes?.FirstOrDefault() },
-            cancellationToken: cancellationToken));
         var share = (decimal)settings.LegalReviewShare;
-        return rows.Select(r => EquipmentRatio.From(r, share, now)).ToList();
+        var ratios = await connection.QueryAsync<Agency, RatioCounts, EquipmentRatio>(
+            new CommandDefinition(
+                sql,
+                new { cutoff = now - settings.OverdueAfter, codes = agencyCodes?.ToArray() ?? [], code = agencyCodes?.FirstOrDefault() },
+                cancellationToken: cancellationToken),
+            (agency, counts) => EquipmentRatio.From(agency, counts, share, now),
+            splitOn: nameof(RatioCounts.RegisteredOfficers));
+        return ratios.ToList();
     }
 
     private static string Filtered(string inner, string outer) =>

@@ -1,4 +1,5 @@
 using DockGateway.Cloud.Ratios;
+using DockGateway.Cloud.Registry;
 using Xunit;
 
 namespace DockGateway.Cloud.Tests.Ratios;
@@ -53,7 +54,8 @@ public sealed class EquipmentRatioTests
     public void Shortfall_is_the_missing_in_service_recorders(long inService, long officersTimesTwo, bool compliant, long shortfall)
     {
         var ratio = EquipmentRatio.From(
-            new AgencyCounts { Code = "X", Name = "X", Class = "A", OfficerCount = officersTimesTwo * 2, RecordersInService = inService, LegalReviewStaff = 0 },
+            new Agency { Code = "X", Name = "X", Class = "A", OfficerCount = officersTimesTwo * 2, LegalReviewStaff = 0 },
+            new RatioCounts { RecordersInService = inService },
             0.05m, DateTimeOffset.UnixEpoch);
         Assert.Equal(officersTimesTwo, ratio.RequiredRecorders);
         Assert.Equal(compliant, ratio.Compliant);
