@@ -26,7 +26,7 @@ public static class DockServiceCollectionExtensions
         services.TryAddSingleton(_ =>
         {
             var hooks = new IngestHooks();
-            CrashPoint.Arm(hooks); // test-only fault injection (DOCKGW_TEST_KILL_AT); inert when unset
+            IngestCrashPoints.Arm(hooks); // test-only fault injection (DOCKGW_TEST_KILL_AT); inert when unset
             return hooks;
         });
 

@@ -7,6 +7,7 @@ using DockGateway.Provisioning;
 using DockGateway.Provisioning.Audit;
 using DockGateway.Shared.Crypto;
 using DockGateway.Shared.Custody;
+using DockGateway.Shared.Faults;
 using DockGateway.Shared.Notes;
 using DockGateway.Testing.Processes;
 using Xunit;
@@ -25,7 +26,7 @@ public sealed class DockKilledAtEachStepTests(ITestOutputHelper output)
     private const string Origin = "agency.dockgateway/dock-1";
     private static readonly string[] s_arguments = ["--Dock:Simulation:PollInterval", "00:00:00.050", "--Dock:CheckpointInterval", "00:00:01"];
 
-    public static TheoryData<string> Steps => new(CrashPoint.Steps);
+    public static TheoryData<string> Steps => new(CrashPoint.IngestSteps);
 
     [Theory]
     [MemberData(nameof(Steps))]

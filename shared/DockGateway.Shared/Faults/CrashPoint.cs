@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+namespace DockGateway.Shared.Faults;
+
+/// <summary>
+/// Fault injection for the kill tests, never for production: with the environment variable
+/// <c>DOCKGW_TEST_KILL_AT</c> set to a step name, the process (dock or cloud) SIGKILLs itself the
+/// first time it reaches that step, as a power cut would. Inert when the variable is unset.
+/// Every step name is listed in <see cref="Steps"/>, so a misspelt one stops the process at start.
+/// </summary>
+public static class CrashPoint
+{
+    public const string Variable = "DOCKGW_TEST_KILL_AT";
+
+    private static readonly string? s_armed = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } step ? step : null;
+
+    /// <summary>The step this process dies at, or null (production).</summary>
+    public static string? Armed => s_armed;
+
+    /// <summary>The dock's ingest steps (DESIGN.md §4), in order.</summary>
+    public static IReadOnlyList<string> IngestSteps { get; } = ["copying", "copied", "stored", "verified", "committed", "erased"];
+
+    /// <summary>
+    /// Every step name, the dock's ingest steps first in the order of the custody invariant:
+    /// <c>copying</c> (mid-copy, before fsync), <c>copied</c> (fsync'd in incoming/, not yet renamed),
+    /// <c>stored</c> (renamed into footage/, not yet verified), <c>verified</c> (SHA-256 re-checked, entry
+    /// not yet committed), <c>committed</c> (<c>ingested</c> committed, recorder not yet erased),
+    /// <c>erased</c> (erased from the recorder, <c>erased</c> not yet committed).
+    /// </summary>
+    public static IReadOnlyList<string> Steps { get; } = [.. IngestSteps];
+
+    /// <summary>Throws when the armed step is not a known one (a typo would otherwise make a kill test pass vacuously).</summary>
+    public static void Validate()
+    {
+        if (s_armed is not null && !Steps.Contains(s_armed))
+        {
+            throw new InvalidOperationException($"{Variable}={s_armed} is not one of: {string.Join(", ", Steps)}");
+        }
+    }
+
+    /// <summary>Dies here when <paramref name="step"/> is the armed step.</summary>
+    public static void Reached(string step)
+    {
+        if (s_armed is not null && string.Equals(s_armed, step, StringComparison.Ordinal))
+        {
+            Die(step);
+        }
+    }
+
+    private static void Die(string step)
+    {
+        Console.Error.WriteLine($"{Variable}: killing the process at step '{step}'");
+        Process.GetCurrentProcess().Kill(); // SIGKILL: no finally blocks, no shutdown, as in a power cut
+    }
+}
