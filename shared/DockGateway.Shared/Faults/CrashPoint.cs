@@ -21,13 +21,23 @@ public static class CrashPoint
     public static IReadOnlyList<string> IngestSteps { get; } = ["copying", "copied", "stored", "verified", "committed", "erased"];
 
     /// <summary>
+    /// The upload's steps, in order: the cloud's completion of an upload whose last chunk arrived
+    /// (<c>cloud-offset-committed</c>: the last offset is committed, the full SHA-256 not yet checked and
+    /// the partial not yet moved; <c>cloud-blob-committed</c>: the blob is stored under its SHA-256,
+    /// <c>completed_at</c> not yet set; <c>cloud-completed</c>: <c>completed_at</c> set, the receipt not
+    /// yet sent), then the dock's <c>uploaded-logged</c> (the <c>uploaded</c> entry committed to custody.db,
+    /// sync.db not yet marked).
+    /// </summary>
+    public static IReadOnlyList<string> UploadSteps { get; } = ["cloud-offset-committed", "cloud-blob-committed", "cloud-completed", "uploaded-logged"];
+
+    /// <summary>
     /// Every step name, the dock's ingest steps first in the order of the custody invariant:
     /// <c>copying</c> (mid-copy, before fsync), <c>copied</c> (fsync'd in incoming/, not yet renamed),
     /// <c>stored</c> (renamed into footage/, not yet verified), <c>verified</c> (SHA-256 re-checked, entry
     /// not yet committed), <c>committed</c> (<c>ingested</c> committed, recorder not yet erased),
-    /// <c>erased</c> (erased from the recorder, <c>erased</c> not yet committed).
+    /// <c>erased</c> (erased from the recorder, <c>erased</c> not yet committed); then <see cref="UploadSteps"/>.
     /// </summary>
-    public static IReadOnlyList<string> Steps { get; } = [.. IngestSteps];
+    public static IReadOnlyList<string> Steps { get; } = [.. IngestSteps, .. UploadSteps];
 
     /// <summary>Throws when the armed step is not a known one (a typo would otherwise make a kill test pass vacuously).</summary>
     public static void Validate()
