@@ -47,6 +47,7 @@ public static class DockFacingServiceCollectionExtensions
         services.AddSingleton<UploadQueries>();
         services.AddSingleton<TusResumableFilter>();
         services.AddHostedService<ExpiredUploadSweeper>();
+        services.AddHostedService<UploadRecovery>();
 
         services.AddSingleton<IWitnessStore, SqlWitnessStore>();
         services.AddSingleton<ICustodyEntryStore, SqlCustodyEntryStore>();

@@ -5,7 +5,7 @@ namespace DockGateway.Cloud.Uploads;
 
 /// <summary>tus expiration: every minute, unfinished uploads past their Upload-Expires are removed.</summary>
 public sealed class ExpiredUploadSweeper(
-    IUploadStore store, IBlobStore blobs, RunningHashes hashes, TimeProvider time, ILogger<ExpiredUploadSweeper> logger)
+    IUploadStore store, IBlobStore blobs, RunningHashes hashes, UploadLocks locks, TimeProvider time, ILogger<ExpiredUploadSweeper> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -30,6 +30,12 @@ public sealed class ExpiredUploadSweeper(
         var expired = await store.ListExpiredAsync(time.GetUtcNow(), cancellationToken);
         foreach (var id in expired)
         {
+            using var held = locks.TryEnter(id);
+            if (held is null)
+            {
+                continue; // a request (or the start-up recovery) is using it: the next sweep decides
+            }
+
             await store.DeleteAsync(id, cancellationToken);
             await blobs.DeletePartialAsync(id, cancellationToken);
             hashes.Forget(id);

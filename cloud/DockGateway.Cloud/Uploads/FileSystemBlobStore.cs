@@ -7,7 +7,8 @@ namespace DockGateway.Cloud.Uploads;
 /// <summary>
 /// Blobs on the local file system: <c>partial/&lt;upload id&gt;</c> while uploading,
 /// <c>sha256/ab/cd/&lt;sha256&gt;</c> once verified. A finished blob is moved in with an atomic
-/// rename, so a reader never sees half a file under a hash.
+/// rename, so a reader never sees half a file under a hash, and the move is durable before the
+/// receipt: the partial is fsync'd, renamed, and every directory created or changed is fsync'd.
 /// </summary>
 public sealed class FileSystemBlobStore : IBlobStore
 {
@@ -20,8 +21,8 @@ public sealed class FileSystemBlobStore : IBlobStore
         var root = Path.GetFullPath(options.Value.BlobDirectory);
         _partialDirectory = Path.Combine(root, "partial");
         _blobDirectory = Path.Combine(root, "sha256");
-        Directory.CreateDirectory(_partialDirectory);
-        Directory.CreateDirectory(_blobDirectory);
+        DurableDirectory.Create(_partialDirectory);
+        DurableDirectory.Create(_blobDirectory);
     }
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) =>
@@ -53,24 +54,50 @@ public sealed class FileSystemBlobStore : IBlobStore
         new FileStream(PartialPath(uploadId), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize,
             FileOptions.SequentialScan);
 
+    public long? PartialLength(string uploadId)
+    {
+        var partial = new FileInfo(PartialPath(uploadId));
+        return partial.Exists ? partial.Length : null;
+    }
+
     public Task CommitAsync(string uploadId, string sha256, CancellationToken cancellationToken)
     {
+        var partial = PartialPath(uploadId);
         var target = BlobPath(sha256);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        if (File.Exists(target))
+        var targetDirectory = Path.GetDirectoryName(target)!;
+        DurableDirectory.Create(targetDirectory);
+        if (!File.Exists(target))
         {
-            File.Delete(PartialPath(uploadId));
+            if (!File.Exists(partial))
+            {
+                throw new InvalidOperationException($"Upload {uploadId}: neither its partial nor blob {sha256} is stored; there is nothing to commit.");
+            }
+
+            FlushToDisk(partial);
+            try
+            {
+                File.Move(partial, target, overwrite: false);
+            }
+            catch (IOException) when (File.Exists(target))
+            {
+                File.Delete(partial); // another upload of the same file was committed meanwhile
+            }
         }
         else
         {
-            File.Move(PartialPath(uploadId), target, overwrite: false);
+            File.Delete(partial); // already stored (the same file uploaded before, or moved before a crash): does nothing when absent
         }
+
+        // Also when nothing moved now: the move may be an earlier attempt's that died before its directories were fsync'd.
+        DurableDirectory.Sync(targetDirectory);
+        DurableDirectory.Sync(_partialDirectory);
         return Task.CompletedTask;
     }
 
     public Task DeletePartialAsync(string uploadId, CancellationToken cancellationToken)
     {
         File.Delete(PartialPath(uploadId));
+        DurableDirectory.Sync(_partialDirectory);
         return Task.CompletedTask;
     }
 
@@ -80,6 +107,13 @@ public sealed class FileSystemBlobStore : IBlobStore
         return File.Exists(path)
             ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan)
             : null;
+    }
+
+    /// <summary>fsync(2) on the partial, so its bytes are on disk before it is renamed under its hash.</summary>
+    private static void FlushToDisk(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 0);
+        stream.Flush(flushToDisk: true);
     }
 
     private string PartialPath(string uploadId) => Path.Combine(_partialDirectory, UploadIds.Require(uploadId));

@@ -18,9 +18,14 @@ public interface IBlobStore
     /// <summary>Reads the partial upload from its start (to compute its full SHA-256).</summary>
     Stream ReadPartial(string uploadId);
 
+    /// <summary>The partial upload's length in bytes, or null when there is none.</summary>
+    long? PartialLength(string uploadId);
+
     /// <summary>
-    /// Moves the finished partial into the store under its SHA-256. When that blob already
-    /// exists the partial is simply removed.
+    /// Moves the finished partial into the store under its SHA-256, durably (the partial and every
+    /// directory touched are fsync'd). When that blob already exists the partial is simply removed,
+    /// and when the partial is already gone (moved before a crash) only the directories are synced:
+    /// it can be repeated whichever step a crash came after. Throws when neither exists.
     /// </summary>
     Task CommitAsync(string uploadId, string sha256, CancellationToken cancellationToken);
 

@@ -15,6 +15,12 @@ public interface IUploadStore
     /// <summary>Marks a fully received, hash-checked upload complete.</summary>
     Task<bool> TryCompleteAsync(string id, DateTimeOffset completedAt, CancellationToken cancellationToken);
 
+    /// <summary>Sets the offset of an unfinished upload whose bytes were lost back to 0, only when it is still <paramref name="expectedOffset"/>.</summary>
+    Task<bool> TryResetAsync(string id, long expectedOffset, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>Unfinished uploads that hold every byte (offset = length): what a crash left to finish.</summary>
+    Task<IReadOnlyList<string>> ListFullAsync(CancellationToken cancellationToken);
+
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>Unfinished uploads whose expiry is before <paramref name="now"/>.</summary>

@@ -57,6 +57,22 @@ public sealed class SqlUploadStore(ICloudDatabase database) : IUploadStore
             new { id, at = completedAt.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
     }
 
+    public async Task<bool> TryResetAsync(string id, long expectedOffset, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE uploads SET upload_offset = 0, expires_at = @expires WHERE id = @id AND upload_offset = @expectedOffset AND completed_at IS NULL",
+            new { id, expectedOffset, expires = expiresAt.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+    }
+
+    public async Task<IReadOnlyList<string>> ListFullAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT id FROM uploads WHERE completed_at IS NULL AND upload_offset = length", cancellationToken: cancellationToken));
+        return ids.ToList();
+    }
+
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using DockGateway.Cloud.DockAuth;
+using DockGateway.Shared.Faults;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
@@ -55,7 +56,12 @@ public sealed class UploadAppend(
         {
             return refusal;
         }
-        if (offset != upload!.Offset)
+        if (!upload!.IsComplete && upload.Offset == upload.Length)
+        {
+            // Every byte arrived before, but the upload was not finished (a crash): finish it now.
+            return await completion.CompleteAsync(http, upload, CancellationToken.None);
+        }
+        if (offset != upload.Offset)
         {
             http.Response.Headers[TusProtocol.UploadOffset] = upload.Offset.ToString(CultureInfo.InvariantCulture);
             return TusResults.Problem(409, "Offset mismatch", $"Upload-Offset {offset} is not the upload's offset {upload.Offset}.");
@@ -97,6 +103,7 @@ public sealed class UploadAppend(
         var advanced = upload with { Offset = newOffset };
         if (newOffset == upload.Length)
         {
+            CrashPoint.Reached("cloud-offset-committed");
             return await completion.CompleteAsync(http, advanced, CancellationToken.None);
         }
         http.Response.Headers[TusProtocol.UploadOffset] = newOffset.ToString(CultureInfo.InvariantCulture);

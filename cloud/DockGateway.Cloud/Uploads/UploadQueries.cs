@@ -12,6 +12,7 @@ public sealed class UploadQueries(
     IBlobStore blobs,
     RunningHashes hashes,
     UploadLocks locks,
+    UploadCompletion completion,
     UploadReceiptSigner receipts,
     IOptions<UploadOptions> options,
     TimeProvider time,
@@ -27,12 +28,25 @@ public sealed class UploadQueries(
         return Results.NoContent();
     }
 
+    /// <summary>
+    /// Where an upload stands; a finished one answers with its receipt. An upload holding every byte but not
+    /// finished (the cloud died while finishing it) is finished here first, unless another request holds it.
+    /// </summary>
     public async Task<IResult> HeadAsync(HttpContext http, string id, CancellationToken cancellationToken)
     {
         var upload = await store.FindAsync(id, cancellationToken);
         if (TusUploadLookup.Refuse(upload, http.GetDock(), time.GetUtcNow(), http.Response) is { } refusal)
         {
             return refusal;
+        }
+        if (!upload!.IsComplete && upload.Offset == upload.Length)
+        {
+            var finished = await FinishAsync(id, cancellationToken);
+            if (finished is { Outcome: UploadFinishOutcome.HashMismatch })
+            {
+                return TusResults.Problem(404, "No such upload", "The upload did not match its SHA-256 and was deleted; create it again.");
+            }
+            upload = finished?.Upload ?? await store.FindAsync(id, cancellationToken) ?? upload;
         }
         var headers = http.Response.Headers;
         headers.CacheControl = "no-store";
@@ -47,6 +61,20 @@ public sealed class UploadQueries(
             headers[TusProtocol.UploadExpires] = upload.ExpiresAt.ToString("r", CultureInfo.InvariantCulture);
         }
         return Results.Ok();
+    }
+
+    /// <summary>Finishes a full, unfinished upload under its lock; null when another request holds the lock or it changed meanwhile.</summary>
+    private async Task<UploadFinish?> FinishAsync(string id, CancellationToken cancellationToken)
+    {
+        using var held = locks.TryEnter(id);
+        if (held is null)
+        {
+            return null;
+        }
+        var upload = await store.FindAsync(id, cancellationToken);
+        return upload is { IsComplete: false } && upload.Offset == upload.Length
+            ? await completion.FinishAsync(upload, cancellationToken)
+            : null;
     }
 
     /// <summary>Termination. Finished uploads are evidence and are not deleted by a dock (409).</summary>
