@@ -123,6 +123,9 @@ public sealed class CustodyLog : IDisposable
     /// <summary>Entries in [from, to) with their exact bytes.</summary>
     public IReadOnlyList<CustodyRecord> Entries(long from, long to) => Locked(() => _store.Entries(from, to).ToList());
 
+    /// <summary>Entries of <paramref name="type"/> in [from, to) with their exact bytes.</summary>
+    public IReadOnlyList<CustodyRecord> Entries(string type, long from, long to) => Locked(() => _store.Entries(type, from, to).ToList());
+
     /// <summary>Merkle inclusion proof of leaf <paramref name="index"/> in the tree of <paramref name="size"/>.</summary>
     public IReadOnlyList<byte[]> InclusionProof(long index, long size) => Locked(() => _tree.InclusionProof(index, size));
 

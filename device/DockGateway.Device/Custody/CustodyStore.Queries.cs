@@ -22,6 +22,18 @@ public sealed partial class CustodyStore
         }
     }
 
+    /// <summary>Entries of <paramref name="type"/> with index in [<paramref name="from"/>, <paramref name="to"/>), in order.</summary>
+    public IEnumerable<CustodyRecord> Entries(string type, long from, long to)
+    {
+        using var command = Command("SELECT idx, type, json, leaf FROM entries WHERE idx >= $from AND idx < $to AND type = $type ORDER BY idx",
+            ("$from", from), ("$to", to), ("$type", type));
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            yield return new CustodyRecord(reader.GetInt64(0), reader.GetString(1), (byte[])reader[2], (byte[])reader[3]);
+        }
+    }
+
     /// <summary>Appends one entry and its bookkeeping in a single durable transaction.</summary>
     public void Append(CustodyRecord record, IngestedFile? ingested = null, long? erasesIngestedIndex = null)
     {
