@@ -32,8 +32,11 @@ public sealed class SyncOptions
     /// <summary>Sync:RetryAttempts — retries of one HTTP request (with exponential backoff) before the upload is postponed.</summary>
     public int RetryAttempts { get; set; } = 5;
 
-    /// <summary>Sync:RetryDelay — first retry delay (doubles, with jitter).</summary>
+    /// <summary>Sync:RetryDelay — first retry delay of a request (doubles, with jitter), and the first pause after a failed upload attempt (doubles with each further failure).</summary>
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Sync:MaxRetryDelay — the longest a failed file waits before its next attempt, and the longest the worker pauses after failures.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Sync:WitnessInterval — how often the witnessing loop looks for a newer checkpoint.</summary>
     public TimeSpan WitnessInterval { get; set; } = TimeSpan.FromSeconds(30);

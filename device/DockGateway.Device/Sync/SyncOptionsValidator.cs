@@ -71,6 +71,11 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
             errors.Add("Sync:RetryAttempts must be 0..20 and Sync:RetryDelay positive");
         }
 
+        if (options.MaxRetryDelay < options.RetryDelay || options.MaxRetryDelay > TimeSpan.FromDays(1))
+        {
+            errors.Add($"Sync:MaxRetryDelay must be at least Sync:RetryDelay ({options.RetryDelay}) and at most 1 day (was {options.MaxRetryDelay})");
+        }
+
         if (options.WitnessInterval < TimeSpan.FromSeconds(1))
         {
             errors.Add($"Sync:WitnessInterval must be at least 1 second (was {options.WitnessInterval})");

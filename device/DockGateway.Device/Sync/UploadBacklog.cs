@@ -8,7 +8,9 @@ namespace DockGateway.Device.Sync;
 /// <summary>
 /// The persistent upload backlog (queue), <c>sync.db</c> (SQLite, WAL) in the dock's data directory: one row per
 /// stored file (keyed by its <c>ingested</c> custody entry) with its tus upload URL, state, the cloud's
-/// receipt and when it was acknowledged. Also keeps the witnessing loop's small state.
+/// receipt and when it was acknowledged, and after a failed attempt when the next one is due
+/// (<c>next_attempt_at</c>, Unix milliseconds; added to older databases at open). Also keeps the
+/// witnessing loop's and the acknowledgement replay's small state.
 /// </summary>
 public sealed class UploadBacklog : IQueueLength, IDisposable
 {
@@ -34,6 +36,10 @@ public sealed class UploadBacklog : IQueueLength, IDisposable
                 acknowledged_at TEXT NULL);
             CREATE TABLE IF NOT EXISTS sync_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
             """);
+        if (Scalar("SELECT COUNT(*) FROM pragma_table_info('uploads') WHERE name = 'next_attempt_at'") == 0)
+        {
+            Execute("ALTER TABLE uploads ADD COLUMN next_attempt_at INTEGER NULL");
+        }
     }
 
     public string QueueName => "uploads";
@@ -75,8 +81,17 @@ public sealed class UploadBacklog : IQueueLength, IDisposable
         }
     }
 
-    /// <summary>The oldest pending item, fewest attempts first, or null.</summary>
-    public UploadItem? NextPending() => Items("WHERE state = 'pending' ORDER BY attempts, entry LIMIT 1").FirstOrDefault();
+    /// <summary>The pending item due at <paramref name="now"/> (never tried, or its backoff over), fewest attempts first, then oldest; or null.</summary>
+    public UploadItem? NextPending(DateTimeOffset now) =>
+        Items("WHERE state = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= " + now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)
+            + ") ORDER BY attempts, entry LIMIT 1").FirstOrDefault();
+
+    /// <summary>When the earliest pending item is due, or null when nothing is pending.</summary>
+    public DateTimeOffset? NextAttemptAt()
+    {
+        var due = Scalar("SELECT COALESCE(MIN(COALESCE(next_attempt_at, 0)), -1) FROM uploads WHERE state = 'pending'");
+        return due < 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(due);
+    }
 
     public UploadItem? Find(long entry) => Items("WHERE entry = " + entry.ToString(CultureInfo.InvariantCulture)).FirstOrDefault();
 
@@ -86,17 +101,29 @@ public sealed class UploadBacklog : IQueueLength, IDisposable
 
     public void SetUploadUrl(long entry, string? url) => Update("UPDATE uploads SET upload_url = $v WHERE entry = $e", entry, url);
 
-    public void RecordFailure(long entry, string error) => Update("UPDATE uploads SET attempts = attempts + 1, last_error = $v WHERE entry = $e", entry, error);
-
-    public void MarkAcknowledged(long entry, string receipt, DateTimeOffset at)
+    /// <summary>Counts a failed attempt and postpones the item until <paramref name="nextAttemptAt"/>.</summary>
+    public void RecordFailure(long entry, string error, DateTimeOffset nextAttemptAt)
     {
         lock (_gate)
         {
-            using var command = Command("UPDATE uploads SET state = 'acknowledged', receipt = $r, acknowledged_at = $t, last_error = NULL WHERE entry = $e AND state = 'pending'");
+            using var command = Command("UPDATE uploads SET attempts = attempts + 1, last_error = $v, next_attempt_at = $n WHERE entry = $e");
+            command.Parameters.AddWithValue("$e", entry);
+            command.Parameters.AddWithValue("$v", error);
+            command.Parameters.AddWithValue("$n", nextAttemptAt.ToUnixTimeMilliseconds());
+            command.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>Marks a pending item acknowledged with the cloud's receipt; false when it was not pending (already acknowledged).</summary>
+    public bool MarkAcknowledged(long entry, string receipt, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            using var command = Command("UPDATE uploads SET state = 'acknowledged', receipt = $r, acknowledged_at = $t, last_error = NULL, next_attempt_at = NULL WHERE entry = $e AND state = 'pending'");
             command.Parameters.AddWithValue("$e", entry);
             command.Parameters.AddWithValue("$r", receipt);
             command.Parameters.AddWithValue("$t", Time(at));
-            command.ExecuteNonQuery();
+            return command.ExecuteNonQuery() == 1;
         }
     }
 

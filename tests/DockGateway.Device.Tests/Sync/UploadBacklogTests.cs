@@ -22,6 +22,6 @@ public sealed class UploadBacklogTests : IDisposable
         var again = backlog.ItemAdded;
         Assert.False(backlog.Enqueue(7, new string('a', 64), 10, "r/a.mp4", "CAM-1"));
         Assert.False(again.IsCompleted);
-        Assert.Equal(7, backlog.NextPending()!.Entry);
+        Assert.Equal(7, backlog.NextPending(DateTimeOffset.UtcNow)!.Entry);
     }
 }
