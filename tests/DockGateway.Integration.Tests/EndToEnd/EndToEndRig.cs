@@ -58,11 +58,13 @@ internal sealed class EndToEndRig : IAsyncDisposable
     public DockProcess? Dock { get; private set; }
 
     /// <param name="settings">Extra dock configuration (e.g. Sync:MaxBytesPerSecond) on top of the enrolment's.</param>
-    public static async Task<EndToEndRig> StartAsync(IReadOnlyDictionary<string, object>? settings = null)
+    /// <param name="cloudEnvironment">Extra environment variables for the cloud's first start (e.g. the test-only crash point).</param>
+    public static async Task<EndToEndRig> StartAsync(
+        IReadOnlyDictionary<string, object>? settings = null, IReadOnlyDictionary<string, string>? cloudEnvironment = null)
     {
         var root = Directory.CreateTempSubdirectory("dockgw-e2e-").FullName;
         var broker = await MosquittoBroker.StartAsync();
-        var cloud = await CloudProcess.StartAsync("e2e");
+        var cloud = await CloudProcess.StartAsync("e2e", cloudEnvironment);
         var data = Path.Combine(root, "data");
         Directory.CreateDirectory(data);
         Directory.CreateDirectory(Path.Combine(root, "sim", "slots"));
@@ -108,10 +110,11 @@ internal sealed class EndToEndRig : IAsyncDisposable
         return new EndToEndRig(root, broker, cloud, config, enrolment, subscriber);
     }
 
-    public DockProcess StartDock()
+    /// <param name="environment">Extra environment variables (e.g. the test-only crash point).</param>
+    public DockProcess StartDock(IReadOnlyDictionary<string, string>? environment = null)
     {
         Dock?.Dispose();
-        Dock = new DockProcess(Simulation, Data, ["--config", _config]);
+        Dock = new DockProcess(Simulation, Data, ["--config", _config], environment);
         return Dock;
     }
 
@@ -151,6 +154,10 @@ internal sealed class EndToEndRig : IAsyncDisposable
             await Task.Delay(250);
         }
     }
+
+    /// <summary>Failed upload attempts the dock counted in sync.db, over every file.</summary>
+    public long UploadAttempts() =>
+        ReadOnlySqlite.Query(Path.Combine(Data, "sync.db"), "SELECT COALESCE(SUM(attempts), 0) FROM uploads", r => r.GetInt64(0)).FirstOrDefault();
 
     /// <summary>The distinct SHA-256 of every file the dock ingested (its custody database).</summary>
     public IReadOnlySet<string> IngestedSha256() => CustodyQuery("SELECT DISTINCT sha256 FROM ingested_files", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);

@@ -40,19 +40,24 @@ public sealed class CloudProcess : IAsyncDisposable
 
     /// <summary>Starts the cloud and waits for <c>/healthz</c>.</summary>
     /// <param name="label">Names the temporary folder (<c>dockgw-LABEL-cloud-</c>) and the admin token (<c>LABEL-admin-</c>).</param>
-    public static async Task<CloudProcess> StartAsync(string label = "test")
+    /// <param name="environment">Extra environment variables for this first start only (e.g. the test-only crash point).</param>
+    public static async Task<CloudProcess> StartAsync(string label = "test", IReadOnlyDictionary<string, string>? environment = null)
     {
         var cloud = new CloudProcess(
             BuiltProducts.Cloud,
             System.IO.Directory.CreateTempSubdirectory($"dockgw-{label}-cloud-").FullName,
             LoopbackPort.Free(),
             $"{label}-admin-{Guid.NewGuid():N}");
-        await cloud.StartAgainAsync();
+        await cloud.StartAgainAsync(environment);
         return cloud;
     }
 
+    /// <summary>True once the cloud process has ended (killed, or dead by itself at a crash point).</summary>
+    public bool HasExited => _process is not { HasExited: false };
+
     /// <summary>(Re)starts the cloud on the same port and data and waits for <c>/healthz</c>.</summary>
-    public async Task StartAgainAsync()
+    /// <param name="environment">Extra environment variables (e.g. the test-only crash point); none when null.</param>
+    public async Task StartAgainAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         _process?.Dispose();
         var start = new ProcessStartInfo("dotnet", ["exec", _dll]) { WorkingDirectory = Directory };
@@ -61,6 +66,11 @@ public sealed class CloudProcess : IAsyncDisposable
         start.Environment["Cloud__DataDirectory"] = Path.Combine(Directory, "data");
         start.Environment["DOCKGW_BOOTSTRAP_ADMIN_TOKEN"] = AdminToken;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         _process = new ChildProcess(start);
         await WaitHealthyAsync(_process);
     }
