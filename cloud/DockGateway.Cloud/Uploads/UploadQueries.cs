@@ -41,7 +41,8 @@ public sealed class UploadQueries(
         }
         if (!upload!.IsComplete && upload.Offset == upload.Length)
         {
-            var finished = await FinishAsync(id, cancellationToken);
+            // Not cancelled with the request: hashing a large partial may outlast the dock's timeout, and its next HEAD should find the work done.
+            var finished = await FinishAsync(id, CancellationToken.None);
             if (finished is { Outcome: UploadFinishOutcome.HashMismatch })
             {
                 return TusResults.Problem(404, "No such upload", "The upload did not match its SHA-256 and was deleted; create it again.");
