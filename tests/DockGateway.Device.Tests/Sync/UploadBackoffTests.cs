@@ -6,11 +6,12 @@ using DockGateway.Device.Tests.Support;
 using DockGateway.Shared.Crypto;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace DockGateway.Device.Tests.Sync;
 
 /// <summary>The upload worker's retry rate when the cloud never hands out a receipt, over simulated minutes.</summary>
-public sealed class UploadBackoffTests : IDisposable
+public sealed class UploadBackoffTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("dockgw-backoff-").FullName;
 
@@ -51,9 +52,34 @@ public sealed class UploadBackoffTests : IDisposable
             await worker.StopAsync(CancellationToken.None);
         }
 
+        output.WriteLine($"{cloud.Requests} requests from {files} files in 10 simulated minutes");
+
         // Backoff from 1 s doubling to the 5 min cap: about ten attempts in ten minutes, whatever the number of files.
         Assert.InRange(cloud.Requests, 1, 40);
         Assert.Equal(0, worker.Acknowledged);
+    }
+
+    [Fact]
+    public void The_backoff_starts_at_the_retry_delay_doubles_per_failure_and_stops_at_the_maximum()
+    {
+        var backoff = new RetryBackoff(TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        Assert.Equal(TimeSpan.Zero, backoff.After(0));
+        Assert.Equal(TimeSpan.FromSeconds(1), backoff.After(1));
+        Assert.Equal(TimeSpan.FromSeconds(4), backoff.After(3));
+        Assert.Equal(TimeSpan.FromSeconds(256), backoff.After(9));
+        Assert.Equal(TimeSpan.FromMinutes(5), backoff.After(10));
+        Assert.Equal(TimeSpan.FromMinutes(5), backoff.After(int.MaxValue));
+    }
+
+    [Fact]
+    public void A_maximum_retry_delay_below_the_retry_delay_stops_the_dock_naming_the_key()
+    {
+        var options = new SyncOptions
+        {
+            CloudUrl = new Uri("http://127.0.0.1:9/"), DockId = "dock-1", RetryDelay = TimeSpan.FromSeconds(10), MaxRetryDelay = TimeSpan.FromSeconds(5),
+        };
+        var result = new SyncOptionsValidator().Validate(null, options);
+        Assert.Contains(result.Failures!, f => f.StartsWith("Sync:MaxRetryDelay", StringComparison.Ordinal));
     }
 
     public void Dispose()
