@@ -90,14 +90,6 @@ internal sealed partial class IngestSession
             pipeline.Logger.LogWarning("Slot {Slot}: {Path} from {Recorder} is late: it ended {Hours:F0} h before ingest", slot, path.Display, Serial, age.TotalHours);
         }
 
-        if (FileNamePatterns.SequenceNumber(path.FileName) is { } sequence)
-        {
-            lock (_sequences)
-            {
-                _sequences.Add(sequence);
-            }
-        }
-
         // 5. Only now erase from the recorder, then log the erasure.
         Erase(path, before, sha256, record.Index, cancellationToken);
     }
