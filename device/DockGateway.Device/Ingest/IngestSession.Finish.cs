@@ -19,9 +19,14 @@ internal sealed partial class IngestSession
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            Discard(temporary, path);
             FileProblem(CustodyEntryTypes.Error, path, "store-failed", $"could not store the copy: {e.Message}; the recorder keeps the file");
             return;
+        }
+        catch
+        {
+            Discard(temporary, path);
+            throw;
         }
 
         await FinishAsync(path, before, sha256, stored, time, cancellationToken);
