@@ -3,7 +3,11 @@ namespace DockGateway.Device.Custody;
 // The recorders table: how far each recorder's file numbering has been checked for gaps.
 public sealed partial class CustodyStore
 {
-    /// <summary>The recorder's last decided sequence number and what the log named about it since (see <see cref="RecorderHistory"/>).</summary>
+    /// <summary>
+    /// The recorder's last decided sequence number and what the log named about it since (see
+    /// <see cref="RecorderHistory"/>); read through the index entries_recorder, so a dock with a long log
+    /// reads only this recorder's entries.
+    /// </summary>
     public RecorderHistory RecorderHistory(string recorder)
     {
         long? last = null;
@@ -21,9 +25,9 @@ public sealed partial class CustodyStore
         var paths = new List<string>();
         var gaps = new List<(long Previous, long Next)>();
         using (var command = Command("""
-            SELECT type, json_extract(text, '$.path'), json_extract(text, '$.previous'), json_extract(text, '$.next')
-            FROM (SELECT type, CAST(json AS TEXT) AS text FROM entries WHERE idx >= $from)
-            WHERE json_extract(text, '$.recorder') = $s
+            SELECT type, json_extract(CAST(json AS TEXT), '$.path'), json_extract(CAST(json AS TEXT), '$.previous'), json_extract(CAST(json AS TEXT), '$.next')
+            FROM entries
+            WHERE json_extract(CAST(json AS TEXT), '$.recorder') = $s AND idx >= $from
             """, ("$from", from), ("$s", recorder)))
         using (var reader = command.ExecuteReader())
         {

@@ -91,6 +91,7 @@ public sealed partial class CustodyStore : IDisposable
             erased_index INTEGER NULL REFERENCES entries(idx));
         CREATE INDEX IF NOT EXISTS ingested_files_sha256 ON ingested_files(sha256);
         CREATE INDEX IF NOT EXISTS ingested_files_pending ON ingested_files(recorder) WHERE erased_index IS NULL;
+        CREATE INDEX IF NOT EXISTS entries_recorder ON entries(json_extract(CAST(json AS TEXT), '$.recorder'));
         CREATE TABLE IF NOT EXISTS recorders (
             serial TEXT PRIMARY KEY,
             last_sequence INTEGER NULL,
