@@ -56,10 +56,14 @@ public sealed class RecorderVanishingMidCopyTests(ITestOutputHelper output) : IA
         RemoveMidCopy("volume vanished", () => Directory.Delete(Path.Combine(Slot, "volume"), recursive: true));
 
     [Fact]
+    public Task A_read_failing_because_the_volume_died_discards_the_temporary_copy_and_empties_the_slot_at_once() =>
+        RemoveMidCopy("volume died (EIO)", () => Directory.Delete(Path.Combine(Slot, "volume"), recursive: true), failRead: true);
+
+    [Fact]
     public Task A_recorder_pulled_mid_copy_discards_the_temporary_copy_and_empties_the_slot_at_once() =>
         RemoveMidCopy("recorder.json removed", () => File.Delete(Path.Combine(Slot, "recorder.json")));
 
-    private async Task RemoveMidCopy(string how, Action remove)
+    private async Task RemoveMidCopy(string how, Action remove, bool failRead = false)
     {
         var removed = new TaskCompletionSource<Stopwatch>(TaskCreationOptions.RunContinuationsAsynchronously);
         _hooks.AfterChunk = (path, offset) =>
@@ -69,6 +73,10 @@ public sealed class RecorderVanishingMidCopyTests(ITestOutputHelper output) : IA
                 Assert.NotEmpty(Directory.GetFiles(Incoming));
                 remove();
                 removed.SetResult(Stopwatch.StartNew());
+                if (failRead)
+                {
+                    throw new IOException("Input/output error"); // what a read on a dead FUSE mount gets
+                }
             }
 
             Thread.Sleep(1); // a USB card's pace, not a page cache's
