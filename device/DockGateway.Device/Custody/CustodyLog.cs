@@ -112,11 +112,13 @@ public sealed class CustodyLog : IDisposable
     /// <summary>Every ingested file in log order, with its stored path (relative to footage/) and erasure state (for the cloud sync).</summary>
     public IReadOnlyList<IngestedFile> IngestedFiles() => Locked(() => _store.AllIngested());
 
-    public long? LastSequence(string recorder) => Locked(() => _store.LastSequence(recorder));
+    /// <inheritdoc cref="CustodyStore.RecorderHistory"/>
+    public RecorderHistory RecorderHistory(string recorder) => Locked(() => _store.RecorderHistory(recorder));
 
-    public void SetLastSequence(string recorder, long sequence) => Locked(() =>
+    /// <inheritdoc cref="CustodyStore.DecideSequences"/>
+    public void DecideSequences(string recorder, long? lastSequence, long logSize) => Locked(() =>
     {
-        _store.SetLastSequence(recorder, sequence);
+        _store.DecideSequences(recorder, lastSequence, logSize);
         return 0;
     });
 

@@ -71,19 +71,6 @@ public sealed partial class CustodyStore
     /// <summary>Every ingested file, in log order.</summary>
     public IReadOnlyList<IngestedFile> AllIngested() => IngestedFiles("WHERE $a IS NOT NULL ORDER BY entry_index", string.Empty).ToList();
 
-    public long? LastSequence(string recorder)
-    {
-        using var command = Command("SELECT last_sequence FROM recorders WHERE serial = $s", ("$s", recorder));
-        return command.ExecuteScalar() is long value ? value : null;
-    }
-
-    public void SetLastSequence(string recorder, long sequence)
-    {
-        using var command = Command("INSERT INTO recorders(serial, last_sequence) VALUES ($s, $n) ON CONFLICT(serial) DO UPDATE SET last_sequence = $n",
-            ("$s", recorder), ("$n", sequence));
-        command.ExecuteNonQuery();
-    }
-
     public StoredCheckpoint? LatestCheckpoint() => Checkpoints("ORDER BY size DESC LIMIT 1").FirstOrDefault();
 
     public StoredCheckpoint? CheckpointAt(long size) => Checkpoints("WHERE size = $size", size).FirstOrDefault();

@@ -8,7 +8,7 @@ namespace DockGateway.Device.Custody;
 /// commit is on disk before the recorder is wiped). Tables: <c>entries</c> (leaf index, exact JSON
 /// bytes, leaf hash), <c>checkpoints</c> (one signed note per tree size: the primary key makes a second,
 /// different root for a size impossible), <c>ingested_files</c> (which recorder files still await
-/// erasure), <c>recorders</c> (last sequence number seen) and <c>verifier_keys</c>.
+/// erasure), <c>recorders</c> (last sequence number decided, and at which log size) and <c>verifier_keys</c>.
 /// Not thread-safe: <see cref="CustodyLog"/> serializes access.
 /// </summary>
 public sealed partial class CustodyStore : IDisposable
@@ -32,6 +32,7 @@ public sealed partial class CustodyStore : IDisposable
     {
         var store = new CustodyStore(DurableSqlite.Open(PathIn(dataDirectory)), readOnly: false);
         store.Execute(Schema);
+        store.AddDecidedThrough();
         return store;
     }
 
@@ -90,9 +91,11 @@ public sealed partial class CustodyStore : IDisposable
             erased_index INTEGER NULL REFERENCES entries(idx));
         CREATE INDEX IF NOT EXISTS ingested_files_sha256 ON ingested_files(sha256);
         CREATE INDEX IF NOT EXISTS ingested_files_pending ON ingested_files(recorder) WHERE erased_index IS NULL;
+        CREATE INDEX IF NOT EXISTS entries_recorder ON entries(json_extract(CAST(json AS TEXT), '$.recorder'));
         CREATE TABLE IF NOT EXISTS recorders (
             serial TEXT PRIMARY KEY,
-            last_sequence INTEGER NULL);
+            last_sequence INTEGER NULL,
+            decided_through INTEGER NOT NULL DEFAULT 0);
         CREATE TABLE IF NOT EXISTS verifier_keys (
             key TEXT PRIMARY KEY,
             role TEXT NOT NULL);

@@ -12,8 +12,12 @@ namespace DockGateway.Device.Ingest;
 /// </summary>
 public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
 {
-    /// <summary>Copies (or, with a null destination, only hashes) exactly the file's bytes; throws <see cref="SourceChangedException"/> if it is not <paramref name="expectedSize"/> long.</summary>
-    public async Task<string> CopyAsync(SafeFileHandle source, VolumePath path, long expectedSize, FileStream? destination, CancellationToken cancellationToken)
+    /// <summary>
+    /// Copies (or, with a null destination, only hashes) exactly the file's bytes; throws <see cref="SourceChangedException"/> if it is not <paramref name="expectedSize"/> long.
+    /// <paramref name="throwIfSourceGone"/> runs after each chunk: an open file stays readable after its
+    /// volume vanished (a lazily unmounted card, a deleted folder), so the copy looks for the volume itself.
+    /// </summary>
+    public async Task<string> CopyAsync(SafeFileHandle source, VolumePath path, long expectedSize, FileStream? destination, Action? throwIfSourceGone, CancellationToken cancellationToken)
     {
         var buffers = new[] { CopyBuffers.Pool.Rent(bufferSize), CopyBuffers.Pool.Rent(bufferSize) };
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -44,6 +48,7 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
                 hash.AppendData(buffers[current], 0, read);
                 await written;
 
+                throwIfSourceGone?.Invoke();
                 hooks.AfterChunk?.Invoke(path, offset);
                 hooks.AfterChunkCancellable?.Invoke(path, offset, cancellationToken);
                 current = 1 - current;

@@ -44,12 +44,12 @@ internal sealed partial class IngestSession
             using var destination = pipeline.Store.CreateTemporary(before.Size, out temporary);
             try
             {
-                sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, destination, cancellationToken);
+                sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, destination, () => ThrowIfGone(null), cancellationToken);
             }
             catch
             {
                 destination.Dispose();
-                File.Delete(temporary);
+                Discard(temporary, path);
                 throw;
             }
         }
@@ -58,7 +58,7 @@ internal sealed partial class IngestSession
             FileProblem(CustodyEntryTypes.Error, path, "changed-while-reading", e.Message);
             return;
         }
-        catch (IOException e)
+        catch (IOException e) when (e is not RecorderGoneException)
         {
             cancellationToken.ThrowIfCancellationRequested();
             ThrowIfGone(e);
@@ -66,27 +66,56 @@ internal sealed partial class IngestSession
             return;
         }
 
-        if (_tree.Stat(path) != before)
+        // Until steps 2-5 take the copy over, it is discarded on every way out: a recorder pulled or
+        // vanished, an ingest cancelled, the previous file's steps failing.
+        var owned = true;
+        try
+        {
+            if (_tree.Stat(path) != before)
+            {
+                ThrowIfGone(null);
+                FileProblem(CustodyEntryTypes.Error, path, "changed-while-reading", "the file's size or times changed while it was copied");
+                return;
+            }
+
+            if (pipeline.Log.FindIngested(sha256) is { } existing)
+            {
+                owned = !Discard(temporary, path);
+                await EraseDuplicateAsync(path, before, sha256, existing, cancellationToken);
+                return;
+            }
+
+            var time = RecordingTimeReader.Read(temporary, path.FileName, before.Modified);
+
+            // Steps 2-5 of this file run in the background while the next file is copied, one file at a
+            // time: its fsync, verification and commit overlap the next copy, never each other.
+            await _finishing;
+            _finishing = Task.Run(() => StoreAndFinishAsync(path, before, sha256, temporary, time, cancellationToken), CancellationToken.None);
+            owned = false;
+        }
+        finally
+        {
+            if (owned)
+            {
+                Discard(temporary, path);
+            }
+        }
+    }
+
+    /// <summary>Deletes a temporary copy in incoming/ that will not be stored. True once it is gone.</summary>
+    private bool Discard(string temporary, VolumePath path)
+    {
+        try
         {
             File.Delete(temporary);
-            ThrowIfGone(null);
-            FileProblem(CustodyEntryTypes.Error, path, "changed-while-reading", "the file's size or times changed while it was copied");
-            return;
+            pipeline.Logger.LogDebug("Slot {Slot}: discarded the temporary copy {Temporary} of {Path}", slot, temporary, path.Display);
+            return true;
         }
-
-        if (pipeline.Log.FindIngested(sha256) is { } existing)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
-            await EraseDuplicateAsync(path, before, sha256, existing, cancellationToken);
-            return;
+            pipeline.Logger.LogError(e, "Slot {Slot}: could not discard the temporary copy {Temporary} of {Path}; it goes at the next start", slot, temporary, path.Display);
+            return false;
         }
-
-        var time = RecordingTimeReader.Read(temporary, path.FileName, before.Modified);
-
-        // Steps 2-5 of this file run in the background while the next file is copied, one file at a
-        // time: its fsync, verification and commit overlap the next copy, never each other.
-        await _finishing;
-        _finishing = Task.Run(() => StoreAndFinishAsync(path, before, sha256, temporary, time, cancellationToken), CancellationToken.None);
     }
 
     private void Erase(VolumePath path, FileIdentity copied, string sha256, long ingestedIndex, CancellationToken cancellationToken)
@@ -132,11 +161,12 @@ internal sealed partial class IngestSession
         try
         {
             using var source = _tree.OpenRead(path, out before);
-            sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, destination: null, cancellationToken);
+            sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, destination: null, () => ThrowIfGone(null), cancellationToken);
         }
-        catch (IOException e)
+        catch (IOException e) when (e is not RecorderGoneException)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            ThrowIfGone(e);
             FileProblem(CustodyEntryTypes.Error, path, "read-failed", e.Message);
             return true;
         }

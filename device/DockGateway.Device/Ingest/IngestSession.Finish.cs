@@ -19,9 +19,14 @@ internal sealed partial class IngestSession
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            Discard(temporary, path);
             FileProblem(CustodyEntryTypes.Error, path, "store-failed", $"could not store the copy: {e.Message}; the recorder keeps the file");
             return;
+        }
+        catch
+        {
+            Discard(temporary, path);
+            throw;
         }
 
         await FinishAsync(path, before, sha256, stored, time, cancellationToken);
@@ -88,14 +93,6 @@ internal sealed partial class IngestSession
         {
             Append(CustodyEntries.Late(slot, Serial, path, sha256, time.End, age));
             pipeline.Logger.LogWarning("Slot {Slot}: {Path} from {Recorder} is late: it ended {Hours:F0} h before ingest", slot, path.Display, Serial, age.TotalHours);
-        }
-
-        if (FileNamePatterns.SequenceNumber(path.FileName) is { } sequence)
-        {
-            lock (_sequences)
-            {
-                _sequences.Add(sequence);
-            }
         }
 
         // 5. Only now erase from the recorder, then log the erasure.

@@ -15,7 +15,7 @@ internal sealed partial class IngestSession(
     Func<SlotStatus, ValueTask> report)
 {
     private readonly VolumeTree _tree = new(volume.RootPath, pipeline.Limits);
-    private readonly List<long> _sequences = [];
+    private readonly HashSet<long> _sequences = [];
     private readonly Dictionary<string, IngestedFile> _pending = new(StringComparer.Ordinal);
     private int _files;
     private int _done;
@@ -74,6 +74,11 @@ internal sealed partial class IngestSession(
                 }
                 else
                 {
+                    if (FileNamePatterns.SequenceNumber(item.Path.FileName) is { } sequence)
+                    {
+                        _sequences.Add(sequence);
+                    }
+
                     await IngestFileAsync(item, cancellationToken);
                     await Show(SlotState.Ingesting, $"ingested {_done} of {_files} files", cancellationToken);
                 }
@@ -95,6 +100,7 @@ internal sealed partial class IngestSession(
         if (walkComplete)
         {
             ReconcileMissing();
+            RecordGaps();
         }
 
         if (_skipped > 0)
@@ -108,7 +114,6 @@ internal sealed partial class IngestSession(
                 $"{_problemEntries - MaxProblemEntries} further problems on this recorder were not logged one by one"));
         }
 
-        RecordGaps();
         await volume.FlushAsync(cancellationToken);
         log.SignCheckpoint();
         return Final();
@@ -180,30 +185,28 @@ internal sealed partial class IngestSession(
         }
     }
 
+    /// <summary>After a complete walk only: the recorder's numbers from the custody log and from this walk decide the gaps (<see cref="SequenceGaps"/>).</summary>
     private void RecordGaps()
     {
-        if (_sequences.Count == 0)
+        var history = pipeline.Log.RecorderHistory(Serial);
+        var known = history.Paths
+            .Select(p => FileNamePatterns.SequenceNumber(p[(p.LastIndexOf('/') + 1)..]))
+            .OfType<long>()
+            .Concat(_sequences);
+        var gaps = SequenceGaps.Decide(history.LastSequence, known, out var decided);
+        foreach (var (previous, next) in gaps.Except(history.ReportedGaps))
         {
-            return;
+            Append(CustodyEntries.Gap(slot, Serial, previous, next));
+            pipeline.Logger.LogWarning("Slot {Slot}: {Recorder} skips from file {Previous} to {Next}: footage may have been deleted", slot, Serial, previous, next);
         }
 
-        _sequences.Sort();
-        var previous = pipeline.Log.LastSequence(Serial);
-        foreach (var sequence in _sequences.Distinct())
+        if (_sequences.Count > 0 && _sequences.Max() < history.LastSequence)
         {
-            if (previous is { } last && sequence > last + 1)
-            {
-                Append(CustodyEntries.Gap(slot, Serial, last, sequence));
-                pipeline.Logger.LogWarning("Slot {Slot}: {Recorder} skips from file {Previous} to {Next}: footage may have been deleted", slot, Serial, last, sequence);
-            }
-
-            if (previous is null || sequence > previous)
-            {
-                previous = sequence;
-            }
+            pipeline.Logger.LogInformation("Slot {Slot}: {Recorder}'s files are numbered up to {Highest}, below the last decided {Last}: numbering restarted or files left from earlier; not checked for gaps until the numbers pass it",
+                slot, Serial, _sequences.Max(), history.LastSequence);
         }
 
-        pipeline.Log.SetLastSequence(Serial, previous!.Value);
+        pipeline.Log.DecideSequences(Serial, decided, history.LogSize);
     }
 
     /// <summary>Every entry about an unregistered recorder carries "unregistered": true.</summary>

@@ -60,7 +60,7 @@ public sealed class SlotSupervisor(
                 await StopAsync(inserted.Slot, removed: true);
                 logger.LogInformation("Slot {Slot}: recorder {Recorder} ({Vendor} {Model}) inserted", inserted.Slot, inserted.Recorder.Serial, inserted.Recorder.Vendor, inserted.Recorder.Model);
                 var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                var session = new Session(inserted, cancellation);
+                var session = new Session(inserted, cancellation, board);
                 session.Task = RunAsync(session);
                 _sessions[inserted.Slot] = session;
                 break;
@@ -92,14 +92,14 @@ public sealed class SlotSupervisor(
         var token = session.Cancellation.Token;
         try
         {
-            var status = await pipeline.IngestAsync(slot, recorder, session.Inserted.Volume, session.Inserted.Clock, s => board.ShowAsync(s, token), token);
+            var status = await pipeline.IngestAsync(slot, recorder, session.Inserted.Volume, session.Inserted.Clock, session.ShowAsync, token);
             session.Complete = status.State == SlotState.Done;
             if (session.Complete)
             {
-                await board.ShowAsync(status with { State = SlotState.Wiped }, token);
+                await session.ShowAsync(status with { State = SlotState.Wiped });
             }
 
-            await board.ShowAsync(status, token);
+            await session.ShowAsync(status);
             logger.LogInformation("Slot {Slot}: {Recorder} finished {State}: {Message}", slot, recorder.Serial, status.State, status.Message);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -108,7 +108,9 @@ public sealed class SlotSupervisor(
         }
         catch (RecorderGoneException e)
         {
+            // Its storage vanished before the slot source saw it go: the slot is empty now, not when that event comes.
             logger.LogInformation("Slot {Slot}: {Recorder} left mid-ingest ({Reason}); nothing more was wiped", slot, recorder.Serial, e.Message);
+            await session.ReleaseAsync(SlotBoard.Empty(slot));
         }
         catch (Exception e)
         {
@@ -116,7 +118,7 @@ public sealed class SlotSupervisor(
             try
             {
                 log.Append(CustodyEntries.FileProblem(Shared.Custody.CustodyEntryTypes.Error, slot, recorder.Serial, null, "internal", e.Message));
-                await board.ShowAsync(new SlotStatus(slot, SlotState.Error, recorder.Serial, 0, 0, 1, $"error: {e.Message}"), token);
+                await session.ShowAsync(new SlotStatus(slot, SlotState.Error, recorder.Serial, 0, 0, 1, $"error: {e.Message}"));
             }
             catch (Exception inner)
             {
@@ -125,7 +127,10 @@ public sealed class SlotSupervisor(
         }
     }
 
-    /// <summary>Cancels and awaits the slot's ingest; logs <c>removed</c> when the recorder left. False when the slot had none.</summary>
+    /// <summary>
+    /// Cancels and awaits the slot's ingest; when the recorder left, the slot shows empty at once (the
+    /// session may still be finishing a copy it made) and <c>removed</c> is logged once it ended. False when the slot had none.
+    /// </summary>
     private async Task<bool> StopAsync(int slot, bool removed)
     {
         if (!_sessions.Remove(slot, out var session))
@@ -134,14 +139,18 @@ public sealed class SlotSupervisor(
         }
 
         await session.Cancellation.CancelAsync();
+        if (removed)
+        {
+            await session.ReleaseAsync(SlotBoard.Empty(slot));
+        }
+
         await session.Task!;
-        session.Cancellation.Dispose();
+        session.Dispose();
         await session.Inserted.Volume.DisposeAsync();
         if (removed)
         {
             log.Append(CustodyEntries.Removed(slot, session.Inserted.Recorder.Serial, session.Complete));
             logger.LogInformation("Slot {Slot}: {Recorder} removed ({Complete})", slot, session.Inserted.Recorder.Serial, session.Complete ? "complete" : "incomplete");
-            await board.ShowAsync(SlotBoard.Empty(slot), CancellationToken.None);
         }
 
         return true;
@@ -166,8 +175,12 @@ public sealed class SlotSupervisor(
         }
     }
 
-    private sealed class Session(RecorderInserted inserted, CancellationTokenSource cancellation)
+    /// <summary>One slot's ingest. Once released (the recorder left), nothing it reports reaches the board any more.</summary>
+    private sealed class Session(RecorderInserted inserted, CancellationTokenSource cancellation, SlotBoard board) : IDisposable
     {
+        private readonly SemaphoreSlim _board = new(1, 1);
+        private bool _released;
+
         public RecorderInserted Inserted { get; } = inserted;
 
         public CancellationTokenSource Cancellation { get; } = cancellation;
@@ -175,5 +188,33 @@ public sealed class SlotSupervisor(
         public Task? Task { get; set; }
 
         public bool Complete { get; set; }
+
+        public ValueTask ShowAsync(SlotStatus status) => ShowAsync(status, release: false);
+
+        /// <summary>Shows <paramref name="final"/> and nothing the session reports after it.</summary>
+        public ValueTask ReleaseAsync(SlotStatus final) => ShowAsync(final, release: true);
+
+        public void Dispose()
+        {
+            Cancellation.Dispose();
+            _board.Dispose();
+        }
+
+        private async ValueTask ShowAsync(SlotStatus status, bool release)
+        {
+            await _board.WaitAsync(CancellationToken.None);
+            try
+            {
+                if (!_released)
+                {
+                    _released = release;
+                    await board.ShowAsync(status, CancellationToken.None);
+                }
+            }
+            finally
+            {
+                _board.Release();
+            }
+        }
     }
 }

@@ -7,12 +7,18 @@ namespace DockGateway.Shared.Faults;
 /// <c>DOCKGW_TEST_KILL_AT</c> set to a step name, the process (dock or cloud) SIGKILLs itself the
 /// first time it reaches that step, as a power cut would. Inert when the variable is unset.
 /// Every step name is listed in <see cref="Steps"/>, so a misspelt one stops the process at start.
+/// With <c>DOCKGW_TEST_KILL_AFTER</c>=<c>n</c> as well, it dies the n-th time instead of the first.
 /// </summary>
 public static class CrashPoint
 {
     public const string Variable = "DOCKGW_TEST_KILL_AT";
 
+    /// <summary>Which occurrence of the armed step kills (1 when unset).</summary>
+    public const string OccurrenceVariable = "DOCKGW_TEST_KILL_AFTER";
+
     private static readonly string? s_armed = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } step ? step : null;
+    private static readonly string? s_occurrence = Environment.GetEnvironmentVariable(OccurrenceVariable);
+    private static int s_reached;
 
     /// <summary>The step this process dies at, or null (production).</summary>
     public static string? Armed => s_armed;
@@ -46,16 +52,26 @@ public static class CrashPoint
         {
             throw new InvalidOperationException($"{Variable}={s_armed} is not one of: {string.Join(", ", Steps)}");
         }
+
+        if (s_occurrence is not null && Occurrence() is null)
+        {
+            throw new InvalidOperationException($"{OccurrenceVariable}={s_occurrence} is not a positive whole number");
+        }
     }
 
     /// <summary>Dies here when <paramref name="step"/> is the armed step.</summary>
     public static void Reached(string step)
     {
-        if (s_armed is not null && string.Equals(s_armed, step, StringComparison.Ordinal))
+        if (s_armed is not null && string.Equals(s_armed, step, StringComparison.Ordinal)
+            && Interlocked.Increment(ref s_reached) == (Occurrence() ?? 1))
         {
             Die(step);
         }
     }
+
+    private static int? Occurrence() =>
+        s_occurrence is null ? 1
+        : int.TryParse(s_occurrence, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n : null;
 
     private static void Die(string step)
     {

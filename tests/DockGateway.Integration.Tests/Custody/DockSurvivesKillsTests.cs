@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using DockGateway.Device.Ingest;
 using DockGateway.Provisioning;
 using DockGateway.Provisioning.Audit;
 using Xunit;
@@ -102,6 +103,32 @@ public sealed class DockSurvivesKillsTests(KillScenario run, ITestOutputHelper o
         Assert.True(run.LeftOnRecorder.Count == 0,
             $"{run.LeftOnRecorder.Count} files were still on recorders at the end; error entries:\n{string.Join('\n', errors)}");
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(run.DataDirectory, "incoming"), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void At_least_half_of_the_kills_land_mid_copy()
+    {
+        output.WriteLine(run.Log());
+        var midCopy = run.Landings.GetValueOrDefault(KillLanding.MidCopy);
+        Assert.True(2 * midCopy >= KillScenario.Kills, $"only {midCopy} of {KillScenario.Kills} kills landed mid-copy ({KillLanding.Describe(run.Landings)})");
+    }
+
+    [Fact]
+    public void No_gap_is_reported_unless_a_file_really_is_missing()
+    {
+        output.WriteLine(run.Log());
+        var numbers = run.Recorders.ToDictionary(
+            r => r.Serial,
+            r => r.Files.Keys.Select(p => FileNamePatterns.SequenceNumber(p[(p.LastIndexOf('/') + 1)..])).OfType<long>().ToHashSet());
+        var unfounded = run.Entries
+            .Where(e => e.Type == AuditEntry.Gap)
+            .Where(e => !long.TryParse(e.Field("missing_from"), CultureInfo.InvariantCulture, out var from)
+                || !long.TryParse(e.Field("missing_to"), CultureInfo.InvariantCulture, out var to)
+                || e.Recorder is null || !numbers.TryGetValue(e.Recorder, out var known)
+                || Enumerable.Range(0, (int)(to - from + 1)).Any(i => known.Contains(from + i)))
+            .Select(e => $"entry {e.Index}: {e.Describe()}")
+            .ToList();
+        Assert.True(unfounded.Count == 0, $"{unfounded.Count} gap entries name files the recorder had:\n{string.Join('\n', unfounded)}");
     }
 
     private IEnumerable<(string Recorder, string Path, string Sha256)> SourceFiles() =>

@@ -16,14 +16,17 @@ namespace DockGateway.Integration.Tests.Custody;
 /// <summary>
 /// The kill run behind <see cref="DockSurvivesKillsTests"/>, done once for all its tests: the real dock
 /// ingests recorders in three slots while it is SIGKILLed at seeded random moments and restarted;
-/// finished recorders are swapped for new ones; then it runs without kills until every slot is done
+/// between kills finished recorders are swapped for new ones and every seated recorder records new
+/// footage (re-seeding), so the next start has copying to do when its kill comes (more of it after a
+/// kill that found the dock idle); then it runs without kills until every slot is done
 /// (or in error), stops, and its custody log is exported and verified with dockctl.
 /// Replay a run with DOCKGW_KILL_SEED=&lt;seed&gt; (the seed is printed).
 /// </summary>
 public sealed class KillScenario : IDisposable
 {
+    public const int Kills = 22;
     private const int Slots = 3;
-    private const int Kills = 22;
+    private const int MaxFilesWaiting = 400;
     private const string Origin = "agency.dockgateway/dock-1"; // the dock's default origin
     private static readonly string[] s_dockArguments = ["--Dock:Simulation:PollInterval", "00:00:00.050", "--Dock:CheckpointInterval", "00:00:01"];
 
@@ -32,6 +35,7 @@ public sealed class KillScenario : IDisposable
     private readonly Dictionary<int, VirtualRecorder> _inSlot = [];
     private readonly Dictionary<(string Serial, string Path), string> _leftOnRecorder = [];
     private readonly Random _random;
+    private int _filesWaiting = 48; // per seated recorder after each re-seeding
 
     private string Sim => Path.Combine(_root, "sim");
 
@@ -61,6 +65,7 @@ public sealed class KillScenario : IDisposable
             InsertNewRecorder(slot);
         }
 
+        Reseed();
         var moments = new List<int>();
         var midIngest = 0;
         for (var kill = 0; kill < Kills; kill++)
@@ -78,10 +83,19 @@ public sealed class KillScenario : IDisposable
             dock.Kill();
             moments.Add(moment);
             midIngest += Enumerable.Range(1, Slots).Any(n => State(n) is { State: not ("done" or "error" or "refused") }) ? 1 : 0;
+            var landing = KillLanding.Of(Data, Enumerable.Range(1, Slots).Select(n => State(n)?.State));
+            Landings[landing] = Landings.GetValueOrDefault(landing) + 1;
+            if (landing == KillLanding.Idle)
+            {
+                _filesWaiting = Math.Min(2 * _filesWaiting, MaxFilesWaiting); // this machine ingests faster than the kills come
+            }
+
             SwapFinishedRecorders(insertNew: true);
+            Reseed();
         }
 
         Log($"{Kills} SIGKILLs at ms after the dock's first slot update: {string.Join(' ', moments)}; {midIngest} of them while a slot was mid-ingest");
+        Log($"kills landed: {KillLanding.Describe(Landings)}; re-seeded to {_filesWaiting} files waiting per recorder at the end");
         DrainWithoutKills();
         Log($"ingest with kills and drain: {watch.Elapsed.TotalSeconds:F0} s");
 
@@ -106,6 +120,9 @@ public sealed class KillScenario : IDisposable
     }
 
     public List<string> Lines { get; } = [];
+
+    /// <summary>How many kills landed where (<see cref="KillLanding"/>).</summary>
+    public Dictionary<string, int> Landings { get; } = [];
 
     public List<VirtualRecorder> Recorders => _recorders;
 
@@ -153,6 +170,20 @@ public sealed class KillScenario : IDisposable
         foreach (var slot in Enumerable.Range(1, Slots))
         {
             TakeOut(slot);
+        }
+    }
+
+    /// <summary>Every seated recorder records new footage until it holds <see cref="_filesWaiting"/> files.</summary>
+    private void Reseed()
+    {
+        foreach (var (slot, recorder) in _inSlot)
+        {
+            var volume = Path.Combine(SlotDirectory(slot), "volume");
+            var waiting = Directory.Exists(volume) ? Directory.EnumerateFiles(volume, "*", SearchOption.AllDirectories).Count() : 0;
+            if (waiting < _filesWaiting)
+            {
+                recorder.Record(SlotDirectory(slot), _random, _filesWaiting - waiting, 512 << 10);
+            }
         }
     }
 

@@ -13,6 +13,9 @@ public sealed class VirtualRecorder
 {
     private readonly Dictionary<string, byte[]> _contents = new(StringComparer.Ordinal);
 
+    private DateTime _time;
+    private int _generated;
+
     private VirtualRecorder(string serial) => Serial = serial;
 
     public string Serial { get; }
@@ -27,16 +30,25 @@ public sealed class VirtualRecorder
             recorder.Add($"DCIM/100MEDIA/{Path.GetFileName(file)}", File.ReadAllBytes(file));
         }
 
-        var time = new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc).AddMinutes(random.Next(0, 600));
-        for (var i = 1; i <= generatedFiles; i++)
+        recorder._time = new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc).AddMinutes(random.Next(0, 600));
+        foreach (var (path, content) in recorder.Generate(random, generatedFiles, maxBytes))
         {
-            var content = new byte[random.Next(64 * 1024, maxBytes)];
-            random.NextBytes(content);
-            time = time.AddMinutes(3);
-            recorder.Add(string.Create(CultureInfo.InvariantCulture, $"DCIM/101REC/REC_{time:yyyyMMdd_HHmmss}_{i:D4}.MP4"), content);
+            recorder.Add(path, content);
         }
 
         return recorder;
+    }
+
+    /// <summary>New footage recorded since (numbered on from the last file), written straight onto its volume in the slot.</summary>
+    public void Record(string slotDirectory, Random random, int files, int maxBytes)
+    {
+        foreach (var (path, content) in Generate(random, files, maxBytes))
+        {
+            var full = Path.Combine(slotDirectory, "volume", path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllBytes(full, content);
+            Files[path] = (Convert.ToHexStringLower(SHA256.HashData(content)), content.Length);
+        }
     }
 
     /// <summary>Fills the slot's volume, then writes recorder.json (renamed into place) to insert it.</summary>
@@ -54,6 +66,18 @@ public sealed class VirtualRecorder
         var json = Path.Combine(slotDirectory, "recorder.json");
         File.WriteAllText(json + ".tmp", JsonSerializer.Serialize(new { serial = Serial, vendor = "KillTest", model = "KT-1" }));
         File.Move(json + ".tmp", json);
+    }
+
+    private IEnumerable<(string Path, byte[] Content)> Generate(Random random, int files, int maxBytes)
+    {
+        for (var i = 0; i < files; i++)
+        {
+            var content = new byte[random.Next(64 * 1024, maxBytes)];
+            random.NextBytes(content);
+            _time = _time.AddMinutes(3);
+            _generated++;
+            yield return (string.Create(CultureInfo.InvariantCulture, $"DCIM/101REC/REC_{_time:yyyyMMdd_HHmmss}_{_generated:D4}.MP4"), content);
+        }
     }
 
     private void Add(string path, byte[] content)

@@ -1,0 +1,69 @@
+namespace DockGateway.Device.Custody;
+
+// The recorders table: how far each recorder's file numbering has been checked for gaps.
+public sealed partial class CustodyStore
+{
+    /// <summary>
+    /// The recorder's last decided sequence number and what the log named about it since (see
+    /// <see cref="RecorderHistory"/>); read through the index entries_recorder, so a dock with a long log
+    /// reads only this recorder's entries.
+    /// </summary>
+    public RecorderHistory RecorderHistory(string recorder)
+    {
+        long? last = null;
+        long from = 0;
+        using (var command = Command("SELECT last_sequence, decided_through FROM recorders WHERE serial = $s", ("$s", recorder)))
+        using (var reader = command.ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                last = reader.IsDBNull(0) ? null : reader.GetInt64(0);
+                from = reader.GetInt64(1);
+            }
+        }
+
+        var paths = new List<string>();
+        var gaps = new List<(long Previous, long Next)>();
+        using (var command = Command("""
+            SELECT type, json_extract(CAST(json AS TEXT), '$.path'), json_extract(CAST(json AS TEXT), '$.previous'), json_extract(CAST(json AS TEXT), '$.next')
+            FROM entries
+            WHERE json_extract(CAST(json AS TEXT), '$.recorder') = $s AND idx >= $from
+            """, ("$from", from), ("$s", recorder)))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                if (!reader.IsDBNull(1))
+                {
+                    paths.Add(reader.GetString(1));
+                }
+                else if (reader.GetString(0) == Shared.Custody.CustodyEntryTypes.Gap && !reader.IsDBNull(2) && !reader.IsDBNull(3))
+                {
+                    gaps.Add((reader.GetInt64(2), reader.GetInt64(3)));
+                }
+            }
+        }
+
+        return new RecorderHistory(last, EntryCount(), paths, gaps);
+    }
+
+    /// <summary>Records that the recorder's numbering is decided up to <paramref name="lastSequence"/>, from the log's first <paramref name="logSize"/> entries.</summary>
+    public void DecideSequences(string recorder, long? lastSequence, long logSize)
+    {
+        using var command = Command("""
+            INSERT INTO recorders(serial, last_sequence, decided_through) VALUES ($s, $n, $t)
+            ON CONFLICT(serial) DO UPDATE SET last_sequence = $n, decided_through = $t
+            """, ("$s", recorder), ("$n", lastSequence), ("$t", logSize));
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Databases made before decided_through existed get it (0: their first decision reads the whole log).</summary>
+    private void AddDecidedThrough()
+    {
+        using var command = Command("SELECT COUNT(*) FROM pragma_table_info('recorders') WHERE name = 'decided_through'");
+        if ((long)command.ExecuteScalar()! == 0)
+        {
+            Execute("ALTER TABLE recorders ADD COLUMN decided_through INTEGER NOT NULL DEFAULT 0;");
+        }
+    }
+}
