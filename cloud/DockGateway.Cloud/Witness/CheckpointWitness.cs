@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using DockGateway.Cloud.DockAuth;
+using DockGateway.Shared.Faults;
 using DockGateway.Shared.Merkle;
 using DockGateway.Shared.Notes;
 using DockGateway.Shared.Witness;
@@ -78,6 +79,7 @@ public sealed class CheckpointWitness(
             var current = await store.LatestAsync(checkpoint.Origin, cancellationToken);
             return WitnessAnswer.Size(current?.Size ?? 0);
         }
+        CrashPoint.Reached("cloud-cosigned");
         logger.LogInformation("Cosigned {Origin} at size {Size} (from {OldSize})", checkpoint.Origin, checkpoint.Size, latestSize);
         return WitnessAnswer.Cosigned(cosignature.ToLine() + "\n");
     }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DockGateway.Cloud.DockAuth;
+using DockGateway.Shared.Faults;
 using DockGateway.Shared.Json;
 using DockGateway.Shared.Merkle;
 using DockGateway.Shared.Notes;
@@ -96,6 +97,7 @@ public sealed class CustodyEntryIngestion(
         {
             return EntryIngestionResult.Refused(409, "Another request stored entries for this dock at the same time; send again.");
         }
+        CrashPoint.Reached("cloud-entries-stored");
         logger.LogInformation("Stored {Count} custody entries from dock {Dock}; log size {Size}", fresh.Count, dock.DockId, tree.Size);
         return EntryIngestionResult.Stored(fresh.Count, tree.Size, root, cosignature);
     }
@@ -128,8 +130,11 @@ public sealed class CustodyEntryIngestion(
         var now = time.GetUtcNow();
         var cosignature = keys.Cosigner.Sign(note.Text, now.ToUnixTimeSeconds());
         var cosigned = new CosignedCheckpoint(dock.Origin, checkpoint.Size, checkpoint.RootHash, note.WithSignature(cosignature).ToString(), now);
-        return await witness.TryAdvanceAsync(cosigned, latest?.Size, cancellationToken)
-            ? (null, cosignature.ToLine())
-            : ("Another checkpoint was cosigned for this origin at the same time; send again.", null);
+        if (!await witness.TryAdvanceAsync(cosigned, latest?.Size, cancellationToken))
+        {
+            return ("Another checkpoint was cosigned for this origin at the same time; send again.", null);
+        }
+        CrashPoint.Reached("cloud-cosigned");
+        return (null, cosignature.ToLine());
     }
 }

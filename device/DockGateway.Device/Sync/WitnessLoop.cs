@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Status;
 using DockGateway.Shared.Custody;
+using DockGateway.Shared.Faults;
 using DockGateway.Shared.Witness;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -74,6 +75,7 @@ public sealed class WitnessLoop(
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.IsSuccessStatusCode)
             {
+                CrashPoint.Reached("witness-cosigned");
                 var cosignedNote = latest.Note.TrimEnd('\n') + "\n" + text.TrimEnd('\n') + "\n";
                 custody.RecordCosignedCheckpoint(latest.Size, cosignedNote, options.WitnessKey ?? string.Empty);
                 state.SetState(CosignedState, latest.Size);
@@ -116,7 +118,7 @@ public sealed class WitnessLoop(
     {
         for (var from = state.GetState(PushedState); from < size; from = state.GetState(PushedState))
         {
-            var records = custody.Entries(from, Math.Min(from + 500, size));
+            var records = custody.Entries(from, Math.Min(from + options.EntryBatchSize, size));
             var batch = new JsonObject
             {
                 ["entries"] = new JsonArray([.. records.Select(r => (JsonNode)new JsonObject { ["index"] = r.Index, ["entry"] = JsonNode.Parse(r.Json) })]),
@@ -134,6 +136,7 @@ public sealed class WitnessLoop(
                 throw new HttpRequestException($"the cloud holds {held} entries after a batch from {from}: not advancing");
             }
 
+            CrashPoint.Reached("entries-posted");
             state.SetState(PushedState, held);
         }
     }
