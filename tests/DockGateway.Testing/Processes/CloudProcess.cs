@@ -51,8 +51,12 @@ public sealed class CloudProcess : IAsyncDisposable
         return cloud;
     }
 
+    /// <summary>True when the cloud process is not running (killed, crashed, or never started).</summary>
+    public bool HasExited => _process?.HasExited ?? true;
+
     /// <summary>(Re)starts the cloud on the same port and data and waits for <c>/healthz</c>.</summary>
-    public async Task StartAgainAsync()
+    /// <param name="environment">Extra environment variables for this run only (e.g. the test-only crash point).</param>
+    public async Task StartAgainAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
         _process?.Dispose();
         var start = new ProcessStartInfo("dotnet", ["exec", _dll]) { WorkingDirectory = Directory };
@@ -61,6 +65,11 @@ public sealed class CloudProcess : IAsyncDisposable
         start.Environment["Cloud__DataDirectory"] = Path.Combine(Directory, "data");
         start.Environment["DOCKGW_BOOTSTRAP_ADMIN_TOKEN"] = AdminToken;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         _process = new ChildProcess(start);
         await WaitHealthyAsync(_process);
     }
