@@ -141,6 +141,8 @@ public sealed class CustodyMirrorTests(ITestOutputHelper output)
             Assert.True(DateTime.UtcNow < deadline, $"nothing died at '{step}' within {s_timeout}");
             await Task.Delay(100);
         }
+
+        await Task.Delay(500); // the last lines of standard error arrive after the exit
     }
 
     private void AssertTheAuditBundleVerifies(EndToEndRig rig)
