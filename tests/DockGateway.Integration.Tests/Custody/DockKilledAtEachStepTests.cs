@@ -45,7 +45,7 @@ public sealed class DockKilledAtEachStepTests(ITestOutputHelper output)
             {
                 Assert.True(dying.WaitForExit(TimeSpan.FromSeconds(60)), $"the dock did not die at '{step}':\n{dying.Tail}");
                 output.WriteLine(dying.Tail);
-                Assert.Contains($"killing the dock at step '{step}'", dying.Tail, StringComparison.Ordinal);
+                Assert.Contains($"killing the process at step '{step}'", dying.Tail, StringComparison.Ordinal);
             }
 
             using (var dock = new DockProcess(sim, data, s_arguments))
