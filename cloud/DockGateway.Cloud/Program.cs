@@ -1,7 +1,4 @@
 using DockGateway.Cloud.Hosting;
-using DockGateway.Shared.Faults;
-
-CrashPoint.Validate(); // test-only fault injection (DOCKGW_TEST_KILL_AT); inert when unset
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddCloudServices();

@@ -8,6 +8,7 @@ using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
 using DockGateway.Cloud.Statistics;
 using DockGateway.Cloud.Storage;
+using DockGateway.Shared.Faults;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -22,6 +23,7 @@ public static class CloudServiceCollectionExtensions
 {
     public static IServiceCollection AddCloudServices(this IServiceCollection services)
     {
+        CrashPoint.Validate(); // test-only fault injection (DOCKGW_TEST_KILL_AT): a misspelt step stops the cloud at start
         services.AddOptions<CloudOptions>().BindConfiguration(CloudOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CloudOptions>, CloudOptionsValidator>();
         services.AddSingleton(TimeProvider.System);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using DockGateway.Cloud.DockAuth;
+using DockGateway.Shared.Faults;
 using DockGateway.Shared.Merkle;
 using DockGateway.Shared.Notes;
 using DockGateway.Shared.Witness;
@@ -69,6 +70,13 @@ public sealed class CheckpointWitness(
             return await RejectAsync(checkpoint.Origin, body, 422, problem, cancellationToken);
         }
 
+        if (latest is not null && latest.Size == checkpoint.Size && StoredCosignature(latest) is { } stored)
+        {
+            // The same checkpoint again (a dock that lost the answer): the cosignature already kept, so both sides hold the same note.
+            logger.LogInformation("{Origin} at size {Size} was already cosigned; answering with the stored cosignature", checkpoint.Origin, checkpoint.Size);
+            return WitnessAnswer.Cosigned(stored + "\n");
+        }
+
         var now = time.GetUtcNow();
         var cosignature = keys.Cosigner.Sign(note.Text, now.ToUnixTimeSeconds());
         var cosigned = new CosignedCheckpoint(checkpoint.Origin, checkpoint.Size, checkpoint.RootHash,
@@ -78,6 +86,7 @@ public sealed class CheckpointWitness(
             var current = await store.LatestAsync(checkpoint.Origin, cancellationToken);
             return WitnessAnswer.Size(current?.Size ?? 0);
         }
+        CrashPoint.Reached("cloud-cosigned");
         logger.LogInformation("Cosigned {Origin} at size {Size} (from {OldSize})", checkpoint.Origin, checkpoint.Size, latestSize);
         return WitnessAnswer.Cosigned(cosignature.ToLine() + "\n");
     }
@@ -98,6 +107,10 @@ public sealed class CheckpointWitness(
             ? null
             : $"The consistency proof from size {request.OldSize} to {checkpoint.Size} does not verify.";
     }
+
+    private string? StoredCosignature(CosignedCheckpoint checkpoint) =>
+        SignedNote.Parse(checkpoint.Note).Signatures
+            .FirstOrDefault(s => s.KeyName == keys.Cosigner.Name && s.KeyId == keys.Cosigner.KeyId)?.ToLine();
 
     private async Task<WitnessAnswer> RejectAsync(string origin, string body, int status, string reason, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DockGateway.Cloud.DockAuth;
+using DockGateway.Shared.Faults;
 using DockGateway.Shared.Json;
 using DockGateway.Shared.Merkle;
 using DockGateway.Shared.Notes;
@@ -10,9 +11,11 @@ namespace DockGateway.Cloud.Witness;
 
 /// <summary>
 /// Stores a dock's custody entries only when their leaf hashes, appended to the ones already held,
-/// give the root of a checkpoint the cloud cosigned — or of the dock-signed checkpoint in the same
-/// request, which is then checked against the latest cosigned one from the leaves themselves,
-/// cosigned and stored. Anything else: 422 and nothing stored.
+/// give a root r(s) at their end size s that is proven: the root of a checkpoint of size s the cloud
+/// cosigned; or, with <c>cosignedSize</c> S ≥ s and <c>consistencyProof</c>, consistent (RFC 6962) with
+/// the checkpoint of size S the cloud cosigned — so any prefix of a cosigned tree can be stored; or the
+/// root of the dock-signed checkpoint in the same request, which is then checked against the latest
+/// cosigned one from the leaves themselves, cosigned and stored. Anything else: a 4xx and nothing stored.
 /// </summary>
 public sealed class CustodyEntryIngestion(
     ICustodyEntryStore entries,
@@ -26,6 +29,11 @@ public sealed class CustodyEntryIngestion(
         if (batch.Entries is not { Count: > 0 } items)
         {
             return EntryIngestionResult.Refused(400, "'entries' must hold at least one entry.");
+        }
+        var (proof, malformed) = PrefixProof.From(batch);
+        if (malformed is not null)
+        {
+            return EntryIngestionResult.Refused(400, malformed);
         }
         var held = await entries.LeafHashesAsync(dock.DockId, cancellationToken);
         var tree = new MerkleTree(held);
@@ -58,7 +66,7 @@ public sealed class CustodyEntryIngestion(
             }
             if (item.Index != tree.Size)
             {
-                return EntryIngestionResult.Refused(422, $"entries[{i}].index is {item.Index}; the next index the cloud expects is {tree.Size}.");
+                return EntryIngestionResult.Gap($"entries[{i}].index is {item.Index}; the next index the cloud expects is {tree.Size}.", tree.Size);
             }
             tree.AppendLeafHash(leaf);
             fresh.Add(new StoredEntry(item.Index, Encoding.UTF8.GetString(canonical), leaf, now));
@@ -78,9 +86,17 @@ public sealed class CustodyEntryIngestion(
                 return EntryIngestionResult.Refused(422, $"The entries give root {Convert.ToBase64String(root)} at size {tree.Size}, not the cosigned root {Convert.ToBase64String(cosigned.RootHash)}.");
             }
         }
+        else if (proof is not null)
+        {
+            if (await PrefixProblemAsync(dock, tree, proof, cancellationToken) is { } problem)
+            {
+                return EntryIngestionResult.Refused(422, problem);
+            }
+        }
         else if (batch.Checkpoint is null)
         {
-            return EntryIngestionResult.Refused(422, $"No checkpoint of size {tree.Size} was cosigned for {dock.Origin}; send add-checkpoint first or include the signed checkpoint.");
+            return EntryIngestionResult.Refused(422, $"No checkpoint of size {tree.Size} was cosigned for {dock.Origin}; send add-checkpoint first, "
+                + "include the signed checkpoint, or give 'cosignedSize' and 'consistencyProof' to a cosigned checkpoint.");
         }
         else
         {
@@ -96,8 +112,26 @@ public sealed class CustodyEntryIngestion(
         {
             return EntryIngestionResult.Refused(409, "Another request stored entries for this dock at the same time; send again.");
         }
+        CrashPoint.Reached("cloud-entries-stored");
         logger.LogInformation("Stored {Count} custody entries from dock {Dock}; log size {Size}", fresh.Count, dock.DockId, tree.Size);
         return EntryIngestionResult.Stored(fresh.Count, tree.Size, root, cosignature);
+    }
+
+    /// <summary>Null when the entries' root at their end size is proven consistent with the cosigned checkpoint the proof names.</summary>
+    private async Task<string?> PrefixProblemAsync(DockIdentity dock, MerkleTree tree, PrefixProof proof, CancellationToken cancellationToken)
+    {
+        if (proof.CosignedSize < tree.Size)
+        {
+            return $"cosignedSize {proof.CosignedSize} is below the size {tree.Size} the entries reach; the proof must lead to a cosigned checkpoint at least that large.";
+        }
+        var target = await witness.FindAsync(dock.Origin, proof.CosignedSize, cancellationToken);
+        if (target is null)
+        {
+            return $"No checkpoint of size {proof.CosignedSize} was cosigned for {dock.Origin}; cosignedSize must name a cosigned checkpoint.";
+        }
+        return MerkleProof.VerifyConsistency(tree.Size, target.Size, tree.RootHash(), target.RootHash, proof.Hashes)
+            ? null
+            : $"The consistency proof from size {tree.Size} (root {Convert.ToBase64String(tree.RootHash())}) to the cosigned checkpoint of size {target.Size} does not verify.";
     }
 
     private async Task<(string? Problem, string? Cosignature)> CosignIncludedAsync(
@@ -128,8 +162,11 @@ public sealed class CustodyEntryIngestion(
         var now = time.GetUtcNow();
         var cosignature = keys.Cosigner.Sign(note.Text, now.ToUnixTimeSeconds());
         var cosigned = new CosignedCheckpoint(dock.Origin, checkpoint.Size, checkpoint.RootHash, note.WithSignature(cosignature).ToString(), now);
-        return await witness.TryAdvanceAsync(cosigned, latest?.Size, cancellationToken)
-            ? (null, cosignature.ToLine())
-            : ("Another checkpoint was cosigned for this origin at the same time; send again.", null);
+        if (!await witness.TryAdvanceAsync(cosigned, latest?.Size, cancellationToken))
+        {
+            return ("Another checkpoint was cosigned for this origin at the same time; send again.", null);
+        }
+        CrashPoint.Reached("cloud-cosigned");
+        return (null, cosignature.ToLine());
     }
 }

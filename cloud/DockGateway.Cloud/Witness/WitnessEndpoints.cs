@@ -73,7 +73,8 @@ public static class WitnessEndpoints
         }
         var result = await ingestion.IngestAsync(dock, batch, ct);
         return result.Problem is not null
-            ? Results.Problem(statusCode: result.Status, title: "Custody entries refused", detail: result.Problem)
+            ? Results.Problem(statusCode: result.Status, title: "Custody entries refused", detail: result.Problem,
+                extensions: result.HeldSize is { } held ? new Dictionary<string, object?> { ["size"] = held } : null)
             : Results.Json(new
             {
                 stored = result.StoredCount,

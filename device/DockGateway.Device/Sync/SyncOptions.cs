@@ -40,4 +40,7 @@ public sealed class SyncOptions
 
     /// <summary>Sync:WitnessInterval — how often the witnessing loop looks for a newer checkpoint.</summary>
     public TimeSpan WitnessInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Sync:EntryBatchSize — custody entries per <c>POST api/v1/docks/{id}/entries</c> when the witnessing loop mirrors the log.</summary>
+    public int EntryBatchSize { get; set; } = 500;
 }

@@ -81,6 +81,11 @@ public sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
             errors.Add($"Sync:WitnessInterval must be at least 1 second (was {options.WitnessInterval})");
         }
 
+        if (options.EntryBatchSize is < 1 or > 5000)
+        {
+            errors.Add($"Sync:EntryBatchSize must be between 1 and 5000 (was {options.EntryBatchSize})");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -1,12 +1,11 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Status;
 using DockGateway.Shared.Custody;
+using DockGateway.Shared.Faults;
 using DockGateway.Shared.Witness;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,10 +13,10 @@ using Microsoft.Extensions.Logging;
 namespace DockGateway.Device.Sync;
 
 /// <summary>
-/// The witnessing loop: whenever the dock has signed a checkpoint newer than the last cosigned one,
-/// C2SP tlog-witness <c>add-checkpoint</c> with a consistency proof from the last cosigned size, then
-/// POST the entries the cloud lacks up to the cosigned size (<c>api/v1/docks/{id}/entries</c>; the
-/// cloud stores entries only under a checkpoint it has cosigned). 200: the cosignature
+/// The witnessing loop, one round every Sync:WitnessInterval: whenever the dock has signed a checkpoint newer
+/// than the last cosigned one, C2SP tlog-witness <c>add-checkpoint</c> with a consistency proof from the last
+/// cosigned size; then the <see cref="CustodyMirror"/> sends the entries the cloud lacks up to the cosigned
+/// size, each batch proven to a cosigned checkpoint. 200: the cosignature
 /// lines are appended to the note and stored with the checkpoint, and a <c>witnessed</c> entry is
 /// logged. 409: the cloud's size is taken as the new old size and the request is sent again once.
 /// 422 (or another refusal): an alert event, and this checkpoint is not retried (no retry loop).
@@ -26,7 +25,9 @@ public sealed class WitnessLoop(
     HttpClient http, CustodyLog custody, UploadBacklog state, DockEventWriter? events, SyncOptions options, TimeProvider time, ILogger<WitnessLoop> logger)
     : BackgroundService
 {
-    internal const string PushedState = "witness.entries_pushed";
+    private readonly CustodyMirror _mirror = new(http, custody, state, events, options, time, logger);
+    private bool _unreachable;
+
     internal const string CosignedState = "witness.cosigned_size";
     internal const string RefusedState = "witness.refused_size";
 
@@ -37,6 +38,11 @@ public sealed class WitnessLoop(
             try
             {
                 await RunOnceAsync(stoppingToken);
+                if (_unreachable)
+                {
+                    _unreachable = false;
+                    logger.LogInformation("Cloud witness reachable again");
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -44,7 +50,9 @@ public sealed class WitnessLoop(
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                logger.LogWarning("Cloud witness unreachable: {Error}; retrying in {Delay}", ex.Message, options.WitnessInterval);
+                // Once per outage at warning level; every further round (one per Sync:WitnessInterval) at debug.
+                logger.Log(_unreachable ? LogLevel.Debug : LogLevel.Warning, "Cloud witness unreachable: {Error}; retrying every {Delay}", ex.Message, options.WitnessInterval);
+                _unreachable = true;
             }
 
             await Task.Delay(options.WitnessInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -60,7 +68,7 @@ public sealed class WitnessLoop(
             cosigned = await WitnessAsync(latest, cosigned, cancellationToken);
         }
 
-        await PushEntriesAsync(cosigned, cancellationToken);
+        await _mirror.PushAsync(cosigned, cancellationToken);
         return cosigned;
     }
 
@@ -74,6 +82,7 @@ public sealed class WitnessLoop(
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             if (response.IsSuccessStatusCode)
             {
+                CrashPoint.Reached("witness-cosigned");
                 var cosignedNote = latest.Note.TrimEnd('\n') + "\n" + text.TrimEnd('\n') + "\n";
                 custody.RecordCosignedCheckpoint(latest.Size, cosignedNote, options.WitnessKey ?? string.Empty);
                 state.SetState(CosignedState, latest.Size);
@@ -111,30 +120,4 @@ public sealed class WitnessLoop(
 
     private bool OnlyWitnessedEntries(long from, long to) =>
         from > 0 && from < to && custody.Entries(from, to).All(r => r.Type == CustodyEntryTypes.Witnessed);
-
-    private async Task PushEntriesAsync(long size, CancellationToken cancellationToken)
-    {
-        for (var from = state.GetState(PushedState); from < size; from = state.GetState(PushedState))
-        {
-            var records = custody.Entries(from, Math.Min(from + 500, size));
-            var batch = new JsonObject
-            {
-                ["entries"] = new JsonArray([.. records.Select(r => (JsonNode)new JsonObject { ["index"] = r.Index, ["entry"] = JsonNode.Parse(r.Json) })]),
-            };
-            using var response = await http.PostAsJsonAsync($"api/v1/docks/{Uri.EscapeDataString(options.DockId)}/entries", batch, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw new HttpRequestException($"posting entries {from}.. answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}");
-            }
-
-            using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            var held = answer.RootElement.GetProperty("size").GetInt64();
-            if (held <= from)
-            {
-                throw new HttpRequestException($"the cloud holds {held} entries after a batch from {from}: not advancing");
-            }
-
-            state.SetState(PushedState, held);
-        }
-    }
 }

@@ -37,13 +37,21 @@ public static class CrashPoint
     public static IReadOnlyList<string> UploadSteps { get; } = ["cloud-offset-committed", "cloud-blob-committed", "cloud-completed", "uploaded-logged"];
 
     /// <summary>
+    /// The witness steps, dock and cloud: <c>witness-cosigned</c> (dock: cosignature received, not yet recorded
+    /// in custody.db/sync.db), <c>entries-posted</c> (dock: a batch accepted by the cloud, pushed size not yet
+    /// saved), <c>cloud-cosigned</c> (cloud: cosigned checkpoint stored, answer not yet sent),
+    /// <c>cloud-entries-stored</c> (cloud: entries stored, answer not yet sent).
+    /// </summary>
+    public static IReadOnlyList<string> WitnessSteps { get; } = ["witness-cosigned", "entries-posted", "cloud-cosigned", "cloud-entries-stored"];
+
+    /// <summary>
     /// Every step name, the dock's ingest steps first in the order of the custody invariant:
     /// <c>copying</c> (mid-copy, before fsync), <c>copied</c> (fsync'd in incoming/, not yet renamed),
     /// <c>stored</c> (renamed into footage/, not yet verified), <c>verified</c> (SHA-256 re-checked, entry
     /// not yet committed), <c>committed</c> (<c>ingested</c> committed, recorder not yet erased),
-    /// <c>erased</c> (erased from the recorder, <c>erased</c> not yet committed); then <see cref="UploadSteps"/>.
+    /// <c>erased</c> (erased from the recorder, <c>erased</c> not yet committed); then <see cref="UploadSteps"/> and <see cref="WitnessSteps"/>.
     /// </summary>
-    public static IReadOnlyList<string> Steps { get; } = [.. IngestSteps, .. UploadSteps];
+    public static IReadOnlyList<string> Steps { get; } = [.. IngestSteps, .. UploadSteps, .. WitnessSteps];
 
     /// <summary>Throws when the armed step is not a known one (a typo would otherwise make a kill test pass vacuously).</summary>
     public static void Validate()

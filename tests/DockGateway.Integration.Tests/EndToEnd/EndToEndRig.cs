@@ -31,6 +31,7 @@ internal sealed class EndToEndRig : IAsyncDisposable
         _config = config;
         DockId = dockId;
         CloudUploads = new CloudUploads(cloud.Database, dockId);
+        CloudCustody = new CloudCustody(cloud.Database, dockId, Origin);
         Subscriber = subscriber;
     }
 
@@ -40,6 +41,9 @@ internal sealed class EndToEndRig : IAsyncDisposable
 
     /// <summary>This dock's uploads as the cloud's database holds them.</summary>
     public CloudUploads CloudUploads { get; }
+
+    /// <summary>This dock's custody log as the cloud mirrors and cosigns it.</summary>
+    public CloudCustody CloudCustody { get; }
 
     public MosquittoSubscriber Subscriber { get; }
 
@@ -180,6 +184,16 @@ internal sealed class EndToEndRig : IAsyncDisposable
     /// <summary>The latest checkpoint note in its most complete (cosigned) form.</summary>
     public string? LatestCosignedNote() =>
         CustodyQuery("SELECT cosigned_note FROM checkpoints WHERE cosigned_note IS NOT NULL ORDER BY size DESC LIMIT 1", r => r.GetString(0)).FirstOrDefault();
+
+    /// <summary>How many checkpoints the dock has signed.</summary>
+    public long SignedCheckpointCount() => CustodyQuery("SELECT COUNT(*) FROM checkpoints", r => r.GetInt64(0)).FirstOrDefault();
+
+    /// <summary>The leaf hash (hex) of every entry of the dock's custody log, in log order.</summary>
+    public IReadOnlyList<string> CustodyLeaves() => CustodyQuery("SELECT leaf FROM entries ORDER BY idx", r => Convert.ToHexStringLower((byte[])r[0]));
+
+    /// <summary>Every checkpoint the dock recorded as witness-cosigned: (size, root hash in hex).</summary>
+    public IReadOnlyList<(long Size, string RootHash)> CosignedCheckpoints() =>
+        CustodyQuery("SELECT size, root FROM checkpoints WHERE cosigned_note IS NOT NULL ORDER BY size", r => (r.GetInt64(0), Convert.ToHexStringLower((byte[])r[1])));
 
     /// <summary>Every event the dock wrote to its outbox: (key, sent).</summary>
     public IReadOnlyList<(string Key, bool Sent)> OutboxEvents() =>
