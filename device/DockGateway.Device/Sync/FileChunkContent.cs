@@ -1,5 +1,6 @@
 using System.Net;
 using System.Runtime.CompilerServices;
+using DockGateway.Shared.Http;
 using Microsoft.Win32.SafeHandles;
 
 namespace DockGateway.Device.Sync;
@@ -8,11 +9,15 @@ namespace DockGateway.Device.Sync;
 /// One tus chunk streamed from the stored file (<paramref name="chunkLength"/> bytes at <paramref name="offset"/>)
 /// through a small buffer, so an upload holds <see cref="BufferBytes"/> whatever <c>Sync:ChunkBytes</c> is
 /// (the whole chunk in memory was megabytes, kept per core by ArrayPool.Shared once rented). The buffer is
-/// under the large-object threshold: ordinary short-lived garbage.
+/// under the large-object threshold: ordinary short-lived garbage. It carries its SHA-256, so the signing
+/// handler signs that digest and does not copy the chunk into an array.
 /// </summary>
-internal sealed class FileChunkContent(SafeFileHandle file, long offset, int chunkLength) : HttpContent
+internal sealed class FileChunkContent(SafeFileHandle file, long offset, int chunkLength, byte[] sha256) : HttpContent, IKnownDigestContent
 {
     public const int BufferBytes = 64 * 1024;
+
+    /// <summary>SHA-256 of the chunk, computed by the caller from the same file region (the tus Upload-Checksum and the signed Content-Digest).</summary>
+    public ReadOnlyMemory<byte> Sha256 => sha256;
 
     /// <summary>The chunk's bytes, one buffer at a time (the same buffer each time: use each slice before the next).</summary>
     public static async IAsyncEnumerable<ReadOnlyMemory<byte>> ReadAsync(

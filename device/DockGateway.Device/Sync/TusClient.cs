@@ -60,8 +60,9 @@ public sealed class TusClient(HttpClient http)
         using var request = new HttpRequestMessage(HttpMethod.Patch, upload);
         request.Headers.Add("Tus-Resumable", Version);
         request.Headers.Add("Upload-Offset", offset.ToString(CultureInfo.InvariantCulture));
-        request.Headers.Add("Upload-Checksum", "sha256 " + Convert.ToBase64String(hash.GetHashAndReset()));
-        request.Content = new FileChunkContent(file, offset, length);
+        var sha256 = hash.GetHashAndReset();
+        request.Headers.Add("Upload-Checksum", "sha256 " + Convert.ToBase64String(sha256));
+        request.Content = new FileChunkContent(file, offset, length, sha256);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
         return await SendAsync(request, cancellationToken);
     }
