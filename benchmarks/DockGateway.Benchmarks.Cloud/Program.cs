@@ -25,7 +25,7 @@ static int Usage()
     Console.Error.WriteLine("usage: DockGateway.Benchmarks.Cloud uploads [--files N] [--size-mib N] [--chunk-mib N]");
     Console.Error.WriteLine("usage: DockGateway.Benchmarks.Cloud latency [--rounds N] [--sim-poll-ms N]");
     Console.Error.WriteLine("  latency runs the built cloud and dock (Release) as child processes; --sim-poll-ms is a labelled variant.");
-    Console.Error.WriteLine("usage: DockGateway.Benchmarks.Cloud memory [--outage 10m|60s] [--files 1200] [--slots 4] [--settle 30s] [--env NAME=VALUE]... [--set Section:Key=VALUE]...");
+    Console.Error.WriteLine("usage: DockGateway.Benchmarks.Cloud memory [--outage 10m|60s] [--outages broker,cloud] [--files 1200] [--slots 4] [--settle 30s] [--env NAME=VALUE]... [--set Section:Key=VALUE]...");
     Console.Error.WriteLine("  memory runs the built cloud, dock (Release) and mosquitto; --env and --set make a labelled variant of the dock.");
     return 2;
 }

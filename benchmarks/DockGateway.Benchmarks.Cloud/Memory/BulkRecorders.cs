@@ -1,12 +1,16 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
+using DockGateway.Testing;
 
 namespace DockGateway.Benchmarks.Cloud.Memory;
 
 /// <summary>
-/// One ingest's worth of simulated recorders: <c>files</c> random-content MP4 files of 64-256 KiB
-/// spread over <c>slots</c> recorders, each file distinct (so none is a duplicate and every one is
-/// uploaded), named with the recorder's sequence numbers. Written before the recorders are inserted.
+/// One ingest's worth of simulated recorders: <c>files</c> MP4 files of 64-256 KiB spread over
+/// <c>slots</c> recorders, named with the recorder's sequence numbers. Each is the sample MP4
+/// (tests/fixtures/footage: ftyp, mdat, moov, read by the dock's metadata reader as a real recording)
+/// followed by a <c>free</c> box of random bytes, so every file is distinct (none is a duplicate, every
+/// one is uploaded) and still a well-formed MP4. Written before the recorders are inserted.
 /// </summary>
 internal sealed class BulkRecorders(string simulationRoot, string label, int slots, int files)
 {
@@ -18,7 +22,9 @@ internal sealed class BulkRecorders(string simulationRoot, string label, int slo
     /// <summary>Writes every recorder's files into its slot's volume (the dock does not look until recorder.json appears).</summary>
     public void Fill()
     {
+        var sample = File.ReadAllBytes(Path.Combine(RepoPaths.Footage, "REC_20261120_083012_0001.MP4"));
         var buffer = new byte[MaxBytes];
+        sample.CopyTo(buffer, 0);
         for (var slot = 1; slot <= slots; slot++)
         {
             var folder = Path.Combine(Slot(slot), "volume", "DCIM", "100MEDIA");
@@ -27,7 +33,9 @@ internal sealed class BulkRecorders(string simulationRoot, string label, int slo
             for (var i = 1; i <= count; i++)
             {
                 var length = Random.Shared.Next(MinBytes, MaxBytes + 1);
-                RandomNumberGenerator.Fill(buffer.AsSpan(0, length));
+                BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(sample.Length), length - sample.Length);
+                "free"u8.CopyTo(buffer.AsSpan(sample.Length + 4));
+                RandomNumberGenerator.Fill(buffer.AsSpan(sample.Length + 8, length - sample.Length - 8));
                 var time = new DateTime(2026, 11, 21, 6, 0, 0, DateTimeKind.Utc).AddSeconds(i * 30);
                 File.WriteAllBytes(Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"REC_{time:yyyyMMdd_HHmmss}_{i:D4}.MP4")), buffer.AsSpan(0, length));
                 Bytes += length;

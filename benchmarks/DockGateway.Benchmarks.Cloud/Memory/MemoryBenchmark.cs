@@ -3,7 +3,7 @@ using System.Globalization;
 namespace DockGateway.Benchmarks.Cloud.Memory;
 
 /// <summary>
-/// <c>memory [--outage 10m] [--files 1200] [--slots 4] [--settle 30s] [--env NAME=VALUE]… [--set Section:Key=VALUE]…</c>:
+/// <c>memory [--outage 10m] [--outages broker,cloud] [--files 1200] [--slots 4] [--settle 30s] [--env NAME=VALUE]… [--set Section:Key=VALUE]…</c>:
 /// the real dock process with MQTT and sync on, its RSS sampled every 250 ms: at rest, through an ingest
 /// of <c>--files</c> files with the broker down for the whole outage window, then with the cloud down,
 /// and after both have recovered and every event and upload went out.
@@ -19,10 +19,11 @@ public static class MemoryBenchmark
         var settle = Duration(Option(args, "--settle") ?? "30s");
         var files = int.Parse(Option(args, "--files") ?? "1200", CultureInfo.InvariantCulture);
         var slots = int.Parse(Option(args, "--slots") ?? "4", CultureInfo.InvariantCulture);
+        var outages = (Option(args, "--outages") ?? "broker,cloud").Split(',', StringSplitOptions.RemoveEmptyEntries);
         var environment = Options(args, "--env").Select(Pair).ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal);
         var dockArguments = Options(args, "--set").Select(Pair).SelectMany(p => new[] { "--" + p.Name, p.Value }).ToList();
 
-        Console.WriteLine($"Dock memory with MQTT and sync on: {files} files (64-256 KiB, random) on {slots} recorders per outage, outage {outage:c}.");
+        Console.WriteLine($"Dock memory with MQTT and sync on: {files} MP4 files (64-256 KiB: the sample MP4 plus random padding) on {slots} recorders per outage, outage {outage:c}.");
         Console.WriteLine("The real dock process (simulation mode, default settings) enrolled with a cloud process (SQLite) and a mosquitto");
         Console.WriteLine("broker, all on 127.0.0.1. RSS from /proc/<pid>/status (VmRSS = anon: GC heap, native heaps,");
         Console.WriteLine("stacks + file: mapped assemblies and libraries + shmem: the runtime's W^X double mapping of JIT code).");
@@ -43,10 +44,18 @@ public static class MemoryBenchmark
         var rest = (Median: sampler.Median(restFrom, sampler.Now), Peak: sampler.Peak(restFrom, sampler.Now));
         Console.WriteLine($"at rest ({settle:c} after start-up, over {s_window.TotalSeconds:F0} s): median {Mib(rest.Median)}, max {Describe(rest.Peak)}");
 
-        var broker = await PhaseAsync(rig, sampler, new BulkRecorders(rig.Simulation, "broker", slots, files), "broker down", outage,
-            rig.Broker.StopAsync, () => rig.Broker.StartAgainAsync());
-        var cloud = await PhaseAsync(rig, sampler, new BulkRecorders(rig.Simulation, "cloud", slots, files), "cloud down", outage,
-            rig.Cloud.KillAsync, rig.Cloud.StartAgainAsync);
+        var phases = new List<OutagePhase>();
+        foreach (var outageOf in outages)
+        {
+            phases.Add(outageOf switch
+            {
+                "broker" => await PhaseAsync(rig, sampler, new BulkRecorders(rig.Simulation, "broker", slots, files), "broker down", outage,
+                    rig.Broker.StopAsync, () => rig.Broker.StartAgainAsync()),
+                "cloud" => await PhaseAsync(rig, sampler, new BulkRecorders(rig.Simulation, "cloud", slots, files), "cloud down", outage,
+                    rig.Cloud.KillAsync, rig.Cloud.StartAgainAsync),
+                _ => throw new ArgumentException($"--outages takes broker and/or cloud, not '{outageOf}'"),
+            });
+        }
 
         await Task.Delay(settle);
         var afterFrom = sampler.Now;
@@ -58,7 +67,7 @@ public static class MemoryBenchmark
         Console.WriteLine();
         Console.WriteLine($"Summary ({files} files per outage, outage {outage:c}; goal: <= 100 MB at rest, <= 128 MB through each outage):");
         Console.WriteLine($"  at rest                              median {Mib(rest.Median)}, max {Mib(rest.Peak.Rss)}");
-        foreach (var phase in new[] { broker, cloud })
+        foreach (var phase in phases)
         {
             Console.WriteLine($"  peak, {phase.Label,-12} (ingest {phase.Ingest.TotalSeconds:F0} s, down {phase.Down.TotalSeconds:F0} s)   {Describe(phase.Peak)}");
             Console.WriteLine($"    catching up after it ({phase.Recovery.TotalSeconds:F0} s)       {Describe(phase.RecoveryPeak)}");

@@ -69,7 +69,7 @@ internal sealed class MemoryRig : IAsyncDisposable
                 WitnessKey = enrolment.GetProperty("witnessKey").GetString(),
             },
         }));
-        var dock = new DockProcess(Path.Combine(root, "sim"), data, ["--config", config, .. dockArguments], environment);
+        var dock = new DockProcess(Path.Combine(root, "sim"), data, ["--config", config, .. dockArguments], environment, line => Console.Error.WriteLine($"  dock: {line}"));
         var rig = new MemoryRig(root, broker, cloud, dock);
         await rig.WaitForDockAsync();
         return rig;
