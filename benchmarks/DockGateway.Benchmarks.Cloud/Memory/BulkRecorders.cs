@@ -71,6 +71,9 @@ internal sealed class BulkRecorders(string simulationRoot, string label, int slo
     /// <summary>Slots whose state.json says done for this phase's recorder.</summary>
     public int SlotsDone() => Enumerable.Range(1, slots).Count(s => SlotState(s) is ("done", var recorder) && recorder == Serial(s));
 
+    /// <summary>Slots whose state.json says empty (the dock saw the recorder leave).</summary>
+    public int SlotsEmpty() => Enumerable.Range(1, slots).Count(s => SlotState(s).State == "empty");
+
     public int SlotCount => slots;
 
     public string Serial(int slot) => string.Create(CultureInfo.InvariantCulture, $"MEM-{label}-{slot}");

@@ -97,6 +97,10 @@ public static class MemoryBenchmark
             await Task.Delay(250);
             ThrowIfExited(rig);
             ingested ??= recorders.SlotsDone() == recorders.SlotCount ? sampler.Now - from : null;
+            if (ingested is null && sampler.Now - from > outage + s_catchUpTimeout)
+            {
+                throw new TimeoutException($"{label}: {recorders.SlotsDone()} of {recorders.SlotCount} recorders done after {sampler.Now - from}:\n{rig.Dock.Tail}");
+            }
         }
 
         var down = sampler.Now - from;
@@ -118,6 +122,18 @@ public static class MemoryBenchmark
         var recoveryPeak = sampler.Peak(back, sampler.Now);
         Console.WriteLine($"{label}: caught up {recovery.TotalSeconds:F0} s after it came back; peak meanwhile {Describe(recoveryPeak)}");
         recorders.Remove();
+        var removed = sampler.Now;
+        while (recorders.SlotsEmpty() != recorders.SlotCount)
+        {
+            // The next phase's recorders go in only once the dock has seen these leave, as an officer's would.
+            await Task.Delay(250);
+            ThrowIfExited(rig);
+            if (sampler.Now - removed > TimeSpan.FromMinutes(1))
+            {
+                throw new TimeoutException($"{label}: the dock shows {recorders.SlotsEmpty()} of {recorders.SlotCount} slots empty a minute after the recorders were pulled:\n{rig.Dock.Tail}");
+            }
+        }
+
         return new OutagePhase(label, peak, ingested.Value, down, recoveryPeak, recovery);
     }
 
