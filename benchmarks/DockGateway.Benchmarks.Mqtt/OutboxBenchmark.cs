@@ -55,7 +55,7 @@ internal static class OutboxBenchmark
         return watch.Elapsed;
     }
 
-    private static MqttOptions Options(BenchmarkBroker broker) => new() { Host = "127.0.0.1", Port = broker.Port, MaxQueuedMessages = 1000 };
+    private static MqttOptions Options(BenchmarkBroker broker) => new() { Host = "127.0.0.1", Port = broker.Port }; // the dock's defaults, MaxQueuedMessages included
 
     private static async Task<TimeSpan> OutboxEndToEndAsync(string directory, BenchmarkBroker broker, int count)
     {

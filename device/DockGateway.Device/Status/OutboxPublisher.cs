@@ -8,7 +8,8 @@ namespace DockGateway.Device.Status;
 /// <summary>
 /// Publishes the outbox's events to <c>…/events</c> at QoS 1, oldest first, and marks each sent when
 /// its PUBACK arrives. While the broker is away libmosquitto keeps the messages (bounded by
-/// <c>Mqtt:MaxQueuedMessages</c>; beyond that this loop waits, the outbox keeps growing on disk).
+/// <c>Mqtt:MaxQueuedMessages</c>, default 100; beyond that this loop waits and the rest stay in the outbox on disk,
+/// not in memory).
 /// Unacknowledged events at shutdown stay unsent and are published again at the next start.
 /// </summary>
 public sealed class OutboxPublisher(

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.Win32.SafeHandles;
 
 namespace DockGateway.Device.Sync;
 
@@ -40,6 +41,28 @@ public sealed class TusClient(HttpClient http)
         request.Headers.Add("Upload-Offset", offset.ToString(CultureInfo.InvariantCulture));
         request.Headers.Add("Upload-Checksum", "sha256 " + Convert.ToBase64String(SHA256.HashData(chunk.Span)));
         request.Content = new ReadOnlyMemoryContent(chunk);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
+        return await SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="length"/> bytes of <paramref name="file"/> at <paramref name="offset"/>: read once to
+    /// hash them for <c>Upload-Checksum</c>, then streamed (<see cref="FileChunkContent"/>), never held whole in memory.
+    /// </summary>
+    public async Task<TusResponse> PatchAsync(Uri upload, long offset, SafeFileHandle file, int length, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        await foreach (var slice in FileChunkContent.ReadAsync(file, offset, length, cancellationToken))
+        {
+            hash.AppendData(slice.Span);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Patch, upload);
+        request.Headers.Add("Tus-Resumable", Version);
+        request.Headers.Add("Upload-Offset", offset.ToString(CultureInfo.InvariantCulture));
+        var sha256 = hash.GetHashAndReset();
+        request.Headers.Add("Upload-Checksum", "sha256 " + Convert.ToBase64String(sha256));
+        request.Content = new FileChunkContent(file, offset, length, sha256);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/offset+octet-stream");
         return await SendAsync(request, cancellationToken);
     }

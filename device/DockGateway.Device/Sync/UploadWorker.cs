@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
 using DockGateway.Shared.Custody;
@@ -152,46 +151,37 @@ public sealed class UploadWorker(
 
         if (receipt is null && offset < item.Size)
         {
-            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
             var length = (int)Math.Min(options.ChunkBytes, Math.Max(item.Size, 1));
-            var buffer = ArrayPool<byte>.Shared.Rent(length); // a chunk is megabytes: pooled, not a large-object allocation per file
-            try
+            var stalls = 0;
+            while (receipt is null && offset < item.Size)
             {
-                var stalls = 0;
-                while (receipt is null && offset < item.Size)
+                var read = (int)Math.Min(length, item.Size - offset);
+                await _limiter.WaitAsync(read, cancellationToken);
+                var chunkOffset = offset;
+                var answer = await _retry.ExecuteAsync(async ct => await tus.PatchAsync(url, chunkOffset, file, read, ct), cancellationToken);
+                switch (answer.Status)
                 {
-                    file.Position = offset;
-                    var read = await file.ReadAtLeastAsync(buffer, (int)Math.Min(length, item.Size - offset), throwOnEndOfStream: true, cancellationToken);
-                    await _limiter.WaitAsync(read, cancellationToken);
-                    var chunkOffset = offset;
-                    var answer = await _retry.ExecuteAsync(async ct => await tus.PatchAsync(url, chunkOffset, buffer.AsMemory(0, read), ct), cancellationToken);
-                    switch (answer.Status)
-                    {
-                        case 204 when answer.Offset is { } next:
-                            offset = next;
-                            receipt = answer.Receipt;
-                            break;
-                        case 409 when answer.Offset is { } server:
-                            logger.LogInformation("Upload {Entry}: server offset is {Offset}, resuming there", item.Entry, server);
-                            offset = server;
-                            break;
-                        case 404 or 410 or 422:
-                            // Expired, deleted, or the whole file's SHA-256 did not match (the cloud deleted it): start over next time.
-                            queue.SetUploadUrl(item.Entry, null);
-                            return Fail(item, $"upload {url} answered {answer.Status}: {answer.Problem}");
-                        default:
-                            return Fail(item, $"PATCH {url} at {chunkOffset} answered {answer.Status}: {answer.Problem}");
-                    }
-
-                    if (receipt is null && offset <= chunkOffset && ++stalls >= MaxStalls)
-                    {
-                        return Fail(item, $"the cloud's offset did not move past {chunkOffset} in {MaxStalls} answers");
-                    }
+                    case 204 when answer.Offset is { } next:
+                        offset = next;
+                        receipt = answer.Receipt;
+                        break;
+                    case 409 when answer.Offset is { } server:
+                        logger.LogInformation("Upload {Entry}: server offset is {Offset}, resuming there", item.Entry, server);
+                        offset = server;
+                        break;
+                    case 404 or 410 or 422:
+                        // Expired, deleted, or the whole file's SHA-256 did not match (the cloud deleted it): start over next time.
+                        queue.SetUploadUrl(item.Entry, null);
+                        return Fail(item, $"upload {url} answered {answer.Status}: {answer.Problem}");
+                    default:
+                        return Fail(item, $"PATCH {url} at {chunkOffset} answered {answer.Status}: {answer.Problem}");
                 }
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
+
+                if (receipt is null && offset <= chunkOffset && ++stalls >= MaxStalls)
+                {
+                    return Fail(item, $"the cloud's offset did not move past {chunkOffset} in {MaxStalls} answers");
+                }
             }
         }
 

@@ -8,7 +8,13 @@ public static class ContentDigest
     public const string HeaderName = "Content-Digest";
 
     /// <summary><c>sha-256=:&lt;base64 of SHA-256(body)&gt;:</c></summary>
-    public static string Sha256(ReadOnlySpan<byte> body) => $"sha-256=:{Convert.ToBase64String(SHA256.HashData(body))}:";
+    public static string Sha256(ReadOnlySpan<byte> body) => FromSha256(SHA256.HashData(body));
+
+    /// <summary><c>sha-256=:&lt;base64 of hash&gt;:</c> for a body whose SHA-256 is already known.</summary>
+    public static string FromSha256(ReadOnlySpan<byte> hash) =>
+        hash.Length == SHA256.HashSizeInBytes
+            ? $"sha-256=:{Convert.ToBase64String(hash)}:"
+            : throw new ArgumentException($"a SHA-256 is {SHA256.HashSizeInBytes} bytes, got {hash.Length}", nameof(hash));
 
     /// <summary>
     /// True when <paramref name="headerValue"/> is a valid dictionary with a sha-256 member that

@@ -16,7 +16,10 @@ public sealed class HttpRequestSigner(string keyId, Ed25519PrivateKey key, TimeP
     public string KeyId { get; } = keyId;
 
     /// <summary>Sets Content-Digest, Signature-Input and Signature (replacing any already there).</summary>
-    public void Sign(HttpRequestMessage request, ReadOnlySpan<byte> body)
+    public void Sign(HttpRequestMessage request, ReadOnlySpan<byte> body) => Sign(request, ContentDigest.Sha256(body));
+
+    /// <summary>As <see cref="Sign(HttpRequestMessage, ReadOnlySpan{byte})"/>, with the body's Content-Digest value already computed.</summary>
+    public void Sign(HttpRequestMessage request, string digest)
     {
         var uri = request.RequestUri;
         if (uri is null || !uri.IsAbsoluteUri)
@@ -24,7 +27,6 @@ public sealed class HttpRequestSigner(string keyId, Ed25519PrivateKey key, TimeP
             throw new InvalidOperationException($"cannot sign a request without an absolute URI (got '{uri}')");
         }
 
-        var digest = ContentDigest.Sha256(body);
         var signatureParams = SignatureBase.SignatureParams(
             time.GetUtcNow().ToUnixTimeSeconds(),
             KeyId,

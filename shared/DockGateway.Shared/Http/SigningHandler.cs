@@ -1,8 +1,10 @@
 namespace DockGateway.Shared.Http;
 
 /// <summary>
-/// An <see cref="HttpClient"/> handler that buffers each request body and signs the request with
-/// <see cref="HttpRequestSigner"/> just before it is sent (so retries get a fresh signature).
+/// An <see cref="HttpClient"/> handler that signs each request with <see cref="HttpRequestSigner"/> just
+/// before it is sent (so retries get a fresh signature). A body that knows its SHA-256
+/// (<see cref="IKnownDigestContent"/>, e.g. an upload chunk streamed from a file) is signed with that
+/// digest and streams; any other body is buffered first to compute it.
 /// </summary>
 public sealed class SigningHandler : DelegatingHandler
 {
@@ -15,6 +17,12 @@ public sealed class SigningHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.Content is IKnownDigestContent known)
+        {
+            _signer.Sign(request, ContentDigest.FromSha256(known.Sha256.Span));
+            return await base.SendAsync(request, cancellationToken);
+        }
+
         byte[] body = [];
         if (request.Content is { } content)
         {
