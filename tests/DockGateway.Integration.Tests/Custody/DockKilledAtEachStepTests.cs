@@ -1,10 +1,7 @@
-using System.CommandLine;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using DockGateway.Device.Ingest;
 using DockGateway.Provisioning;
-using DockGateway.Provisioning.Audit;
 using DockGateway.Shared.Crypto;
 using DockGateway.Shared.Custody;
 using DockGateway.Shared.Faults;
@@ -100,14 +97,5 @@ public sealed class DockKilledAtEachStepTests(ITestOutputHelper output)
         }
     }
 
-    private int Dockctl(params string[] args)
-    {
-        var root = new RootCommand("dockctl");
-        root.Subcommands.Add(AuditCommand.Create());
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = DockctlInvocation.Run(root, args, stdout, stderr);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dockctl {string.Join(' ', args)} -> {code}\n{stdout}{stderr}"));
-        return code;
-    }
+    private int Dockctl(params string[] args) => DockctlAudit.Run(output.WriteLine, args);
 }

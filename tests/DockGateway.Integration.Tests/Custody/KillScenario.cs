@@ -1,10 +1,8 @@
-using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using DockGateway.Provisioning;
 using DockGateway.Provisioning.Audit;
 using DockGateway.Shared.Crypto;
 using DockGateway.Shared.Notes;
@@ -250,16 +248,7 @@ public sealed class KillScenario : IDisposable
         }
     }
 
-    private int Dockctl(params string[] args)
-    {
-        var root = new RootCommand("dockctl");
-        root.Subcommands.Add(AuditCommand.Create());
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = DockctlInvocation.Run(root, args, stdout, stderr);
-        Log($"dockctl {args[0]} {args[1]} -> {code}\n{stdout}{stderr}");
-        return code;
-    }
+    private int Dockctl(params string[] args) => DockctlAudit.Run(Log, args);
 
     private void Log(string line)
     {

@@ -1,8 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
 using DockGateway.Integration.Tests.Custody;
 using DockGateway.Provisioning;
-using DockGateway.Provisioning.Audit;
 using DockGateway.Shared.Crypto;
 using DockGateway.Shared.Faults;
 using DockGateway.Shared.Notes;
@@ -153,14 +150,5 @@ public sealed class CustodyMirrorTests(ITestOutputHelper output)
         Assert.Equal(ExitCodes.Ok, Dockctl("audit", "verify", bundle, "--key", new NoteSigner(rig.Origin, key).VerifierKey, "--footage", Path.Combine(rig.Data, "footage")));
     }
 
-    private int Dockctl(params string[] args)
-    {
-        var root = new RootCommand("dockctl");
-        root.Subcommands.Add(AuditCommand.Create());
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var code = DockctlInvocation.Run(root, args, stdout, stderr);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dockctl {string.Join(' ', args)} -> {code}\n{stdout}{stderr}"));
-        return code;
-    }
+    private int Dockctl(params string[] args) => DockctlAudit.Run(output.WriteLine, args);
 }
