@@ -193,6 +193,20 @@ public abstract class WitnessTests(CloudHostFixture fixture)
         Assert.Equal(3, await LatestSizeAsync(dock));
     }
 
+    [VariantFact]
+    public async Task A_resent_cosigned_checkpoint_gets_the_stored_cosignature()
+    {
+        using var dock = await TestDock.EnrolAsync(Host);
+        var log = Log(3);
+        var request = new AddCheckpointRequest(0, [], dock.SignCheckpoint(3, log.RootHash()));
+        var first = await (await AddCheckpointAsync(dock, request)).Content.ReadAsStringAsync();
+        Host.Time.Advance(TimeSpan.FromMinutes(5));
+        var again = await AddCheckpointAsync(dock, new AddCheckpointRequest(3, [], request.SignedCheckpoint));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(first, await again.Content.ReadAsStringAsync());
+        Assert.Equal(0, await RejectionCountAsync(dock));
+    }
+
     private static List<string> Entries(int count) =>
         Enumerable.Range(0, count).Select(i => $"{{\"type\":\"ingested\",\"seq\":{i},\"size\":{1000 + i},\"sha256\":\"{new string('a', 64)}\"}}").ToList();
 
@@ -225,6 +239,9 @@ public abstract class WitnessTests(CloudHostFixture fixture)
 
     private Task<long> LatestSizeAsync(TestDock dock) =>
         DockDatabase.ScalarAsync(Host, "SELECT COALESCE(MAX(size), 0) FROM witness_latest WHERE origin = @origin", new { origin = dock.Origin });
+
+    private Task<long> RejectionCountAsync(TestDock dock) =>
+        DockDatabase.ScalarAsync(Host, "SELECT COUNT(*) FROM witness_rejections WHERE origin = @origin", new { origin = dock.Origin });
 
     private Task<long> EntryCountAsync(TestDock dock) =>
         DockDatabase.ScalarAsync(Host, "SELECT COUNT(*) FROM custody_entries WHERE dock_id = @id", new { id = dock.DockId });
