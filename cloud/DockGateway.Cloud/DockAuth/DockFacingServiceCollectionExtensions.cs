@@ -51,6 +51,7 @@ public static class DockFacingServiceCollectionExtensions
 
         services.AddSingleton<IWitnessStore, SqlWitnessStore>();
         services.AddSingleton<ICustodyEntryStore, SqlCustodyEntryStore>();
+        services.AddSingleton<CheckpointCosigner>();
         services.AddSingleton<CheckpointWitness>();
         services.AddSingleton<CustodyEntryIngestion>();
         return services;

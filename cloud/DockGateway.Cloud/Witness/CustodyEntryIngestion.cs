@@ -4,7 +4,6 @@ using DockGateway.Cloud.DockAuth;
 using DockGateway.Shared.Faults;
 using DockGateway.Shared.Json;
 using DockGateway.Shared.Merkle;
-using DockGateway.Shared.Notes;
 using Microsoft.Extensions.Logging;
 
 namespace DockGateway.Cloud.Witness;
@@ -14,13 +13,14 @@ namespace DockGateway.Cloud.Witness;
 /// give a root r(s) at their end size s that is proven: the root of a checkpoint of size s the cloud
 /// cosigned; or, with <c>cosignedSize</c> S ≥ s and <c>consistencyProof</c>, consistent (RFC 6962) with
 /// the checkpoint of size S the cloud cosigned — so any prefix of a cosigned tree can be stored; or the
-/// root of the dock-signed checkpoint in the same request, which is then checked against the latest
-/// cosigned one from the leaves themselves, cosigned and stored. Anything else: a 4xx and nothing stored.
+/// root of the dock-signed checkpoint in the same request, which <see cref="CheckpointCosigner"/> checks against
+/// the latest cosigned one from the leaves the cloud holds, cosigns and stores (a refused one is kept as evidence).
+/// Anything else: a 4xx and nothing stored.
 /// </summary>
 public sealed class CustodyEntryIngestion(
     ICustodyEntryStore entries,
     IWitnessStore witness,
-    CloudSigningKeys keys,
+    CheckpointCosigner cosigner,
     TimeProvider time,
     ILogger<CustodyEntryIngestion> logger)
 {
@@ -100,12 +100,16 @@ public sealed class CustodyEntryIngestion(
         }
         else
         {
-            var outcome = await CosignIncludedAsync(dock, batch.Checkpoint, tree, cancellationToken);
-            if (outcome.Problem is not null)
+            var answer = await cosigner.UpdateAsync(dock, batch.Checkpoint, new HeldLeavesEvidence(batch.Checkpoint, tree), cancellationToken);
+            if (answer.Status == 409)
             {
-                return EntryIngestionResult.Refused(422, outcome.Problem);
+                return EntryIngestionResult.Refused(422, "Another checkpoint was cosigned for this origin at the same time; send again.");
             }
-            cosignature = outcome.Cosignature;
+            if (answer.Status != 200)
+            {
+                return EntryIngestionResult.Refused(answer.Status, answer.Body.TrimEnd('\n'));
+            }
+            cosignature = answer.Body.TrimEnd('\n');
         }
 
         if (!await entries.TryAppendAsync(dock.DockId, held.Count, fresh, cancellationToken))
@@ -132,41 +136,5 @@ public sealed class CustodyEntryIngestion(
         return MerkleProof.VerifyConsistency(tree.Size, target.Size, tree.RootHash(), target.RootHash, proof.Hashes)
             ? null
             : $"The consistency proof from size {tree.Size} (root {Convert.ToBase64String(tree.RootHash())}) to the cosigned checkpoint of size {target.Size} does not verify.";
-    }
-
-    private async Task<(string? Problem, string? Cosignature)> CosignIncludedAsync(
-        DockIdentity dock, string signedCheckpoint, MerkleTree tree, CancellationToken cancellationToken)
-    {
-        SignedNote note;
-        Checkpoint checkpoint;
-        try
-        {
-            note = NoteVerification.Open(signedCheckpoint, [DockCheckpointKey.Verifier(dock)]);
-            checkpoint = Checkpoint.Parse(note.Text);
-        }
-        catch (Exception e) when (e is NoteVerificationException or FormatException)
-        {
-            return ($"The included checkpoint is not validly signed by the dock: {e.Message}", null);
-        }
-        if (checkpoint.Origin != dock.Origin || checkpoint.Size != tree.Size
-            || !CryptographicOperations.FixedTimeEquals(checkpoint.RootHash, tree.RootHash()))
-        {
-            return ($"The included checkpoint ({checkpoint.Origin}, size {checkpoint.Size}) is not the root the entries give at size {tree.Size}.", null);
-        }
-        var latest = await witness.LatestAsync(dock.Origin, cancellationToken);
-        if (latest is not null && (latest.Size > tree.Size
-            || !CryptographicOperations.FixedTimeEquals(latest.RootHash, tree.RootHash(latest.Size))))
-        {
-            return ($"The entries are not consistent with the cosigned checkpoint of size {latest.Size}.", null);
-        }
-        var now = time.GetUtcNow();
-        var cosignature = keys.Cosigner.Sign(note.Text, now.ToUnixTimeSeconds());
-        var cosigned = new CosignedCheckpoint(dock.Origin, checkpoint.Size, checkpoint.RootHash, note.WithSignature(cosignature).ToString(), now);
-        if (!await witness.TryAdvanceAsync(cosigned, latest?.Size, cancellationToken))
-        {
-            return ("Another checkpoint was cosigned for this origin at the same time; send again.", null);
-        }
-        CrashPoint.Reached("cloud-cosigned");
-        return (null, cosignature.ToLine());
     }
 }

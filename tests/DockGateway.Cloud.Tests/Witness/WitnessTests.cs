@@ -194,6 +194,27 @@ public abstract class WitnessTests(CloudHostFixture fixture)
     }
 
     [VariantFact]
+    public async Task Checkpoints_refused_on_the_entries_path_are_kept_as_evidence()
+    {
+        using var dock = await TestDock.EnrolAsync(Host);
+        using var forger = Ed25519PrivateKey.Generate();
+        var entries = Entries(3);
+        var log = new MerkleTree(entries.Select(e => MerkleHash.Leaf(CanonicalJson.Canonicalize(Encoding.UTF8.GetBytes(e)))));
+        var forged = new NoteSigner(dock.Origin, forger).SignNote(new Checkpoint(dock.Origin, 3, log.RootHash()).ToBody()).ToString();
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await PostEntriesAsync(dock, entries, 0, forged)).StatusCode);
+        Assert.Equal(1, await RejectionCountAsync(dock));
+
+        // A fork: the cloud cosigned size 2 of another history; the dock's own checkpoint at 3 cannot extend it.
+        await AddCheckpointAsync(dock, new AddCheckpointRequest(0, [], dock.SignCheckpoint(2, Log(2, "fork").RootHash())));
+        var response = await PostEntriesAsync(dock, entries, 0, dock.SignCheckpoint(3, log.RootHash()));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Contains("not consistent with the cosigned checkpoint of size 2", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, await RejectionCountAsync(dock));
+        Assert.Equal(0, await EntryCountAsync(dock));
+        Assert.Equal(2, await LatestSizeAsync(dock));
+    }
+
+    [VariantFact]
     public async Task A_resent_cosigned_checkpoint_gets_the_stored_cosignature()
     {
         using var dock = await TestDock.EnrolAsync(Host);
