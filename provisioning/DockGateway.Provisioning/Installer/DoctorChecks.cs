@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using DockGateway.Device.Hardware;
+using DockGateway.Shared.Crypto;
 using DockGateway.Device.Hardware.Gpio;
 using DockGateway.Device.Hardware.Mounting;
 using Microsoft.Extensions.Configuration;
@@ -12,7 +13,7 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
 {
     private static readonly (string Soname, string Package)[] s_libraries =
     [
-        ("libsodium.so.23", "libsodium23"), ("libmosquitto.so.1", "libmosquitto1"), ("libgpiod.so.2", "libgpiod2"), ("libusb-1.0.so.0", "libusb-1.0-0"),
+        ("libmosquitto.so.1", "libmosquitto1"), ("libgpiod.so.2", "libgpiod2"), ("libusb-1.0.so.0", "libusb-1.0-0"),
     ];
 
     private static readonly (string Program, string Package)[] s_tools =
@@ -21,6 +22,7 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
     public async Task<IReadOnlyList<DoctorCheck>> RunAsync(CancellationToken cancellationToken)
     {
         var checks = new List<DoctorCheck>();
+        checks.Add(Ed25519SelfTest());
         checks.AddRange(s_libraries.Select(l => Library(l.Soname, l.Package)));
         checks.AddRange(s_tools.Select(t => FindProgram(t.Program) is { } path
             ? DoctorCheck.Pass($"program {t.Program}", path)
@@ -61,6 +63,23 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
         checks.Add(await BrokerAsync(cancellationToken));
         checks.AddRange(await CloudAndClockAsync(configuration?["Sync:CloudUrl"], cancellationToken));
         return checks;
+    }
+
+    /// <summary>Signs and verifies once: proves NSec and the libsodium.so shipped with it load on this machine.</summary>
+    private static DoctorCheck Ed25519SelfTest()
+    {
+        try
+        {
+            using var key = Ed25519PrivateKey.Generate();
+            var message = "dockctl doctor"u8;
+            return Ed25519.Verify(key.PublicKey, message, key.Sign(message))
+                ? DoctorCheck.Pass("Ed25519 (NSec)", "sign/verify self-test passed (libsodium.so shipped with the build)")
+                : DoctorCheck.Fail("Ed25519 (NSec)", "self-test signature did not verify", "reinstall DockGateway (deploy/install-pi.sh)");
+        }
+        catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or InvalidOperationException or PlatformNotSupportedException)
+        {
+            return DoctorCheck.Fail("Ed25519 (NSec)", e.Message, "reinstall DockGateway (deploy/install-pi.sh): libsodium.so must sit in its install directory");
+        }
     }
 
     private static DoctorCheck Library(string soname, string package)

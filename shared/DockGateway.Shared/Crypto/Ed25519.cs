@@ -1,8 +1,8 @@
-using SodiumNative = DockGateway.Shared.Interop.Interop.Sodium;
+using NSec.Cryptography;
 
 namespace DockGateway.Shared.Crypto;
 
-/// <summary>Ed25519 signature verification (RFC 8032) through libsodium.</summary>
+/// <summary>Ed25519 signature verification (RFC 8032) through NSec.</summary>
 public static class Ed25519
 {
     /// <summary>
@@ -16,7 +16,9 @@ public static class Ed25519
             return false;
         }
 
-        SodiumLibrary.EnsureInitialized();
-        return SodiumNative.crypto_sign_verify_detached(signature, message, (ulong)message.Length, publicKey) == 0;
+        var algorithm = SignatureAlgorithm.Ed25519;
+        return PublicKey.TryImport(algorithm, publicKey, KeyBlobFormat.RawPublicKey, out var key)
+            && key is not null
+            && algorithm.Verify(key, message, signature);
     }
 }

@@ -151,7 +151,7 @@ public sealed class InstallerCommandTests : IDisposable
         var (code, output) = await Task.Run(() => Dockctl("doctor", "--config", _config, "--broker", $"127.0.0.1:{closedPort}"));
 
         Assert.Equal(ExitCodes.VerificationFailed, code);
-        Assert.Contains("PASS  library libsodium.so.23", output, StringComparison.Ordinal);
+        Assert.Contains("PASS  Ed25519 (NSec)", output, StringComparison.Ordinal);
         Assert.Contains("PASS  library libgpiod.so.2: libgpiod 1.", output, StringComparison.Ordinal);
         Assert.Contains("PASS  dock key", output, StringComparison.Ordinal);
         Assert.Contains("PASS  cloud", output, StringComparison.Ordinal);
