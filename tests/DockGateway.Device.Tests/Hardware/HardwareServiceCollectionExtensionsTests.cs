@@ -7,6 +7,7 @@ using DockGateway.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -74,15 +75,18 @@ public sealed class HardwareServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public void Systemd_integration_registers_the_notifier_and_its_lifetime_service()
+    public void Systemd_integration_registers_nothing_when_not_run_by_systemd()
     {
         var collection = new ServiceCollection().AddLogging();
         collection.AddSingleton<IHostApplicationLifetime, FakeLifetime>();
         collection.AddSystemdIntegration();
         using var services = collection.BuildServiceProvider();
 
-        Assert.NotNull(services.GetRequiredService<SystemdNotifier>());
-        Assert.Contains(services.GetServices<IHostedService>(), s => s is SystemdLifetimeService);
+        // The test host's parent is not systemd, so the package's AddSystemd() and the watchdog stay out.
+        Assert.False(SystemdHelpers.IsSystemdService());
+        Assert.Null(services.GetService<ISystemdNotifier>());
+        Assert.Null(services.GetService<IHostLifetime>());
+        Assert.DoesNotContain(services.GetServices<IHostedService>(), s => s is SystemdWatchdogService);
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
