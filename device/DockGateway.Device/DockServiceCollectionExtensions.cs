@@ -1,4 +1,5 @@
 using DockGateway.Device.Custody;
+using DockGateway.Device.Hosting;
 using DockGateway.Device.Ingest;
 using DockGateway.Device.Simulation;
 using DockGateway.Device.Slots;
@@ -50,6 +51,7 @@ public static class DockServiceCollectionExtensions
         services.AddSingleton<SlotBoard>();
         services.AddHostedService<SlotSupervisor>();
         services.AddHostedService<CheckpointScheduler>();
+        services.AddHostedService<IdleTrimmer>();
 
         if (!string.IsNullOrWhiteSpace(configuration[$"{DockOptions.Section}:Simulation:Root"]))
         {

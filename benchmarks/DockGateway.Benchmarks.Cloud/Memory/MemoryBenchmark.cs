@@ -167,7 +167,7 @@ public static class MemoryBenchmark
 
     private static string Describe(RssSample s) => $"{Mib(s.Rss)} (anon {Mib(s.Anon)}, file {Mib(s.File)}, shmem {Mib(s.Shmem)})";
 
-    private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F1} MiB");
+    private static string Mib(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:F1} MiB = {bytes / 1e6:F1} MB");
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
