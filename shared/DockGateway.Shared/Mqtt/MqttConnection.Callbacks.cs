@@ -134,31 +134,34 @@ public sealed unsafe partial class MqttConnection
         }
 
         Interlocked.Exchange(ref _failedAttempts, 0);
-        KeyValuePair<string, MqttQos>[] subscriptions;
-        lock (_subscriptionsGate)
-        {
-            subscriptions = [.. _subscriptions];
-        }
-
+        // Resend and mark connected under the subscriptions lock: a SubscribeAsync either lands before this
+        // (and is sent here) or sees the connection up (and sends it itself); none can fall in between.
         // A clean session forgets subscriptions: send them again on every connect. With a persistent
         // session the broker still has them and a repeat SUBSCRIBE just replaces each (and replays
         // retained messages), which is harmless. Messages the broker queued while we were away may
         // arrive before the SUBACKs; OnMessage takes them like any other (libmosquitto acknowledges
         // incoming QoS 1 itself, under the broker's message ids, apart from our publish/subscribe mids).
-        foreach (var (filter, qos) in subscriptions)
+        // mosquitto_subscribe only queues the packet, so the lock is held briefly.
+        int count;
+        lock (_subscriptionsGate)
         {
-            var subRc = MosquittoNative.mosquitto_subscribe(_mosq, out var mid, filter, (int)qos);
-            if (subRc == MosquittoNative.MOSQ_ERR_SUCCESS)
+            count = _subscriptions.Count;
+            foreach (var (filter, qos) in _subscriptions)
             {
-                _ = _subscribes.Register(mid, qos);
+                var subRc = MosquittoNative.mosquitto_subscribe(_mosq, out var mid, filter, (int)qos);
+                if (subRc == MosquittoNative.MOSQ_ERR_SUCCESS)
+                {
+                    _ = _subscribes.Register(mid, qos);
+                }
+                else
+                {
+                    _logger.LogError("MQTT resubscribe to {Filter} failed: {Error}", filter, MosquittoNative.ErrorText(subRc));
+                }
             }
-            else
-            {
-                _logger.LogError("MQTT resubscribe to {Filter} failed: {Error}", filter, MosquittoNative.ErrorText(subRc));
-            }
+
+            SetState(MqttConnectionState.Connected);
         }
 
-        _logger.LogInformation("MQTT connected to {Host}:{Port} as {ClientId} ({Subscriptions} subscriptions)", _options.Host, _options.Port, ClientId, subscriptions.Length);
-        SetState(MqttConnectionState.Connected);
+        _logger.LogInformation("MQTT connected to {Host}:{Port} as {ClientId} ({Subscriptions} subscriptions)", _options.Host, _options.Port, ClientId, count);
     }
 }

@@ -132,11 +132,10 @@ public sealed partial class MqttConnection : IMqttConnection
         lock (_subscriptionsGate)
         {
             _subscriptions[filter] = qos;
-        }
-
-        if (!IsConnected)
-        {
-            return;
+            if (!IsConnected)
+            {
+                return; // the connect callback sends it: it copies the list and marks itself connected under this lock
+            }
         }
 
         var rc = MosquittoNative.mosquitto_subscribe(_mosq, out var mid, filter, (int)qos);
