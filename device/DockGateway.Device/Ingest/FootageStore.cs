@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using static DockGateway.Device.Interop.Interop;
 
 namespace DockGateway.Device.Ingest;
@@ -17,6 +19,14 @@ public sealed class FootageStore
         IncomingDirectory = Path.Combine(DataDirectory, "incoming");
         FootageDirectory = Path.Combine(DataDirectory, "footage");
         QuarantineDirectory = Path.Combine(DataDirectory, "quarantine");
+    }
+
+    /// <summary>The service's store under Dock:DataDirectory, prepared (<see cref="Prepare"/>) before anything else opens it.</summary>
+    public FootageStore(IOptions<DockOptions> options, ILogger<FootageStore> logger)
+        : this(options.Value.DataDirectory)
+    {
+        var discarded = Prepare();
+        logger.LogInformation("Footage store {Directory} ready; {Count} temporary files from an interrupted ingest discarded", FootageDirectory, discarded);
     }
 
     public string DataDirectory { get; }
