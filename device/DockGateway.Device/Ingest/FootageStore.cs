@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text;
+using DockGateway.Shared.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using static DockGateway.Device.Interop.Interop;
 
 namespace DockGateway.Device.Ingest;
 
@@ -52,7 +52,7 @@ public sealed class FootageStore
             discarded++;
         }
 
-        Libc.FsyncDirectory(IncomingDirectory);
+        DurableDirectory.Sync(IncomingDirectory);
         return discarded;
     }
 
@@ -94,8 +94,8 @@ public sealed class FootageStore
         // committed copy would have been found by its SHA-256 before): same recorder, name and hash, so
         // the same content. Replacing it is safe.
         File.Move(temporaryPath, destination, overwrite: true);
-        Libc.FsyncDirectory(Path.GetDirectoryName(destination)!);
-        Libc.FsyncDirectory(IncomingDirectory);
+        DurableDirectory.Sync(Path.GetDirectoryName(destination)!);
+        DurableDirectory.Sync(IncomingDirectory);
         return relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
@@ -106,8 +106,8 @@ public sealed class FootageStore
     {
         var target = Path.Combine(QuarantineDirectory, $"{Guid.NewGuid():N}-{Path.GetFileName(fullPath)}");
         File.Move(fullPath, target);
-        Libc.FsyncDirectory(QuarantineDirectory);
-        Libc.FsyncDirectory(Path.GetDirectoryName(fullPath)!);
+        DurableDirectory.Sync(QuarantineDirectory);
+        DurableDirectory.Sync(Path.GetDirectoryName(fullPath)!);
         return target;
     }
 
@@ -140,7 +140,7 @@ public sealed class FootageStore
             if (!Directory.Exists(next))
             {
                 OwnerOnly.CreateDirectory(next);
-                Libc.FsyncDirectory(current);
+                DurableDirectory.Sync(current);
             }
 
             current = next;
