@@ -30,7 +30,7 @@ public static class DockSyncServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SyncOptions>>().Value);
-        services.AddSingleton(sp => new UploadBacklog(Path.Combine(sp.GetRequiredService<IOptions<DockOptions>>().Value.DataDirectory, "sync.db")));
+        services.AddSingleton<UploadBacklog>();
         services.AddSingleton<IQueueLength>(sp => sp.GetRequiredService<UploadBacklog>());
         services.AddSingleton<UploadEnqueuer>();
         services.AddSingleton<ICustodyObserver>(sp => sp.GetRequiredService<UploadEnqueuer>());
