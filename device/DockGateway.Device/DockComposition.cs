@@ -1,4 +1,3 @@
-using DockGateway.Device.Hardware;
 using DockGateway.Device.Status;
 using DockGateway.Device.Sync;
 using DockGateway.Device.Systemd;
@@ -13,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace DockGateway.Device;
 
 /// <summary>
-/// The whole dock as the service runs it: the core, then either the simulated slots (Dock:Simulation:Root)
+/// The whole dock as the service runs it: the core with either the simulated slots (Dock:Simulation:Root)
 /// or the hardware (Dock:Hardware), MQTT status when Mqtt:Host is set, cloud sync when Sync:CloudUrl is
 /// set, and systemd notification. Configuration comes from an optional JSON file (--config or
 /// $DOCKGATEWAY_CONFIG), then environment variables, then the command line.
@@ -66,39 +65,38 @@ public static class DockComposition
         return true;
     }
 
-    /// <summary>Registers every capability the configuration asks for.</summary>
-    public static IServiceCollection AddDock(IServiceCollection services, IConfiguration configuration)
+    /// <summary>Registers every capability the configuration asks for: the core with its slots, status when Mqtt:Host is set, sync, systemd.</summary>
+    public static IServiceCollection AddDock(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDockServices(configuration);
-        if (string.IsNullOrWhiteSpace(configuration[$"{DockOptions.Section}:Simulation:Root"]))
-        {
-            services.AddDockHardware(configuration);
-        }
-
         if (!string.IsNullOrWhiteSpace(configuration[$"{MqttOptions.SectionName}:Host"]))
         {
             services.AddDockStatus(configuration);
         }
 
-        // Sync:DockId defaults to Dock:DockId: enrolment gives one id, used in custody entries, topics and as the RFC 9421 keyid.
-        services.AddOptions<SyncOptions>().PostConfigure<IOptions<DockOptions>>((sync, dock) =>
-        {
-            if (string.IsNullOrWhiteSpace(sync.DockId))
-            {
-                sync.DockId = dock.Value.DockId;
-            }
-        });
         services.AddDockSync(configuration);
         services.AddSystemdIntegration();
         return services;
     }
 
-    /// <summary>Every option failure of <paramref name="e"/>, one line each naming its key.</summary>
-    public static void Report(OptionsValidationException e, TextWriter errors)
+    /// <summary>
+    /// Prints every option failure in <paramref name="e"/> (one <see cref="OptionsValidationException"/>, or several
+    /// from the start-up check) to <paramref name="errors"/>, one line each naming its key. False for any other exception.
+    /// </summary>
+    public static bool Report(Exception e, TextWriter errors)
     {
-        foreach (var failure in e.Failures)
+        IEnumerable<Exception> all = e is AggregateException aggregate ? aggregate.InnerExceptions : [e];
+        if (!all.Any() || !all.All(x => x is OptionsValidationException))
+        {
+            return false;
+        }
+
+        // Distinct: options built from other options (Sync:DockId from Dock:DockId) repeat the failures of those.
+        foreach (var failure in all.Cast<OptionsValidationException>().SelectMany(x => x.Failures).Distinct())
         {
             errors.WriteLine($"configuration error: {failure}");
         }
+
+        return true;
     }
 }

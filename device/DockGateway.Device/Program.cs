@@ -8,21 +8,22 @@ if (!DockComposition.AddConfigFile(builder.Configuration, args, Console.Error))
 }
 
 builder.Configuration.AddCommandLine(args, DockCommandLine.SwitchMappings);
-DockComposition.AddDock(builder.Services, builder.Configuration);
+builder.Services.AddDock(builder.Configuration);
 using var host = builder.Build();
-if (!host.Services.ValidateDockOptions(Console.Error))
-{
-    return 2;
-}
-
 try
 {
+    // Every ValidateOnStart option is checked here, before any service is built (the host's own check then finds them cached).
+    host.Services.GetService<IStartupValidator>()?.Validate();
     await host.RunAsync();
 }
-catch (OptionsValidationException e)
+catch (Exception e)
 {
-    // Mqtt:*, Sync:* and Dock:Hardware:* are checked as the host starts; print their keys, not a stack trace.
-    DockComposition.Report(e, Console.Error);
+    // A bad configuration prints its keys, not a stack trace.
+    if (!DockComposition.Report(e, Console.Error))
+    {
+        throw;
+    }
+
     return 2;
 }
 

@@ -35,7 +35,6 @@ public static class CloudApplicationExtensions
         api.MapRatios();
         api.MapStatistics();
 
-        // wt/cloud-dock maps enrolment, uploads and witness endpoints below this line.
         api.MapDockFacingEndpoints();
         api.MapFleetEndpoints();
         return app;

@@ -9,11 +9,9 @@ using DockGateway.Cloud.Registry;
 using DockGateway.Cloud.Statistics;
 using DockGateway.Cloud.Storage;
 using DockGateway.Shared.Faults;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DockGateway.Cloud.Hosting;
@@ -26,7 +24,7 @@ public static class CloudServiceCollectionExtensions
         CrashPoint.Validate(); // test-only fault injection (DOCKGW_TEST_KILL_AT): a misspelt step stops the cloud at start
         services.AddOptions<CloudOptions>().BindConfiguration(CloudOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CloudOptions>, CloudOptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
 
         // HTTP: problem details, strict JSON, body limit (endpoints such as uploads raise their own).
         services.AddCloudProblemDetails();
@@ -40,39 +38,15 @@ public static class CloudServiceCollectionExtensions
             .Configure<IOptions<CloudOptions>>((kestrel, cloud) => kestrel.Limits.MaxRequestBodySize = cloud.Value.Http.MaxRequestBodyBytes);
         services.AddOpenApi();
 
-        // Storage: migrations run before the server listens, then the bootstrap admin.
-        services.AddSingleton<ICloudDatabase>(sp => CreateDatabase(
-            sp.GetRequiredService<IOptions<CloudOptions>>().Value, sp.GetRequiredService<IHostEnvironment>()));
-        services.AddSingleton<MigrationRunner>();
-        services.AddHostedService<DatabaseMigrationService>();
-
-        // People: bearer tokens, roles, policies.
-        services.AddSingleton<PeopleTokenStore>();
-        services.AddHostedService<BootstrapAdminService>();
-        services.AddAuthentication(PeopleTokenAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, PeopleTokenAuthenticationHandler>(PeopleTokenAuthenticationHandler.SchemeName, null);
-        services.AddAuthorization(CloudPolicies.Add);
-
+        // Storage first: the services below that start work (bootstrap admin, fleet) run after the migrations.
+        services.AddCloudStorage();
+        services.AddPeopleAuth();
         services.AddSingleton<IAccessLog, SqlAccessLog>();
         services.AddRegistry();
         services.AddRatios();
         services.AddStatistics();
-
-        // wt/cloud-dock registers enrolment, dock auth, uploads and witness below this line.
         services.AddDockFacingServices();
         services.AddFleet();
         return services;
-    }
-
-    private static ICloudDatabase CreateDatabase(CloudOptions options, IHostEnvironment environment)
-    {
-        if (!string.IsNullOrWhiteSpace(options.Database.Postgres))
-        {
-            return new PostgresCloudDatabase(options.Database.Postgres);
-        }
-
-        var dataDirectory = Path.GetFullPath(options.DataDirectory, environment.ContentRootPath);
-        Directory.CreateDirectory(dataDirectory);
-        return new SqliteCloudDatabase(Path.Combine(dataDirectory, options.Database.SqliteFile));
     }
 }

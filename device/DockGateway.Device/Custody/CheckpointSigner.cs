@@ -1,5 +1,6 @@
 using DockGateway.Shared.Crypto;
 using DockGateway.Shared.Notes;
+using Microsoft.Extensions.Options;
 
 namespace DockGateway.Device.Custody;
 
@@ -7,6 +8,12 @@ namespace DockGateway.Device.Custody;
 public sealed class CheckpointSigner(string origin, Ed25519PrivateKey key)
 {
     private readonly NoteSigner _signer = new(origin, key);
+
+    /// <summary>The service's signer: the dock key under Dock:Origin.</summary>
+    public CheckpointSigner(IOptions<DockOptions> options, Ed25519PrivateKey key)
+        : this(options.Value.EffectiveOrigin, key)
+    {
+    }
 
     public string Origin { get; } = origin;
 

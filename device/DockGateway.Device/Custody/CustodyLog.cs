@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using DockGateway.Shared.Merkle;
+using DockGateway.Device.Ingest;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DockGateway.Device.Custody;
 
@@ -38,6 +40,15 @@ public sealed class CustodyLog : IDisposable
         _signedSize = store.LatestCheckpoint()?.Size ?? 0;
         store.AddVerifierKey(signer.VerifierKey, "dock");
         logger.LogInformation("Custody log {Origin} opened with {Size} entries, last checkpoint at {Signed}", signer.Origin, _tree.Size, _signedSize);
+    }
+
+    /// <summary>
+    /// The service's log: its store in Dock:DataDirectory, which <paramref name="footage"/> has prepared (0700) first.
+    /// </summary>
+    public CustodyLog(FootageStore footage, CheckpointSigner signer, IOptions<DockOptions> options, TimeProvider time,
+        IEnumerable<ICustodyObserver> observers, ILogger<CustodyLog> logger)
+        : this(CustodyStore.Open(footage.DataDirectory), signer, options.Value.DockId, options.Value.CheckpointEvery, time, observers, logger)
+    {
     }
 
     public string DockId { get; }

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DockGateway.Device.Hardware;
@@ -34,20 +33,12 @@ public static class HardwareServiceCollectionExtensions
 
         services.AddSingleton<IUsbTransportFactory, LibusbTransportFactory>();
         services.AddSingleton<IRecorderAdapter, MassStorageAdapter>();
-        services.AddSingleton<IRecorderAdapter>(sp => new AmbarellaAdapter(
-            sp.GetRequiredService<IUsbTransportFactory>(),
-            sp.GetRequiredService<IOptions<DockHardwareOptions>>().Value.AdapterPassword,
-            sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<AmbarellaAdapter>>()));
+        services.AddSingleton<IRecorderAdapter, AmbarellaAdapter>();
         services.AddSingleton<RecorderCatalog>();
         services.AddSingleton<RecorderRegistry>();
         services.AddSingleton<VolumeMounter>();
         services.AddSingleton<RescanSignal>();
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<DockHardwareOptions>>().Value;
-            return new SysfsUsbScanner(o.SysfsRoot, o.DevRoot);
-        });
+        services.AddSingleton<SysfsUsbScanner>();
         services.AddSingleton<SlotAdmission>();
         services.AddSingleton<UsbSlotSource>();
         services.AddSingleton<ISlotSource>(sp => sp.GetRequiredService<UsbSlotSource>());

@@ -76,8 +76,28 @@ internal sealed class IdleTrimmer(SlotBoard board, IEnumerable<IQueueLength> que
         var before = Environment.WorkingSet;
         var started = Stopwatch.GetTimestamp();
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var native = Libc.TrimNativeHeap();
+        var native = TrimNativeHeap();
         logger.LogInformation("At rest: memory handed back in {Milliseconds:F0} ms (native heap {Native}); working set {Before:F1} MB -> {After:F1} MB",
             Stopwatch.GetElapsedTime(started).TotalMilliseconds, native ? "trimmed" : "untrimmed", before / 1e6, Environment.WorkingSet / 1e6);
+    }
+
+    /// <summary>
+    /// glibc's malloc_trim(0): gives the free pages of every malloc arena (SQLite's, libmosquitto's) back to
+    /// the system. False when the C library has no malloc_trim (musl), where there is nothing to do.
+    /// </summary>
+    private static bool TrimNativeHeap()
+    {
+        try
+        {
+            return Libc.malloc_trim(0) != 0;
+        }
+        catch (EntryPointNotFoundException)
+        {
+            return false;
+        }
+        catch (DllNotFoundException)
+        {
+            return false;
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Text;
-using static DockGateway.Device.Interop.Interop;
+using DockGateway.Shared.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DockGateway.Device.Ingest;
 
@@ -17,6 +19,14 @@ public sealed class FootageStore
         IncomingDirectory = Path.Combine(DataDirectory, "incoming");
         FootageDirectory = Path.Combine(DataDirectory, "footage");
         QuarantineDirectory = Path.Combine(DataDirectory, "quarantine");
+    }
+
+    /// <summary>The service's store under Dock:DataDirectory, prepared (<see cref="Prepare"/>) before anything else opens it.</summary>
+    public FootageStore(IOptions<DockOptions> options, ILogger<FootageStore> logger)
+        : this(options.Value.DataDirectory)
+    {
+        var discarded = Prepare();
+        logger.LogInformation("Footage store {Directory} ready; {Count} temporary files from an interrupted ingest discarded", FootageDirectory, discarded);
     }
 
     public string DataDirectory { get; }
@@ -42,7 +52,7 @@ public sealed class FootageStore
             discarded++;
         }
 
-        Libc.FsyncDirectory(IncomingDirectory);
+        DurableDirectory.Sync(IncomingDirectory);
         return discarded;
     }
 
@@ -84,8 +94,8 @@ public sealed class FootageStore
         // committed copy would have been found by its SHA-256 before): same recorder, name and hash, so
         // the same content. Replacing it is safe.
         File.Move(temporaryPath, destination, overwrite: true);
-        Libc.FsyncDirectory(Path.GetDirectoryName(destination)!);
-        Libc.FsyncDirectory(IncomingDirectory);
+        DurableDirectory.Sync(Path.GetDirectoryName(destination)!);
+        DurableDirectory.Sync(IncomingDirectory);
         return relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
@@ -96,8 +106,8 @@ public sealed class FootageStore
     {
         var target = Path.Combine(QuarantineDirectory, $"{Guid.NewGuid():N}-{Path.GetFileName(fullPath)}");
         File.Move(fullPath, target);
-        Libc.FsyncDirectory(QuarantineDirectory);
-        Libc.FsyncDirectory(Path.GetDirectoryName(fullPath)!);
+        DurableDirectory.Sync(QuarantineDirectory);
+        DurableDirectory.Sync(Path.GetDirectoryName(fullPath)!);
         return target;
     }
 
@@ -130,7 +140,7 @@ public sealed class FootageStore
             if (!Directory.Exists(next))
             {
                 OwnerOnly.CreateDirectory(next);
-                Libc.FsyncDirectory(current);
+                DurableDirectory.Sync(current);
             }
 
             current = next;

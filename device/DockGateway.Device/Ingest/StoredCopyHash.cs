@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Microsoft.Win32.SafeHandles;
 using static DockGateway.Device.Interop.Interop;
 
 namespace DockGateway.Device.Ingest;
@@ -25,7 +26,7 @@ public static class StoredCopyHash
             using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
             if (fromDisk && OperatingSystem.IsLinux())
             {
-                Libc.ReadFromDisk(file);
+                ReadFromDisk(file);
             }
 
             long offset = 0;
@@ -67,4 +68,25 @@ public static class StoredCopyHash
 
     private static Task<int> Read(Microsoft.Win32.SafeHandles.SafeFileHandle file, byte[] buffer, long offset, CancellationToken cancellationToken) =>
         Task.Run(() => RandomAccess.Read(file, buffer, offset), cancellationToken);
+
+    /// <summary>
+    /// Drops a synced file's pages from the page cache (<c>POSIX_FADV_DONTNEED</c>), so the next read
+    /// comes from the disk itself, not from memory. A hint: on tmpfs it changes nothing.
+    /// </summary>
+    private static void ReadFromDisk(SafeFileHandle file)
+    {
+        var added = false;
+        try
+        {
+            file.DangerousAddRef(ref added);
+            _ = Libc.posix_fadvise((int)file.DangerousGetHandle(), 0, 0, Libc.POSIX_FADV_DONTNEED);
+        }
+        finally
+        {
+            if (added)
+            {
+                file.DangerousRelease();
+            }
+        }
+    }
 }

@@ -16,9 +16,9 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
     /// <summary>Every entry of the volume, lazily; problems are reported as items, never thrown.</summary>
     public IEnumerable<VolumeItem> Walk()
     {
-        var stack = new Stack<(DirectoryHandle Dir, VolumePath Path, int Depth)>();
+        var stack = new Stack<(VolumeDirectory Dir, VolumePath Path, int Depth)>();
         var root = new VolumePath([]);
-        stack.Push((DirectoryHandle.FromFd(OpenRoot(), RootPath), root, 0));
+        stack.Push((VolumeDirectory.FromFd(OpenRoot(), RootPath), root, 0));
         var visited = 0L;
         try
         {
@@ -71,7 +71,7 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
                 var item = Inspect(dir.Fd, name, child, depth, out var subdirFd);
                 if (subdirFd >= 0)
                 {
-                    stack.Push((DirectoryHandle.FromFd(subdirFd, child.Display), child, depth + 1));
+                    stack.Push((VolumeDirectory.FromFd(subdirFd, child.Display), child, depth + 1));
                 }
                 else if (item is not null)
                 {
@@ -94,7 +94,7 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
         var (parent, name) = OpenParent(path);
         try
         {
-            var bytes = Libc.NulTerminated(name);
+            var bytes = NulTerminated.Of(name);
             int fd;
             fixed (byte* p = bytes)
             {
@@ -103,7 +103,7 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
 
             if (fd < 0)
             {
-                throw Libc.Error("open", path.Display);
+                throw Errno.Failure("open", path.Display);
             }
 
             var handle = new SafeFileHandle(fd, ownsHandle: true);
@@ -129,7 +129,7 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
         var (parent, name) = OpenParent(path);
         try
         {
-            var bytes = Libc.NulTerminated(name);
+            var bytes = NulTerminated.Of(name);
             Libc.Statx st;
             fixed (byte* p = bytes)
             {
@@ -153,12 +153,12 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
         var (parent, name) = OpenParent(path);
         try
         {
-            var bytes = Libc.NulTerminated(name);
+            var bytes = NulTerminated.Of(name);
             fixed (byte* p = bytes)
             {
                 if (Libc.unlinkat(parent.Fd, p, 0) != 0)
                 {
-                    throw Libc.Error("unlink", path.Display);
+                    throw Errno.Failure("unlink", path.Display);
                 }
             }
         }
@@ -171,13 +171,13 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
     private unsafe VolumeItem? Inspect(int dirFd, byte[] name, VolumePath child, int depth, out int subdirFd)
     {
         subdirFd = -1;
-        var bytes = Libc.NulTerminated(name);
+        var bytes = NulTerminated.Of(name);
         Libc.Statx st;
         fixed (byte* p = bytes)
         {
             if (Libc.statx(dirFd, p, Libc.AT_SYMLINK_NOFOLLOW, Libc.STATX_TYPE | Libc.STATX_SIZE | Libc.STATX_MTIME | Libc.STATX_CTIME, &st) != 0)
             {
-                return new VolumeItem(child, VolumeItemKind.Unreadable, null, Libc.Error("stat", child.Display).Message);
+                return new VolumeItem(child, VolumeItemKind.Unreadable, null, Errno.Failure("stat", child.Display).Message);
             }
         }
 
@@ -201,7 +201,7 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
                     subdirFd = Libc.openat(dirFd, p, Libc.Flags.O_RDONLY | Libc.Flags.O_DIRECTORY | Libc.Flags.O_NOFOLLOW | Libc.Flags.O_CLOEXEC, 0);
                 }
 
-                return subdirFd >= 0 ? null : new VolumeItem(child, VolumeItemKind.Unreadable, null, Libc.Error("open directory", child.Display).Message);
+                return subdirFd >= 0 ? null : new VolumeItem(child, VolumeItemKind.Unreadable, null, Errno.Failure("open directory", child.Display).Message);
             default:
                 return new VolumeItem(child, VolumeItemKind.Unreadable, null, "unknown file type");
         }
@@ -209,7 +209,7 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
 
     private unsafe int OpenRoot()
     {
-        var bytes = Libc.NulTerminated(RootPath);
+        var bytes = NulTerminated.Of(RootPath);
         fixed (byte* p = bytes)
         {
             var fd = Libc.open(p, Libc.Flags.O_RDONLY | Libc.Flags.O_DIRECTORY | Libc.Flags.O_CLOEXEC, 0);
@@ -218,7 +218,7 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
                 return fd;
             }
 
-            var error = Libc.Error("open volume root", RootPath);
+            var error = Errno.Failure("open volume root", RootPath);
             throw error.HResult is Libc.ENOENT or Libc.ENODEV or Libc.ENOTCONN or Libc.EIO ? new RecorderGoneException(error.Message, error) : error;
         }
     }
@@ -235,14 +235,14 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
         var fd = OpenRoot();
         for (var i = 0; i < segments.Count - 1; i++)
         {
-            var bytes = Libc.NulTerminated(segments[i]);
+            var bytes = NulTerminated.Of(segments[i]);
             int next;
             fixed (byte* p = bytes)
             {
                 next = Libc.openat(fd, p, Libc.Flags.O_RDONLY | Libc.Flags.O_DIRECTORY | Libc.Flags.O_NOFOLLOW | Libc.Flags.O_CLOEXEC, 0);
             }
 
-            var error = next < 0 ? Libc.Error("open directory", path.Display) : null;
+            var error = next < 0 ? Errno.Failure("open directory", path.Display) : null;
             _ = Libc.close(fd);
             fd = error is null ? next : throw error;
         }
@@ -256,7 +256,7 @@ public sealed class VolumeTree(string rootPath, VolumeLimits limits)
         byte empty = 0;
         if (Libc.statx(fd, &empty, Libc.AT_EMPTY_PATH, Libc.STATX_TYPE | Libc.STATX_SIZE | Libc.STATX_MTIME | Libc.STATX_CTIME, &st) != 0)
         {
-            throw Libc.Error("stat", path.Display);
+            throw Errno.Failure("stat", path.Display);
         }
 
         return st;

@@ -11,8 +11,6 @@ internal static partial class Interop
 {
     internal static partial class Libc
     {
-        private const string Library = "libc.so.6";
-
         internal const int AT_FDCWD = -100;
         internal const int AT_SYMLINK_NOFOLLOW = 0x100;
         internal const int AT_EMPTY_PATH = 0x1000;
@@ -54,35 +52,35 @@ internal static partial class Interop
             [FieldOffset(120)] public uint stx_mtime_nsec;
         }
 
-        [LibraryImport(Library, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static unsafe partial int open(byte* pathname, int flags, uint mode);
 
-        [LibraryImport(Library, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static unsafe partial int openat(int dirfd, byte* pathname, int flags, uint mode);
 
-        [LibraryImport(Library, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static partial int close(int fd);
 
-        [LibraryImport(Library, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static partial int fsync(int fd);
 
-        [LibraryImport(Library, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static partial int dup(int fd);
 
-        [LibraryImport(Library, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static partial nint fdopendir(int fd);
 
         /// <summary>Returns a <c>struct dirent64*</c>: d_ino u64 @0, d_off s64 @8, d_reclen u16 @16, d_type u8 @18, d_name @19.</summary>
-        [LibraryImport(Library, SetLastError = true)]
-        internal static partial nint readdir64(nint dirp);
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
+        internal static partial nint readdir64(DirectoryHandle dirp);
 
-        [LibraryImport(Library, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static partial int closedir(nint dirp);
 
-        [LibraryImport(Library, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static unsafe partial int statx(int dirfd, byte* pathname, int flags, uint mask, Statx* statxbuf);
 
-        [LibraryImport(Library, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static unsafe partial int unlinkat(int dirfd, byte* pathname, int flags);
 
         /// <summary>open(2) flags whose values depend on the CPU architecture.</summary>
@@ -101,78 +99,7 @@ internal static partial class Interop
         }
 
         /// <summary>Returns 0 or the error number itself (not -1 and errno).</summary>
-        [LibraryImport(Library)]
+        [LibraryImport(Libraries.Libc)]
         internal static partial int posix_fadvise(int fd, long offset, long len, int advice);
-
-        /// <summary>
-        /// Drops a synced file's pages from the page cache (<c>POSIX_FADV_DONTNEED</c>), so the next read
-        /// comes from the disk itself, not from memory. A hint: on tmpfs it changes nothing.
-        /// </summary>
-        internal static void ReadFromDisk(Microsoft.Win32.SafeHandles.SafeFileHandle file)
-        {
-            var added = false;
-            try
-            {
-                file.DangerousAddRef(ref added);
-                _ = posix_fadvise((int)file.DangerousGetHandle(), 0, 0, POSIX_FADV_DONTNEED);
-            }
-            finally
-            {
-                if (added)
-                {
-                    file.DangerousRelease();
-                }
-            }
-        }
-
-        /// <summary>An exception carrying errno's text and the path it concerned.</summary>
-        internal static IOException Error(string what, string path)
-        {
-            var errno = Marshal.GetLastPInvokeError();
-            return new IOException($"{what} '{path}' failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})", errno);
-        }
-
-        /// <summary>fsync(2) on a directory, so that a rename or create inside it is durable.</summary>
-        internal static unsafe void FsyncDirectory(string path)
-        {
-            var bytes = NulTerminated(path);
-            int fd;
-            fixed (byte* p = bytes)
-            {
-                fd = open(p, Flags.O_RDONLY | Flags.O_DIRECTORY | Flags.O_CLOEXEC, 0);
-            }
-
-            if (fd < 0)
-            {
-                throw Error("open directory", path);
-            }
-
-            try
-            {
-                if (fsync(fd) != 0)
-                {
-                    throw Error("fsync directory", path);
-                }
-            }
-            finally
-            {
-                _ = close(fd);
-            }
-        }
-
-        internal static byte[] NulTerminated(string path)
-        {
-            var count = System.Text.Encoding.UTF8.GetByteCount(path);
-            var bytes = new byte[count + 1];
-            System.Text.Encoding.UTF8.GetBytes(path, bytes);
-            return bytes;
-        }
-
-        internal static byte[] NulTerminated(ReadOnlySpan<byte> name)
-        {
-            var bytes = new byte[name.Length + 1];
-            name.CopyTo(bytes);
-            return bytes;
-        }
     }
 }

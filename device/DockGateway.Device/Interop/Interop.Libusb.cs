@@ -1,14 +1,16 @@
 using System.Runtime.InteropServices;
-using DockGateway.Device.Hardware.Adapters;
 
 namespace DockGateway.Device.Interop;
 
-/// <summary>libusb-1.0 (Debian package libusb-1.0-0, soname libusb-1.0.so.0): vendor handshakes.</summary>
+/// <summary>
+/// libusb-1.0 (Debian package libusb-1.0-0): vendor handshakes. The context and each opened device are
+/// SafeHandles (<see cref="LibusbContextHandle"/>, <see cref="LibusbDeviceHandle"/>); a libusb_device* from
+/// the device list is owned by the list and stays a plain pointer.
+/// </summary>
 internal static partial class Interop
 {
     internal static partial class Libusb
     {
-        internal const string Library = "libusb-1.0.so.0";
         internal const string DebianPackage = "libusb-1.0-0";
 
         internal const int LIBUSB_SUCCESS = 0;
@@ -33,50 +35,47 @@ internal static partial class Interop
             public byte bNumConfigurations;
         }
 
-        [LibraryImport(Library)]
+        [LibraryImport(Libraries.Libusb)]
         internal static partial int libusb_init(out LibusbContextHandle ctx);
 
-        [LibraryImport(Library)]
+        [LibraryImport(Libraries.Libusb)]
         internal static partial void libusb_exit(nint ctx);
 
-        [LibraryImport(Library)]
+        [LibraryImport(Libraries.Libusb)]
         internal static partial nint libusb_get_device_list(LibusbContextHandle ctx, out nint list);
 
-        [LibraryImport(Library)]
+        [LibraryImport(Libraries.Libusb)]
         internal static partial void libusb_free_device_list(nint list, int unref_devices);
 
-        [LibraryImport(Library)]
+        [LibraryImport(Libraries.Libusb)]
         internal static partial byte libusb_get_bus_number(nint dev);
 
-        [LibraryImport(Library)]
+        [LibraryImport(Libraries.Libusb)]
         internal static partial int libusb_get_port_numbers(nint dev, Span<byte> port_numbers, int port_numbers_len);
 
-        [LibraryImport(Library)]
+        [LibraryImport(Libraries.Libusb)]
         internal static partial int libusb_get_device_descriptor(nint dev, out libusb_device_descriptor desc);
 
-        [LibraryImport(Library)]
-        internal static partial int libusb_open(nint dev, out nint dev_handle);
+        [LibraryImport(Libraries.Libusb)]
+        internal static partial int libusb_open(nint dev, out LibusbDeviceHandle dev_handle);
 
-        [LibraryImport(Library)]
-        internal static partial nint libusb_open_device_with_vid_pid(LibusbContextHandle ctx, ushort vendor_id, ushort product_id);
+        [LibraryImport(Libraries.Libusb)]
+        internal static partial int libusb_set_auto_detach_kernel_driver(LibusbDeviceHandle dev_handle, int enable);
 
-        [LibraryImport(Library)]
-        internal static partial int libusb_set_auto_detach_kernel_driver(nint dev_handle, int enable);
+        [LibraryImport(Libraries.Libusb)]
+        internal static partial int libusb_claim_interface(LibusbDeviceHandle dev_handle, int interface_number);
 
-        [LibraryImport(Library)]
-        internal static partial int libusb_claim_interface(nint dev_handle, int interface_number);
+        [LibraryImport(Libraries.Libusb)]
+        internal static partial int libusb_release_interface(LibusbDeviceHandle dev_handle, int interface_number);
 
-        [LibraryImport(Library)]
-        internal static partial int libusb_release_interface(nint dev_handle, int interface_number);
-
-        [LibraryImport(Library)]
+        [LibraryImport(Libraries.Libusb)]
         internal static partial void libusb_close(nint dev_handle);
 
-        [LibraryImport(Library)]
+        [LibraryImport(Libraries.Libusb)]
         internal static partial int libusb_bulk_transfer(
-            nint dev_handle, byte endpoint, Span<byte> data, int length, out int actual_length, uint timeout);
+            LibusbDeviceHandle dev_handle, byte endpoint, Span<byte> data, int length, out int actual_length, uint timeout);
 
-        [LibraryImport(Library)]
+        [LibraryImport(Libraries.Libusb)]
         internal static unsafe partial byte* libusb_error_name(int error_code);
     }
 }

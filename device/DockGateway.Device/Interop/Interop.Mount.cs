@@ -7,8 +7,6 @@ internal static partial class Interop
 {
     internal static partial class Libc
     {
-        internal const string MountLibrary = "libc.so.6";
-
         internal const uint MS_RDONLY = 1;
         internal const uint MS_NOSUID = 2;
         internal const uint MS_NODEV = 4;
@@ -28,13 +26,13 @@ internal static partial class Interop
 
         // ENOENT and ENODEV are declared in Interop.Libc.cs.
 
-        [LibraryImport(MountLibrary, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        [LibraryImport(Libraries.Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial int mount(string? source, string target, string? filesystemtype, nuint mountflags, string? data);
 
-        [LibraryImport(MountLibrary, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        [LibraryImport(Libraries.Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial int umount2(string target, int flags);
 
-        [LibraryImport(MountLibrary)]
+        [LibraryImport(Libraries.Libc)]
         internal static partial void sync();
     }
 }

@@ -27,10 +27,10 @@ internal static partial class Interop
         }
 #pragma warning restore CS8981
 
-        [LibraryImport(MountLibrary, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static partial int socket(int domain, int type, int protocol);
 
-        [LibraryImport(MountLibrary, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static partial int bind(int sockfd, in sockaddr_nl addr, int addrlen);
     }
 }

@@ -8,7 +8,7 @@ namespace DockGateway.Device.Status;
 /// At start, puts into the outbox every custody entry after the last one mirrored there, so an entry
 /// committed just before a crash (its event still only in memory) is announced after all.
 /// </summary>
-public sealed class CustodyEventReplay(CustodyLog? log, EventOutbox outbox, TimeProvider time, ILogger<CustodyEventReplay> logger) : IHostedService
+public sealed class CustodyEventReplay(EventOutbox outbox, TimeProvider time, ILogger<CustodyEventReplay> logger, CustodyLog? log = null) : IHostedService
 {
     private const int Page = 1000;
 

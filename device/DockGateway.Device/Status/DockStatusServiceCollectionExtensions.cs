@@ -3,6 +3,7 @@ using DockGateway.Device.Slots;
 using DockGateway.Shared.Mqtt;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +24,7 @@ public static class DockStatusServiceCollectionExtensions
             return services;
         }
 
-        services.TryAddTimeProvider();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<MqttOptions>().BindConfiguration(MqttOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MqttOptions>, MqttOptionsValidator>();
         services.AddOptions<DockStatusOptions>()
@@ -33,7 +34,7 @@ public static class DockStatusServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<DockStatusOptions>, DockStatusOptionsValidator>();
 
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<DockStatusOptions>>().Value);
-        services.AddSingleton(sp => new DockTopics(sp.GetRequiredService<DockStatusOptions>()));
+        services.AddSingleton<DockTopics>();
         services.AddSingleton<IMqttConnection>(sp =>
         {
             var status = sp.GetRequiredService<DockStatusOptions>();
@@ -47,11 +48,7 @@ public static class DockStatusServiceCollectionExtensions
             };
             return new MqttConnection(mqtt, sp.GetRequiredService<ILogger<MqttConnection>>());
         });
-        services.AddSingleton(sp =>
-        {
-            var status = sp.GetRequiredService<DockStatusOptions>();
-            return new EventOutbox(status.OutboxPath, status.Agency, status.DockId, sp.GetRequiredService<TimeProvider>());
-        });
+        services.AddSingleton<EventOutbox>();
         services.AddSingleton<IQueueLength>(sp => sp.GetRequiredService<EventOutbox>());
         services.AddSingleton<RetainedTopics>();
         services.AddSingleton<ISlotIndicator, MqttSlotIndicator>();
@@ -60,20 +57,11 @@ public static class DockStatusServiceCollectionExtensions
         services.AddSingleton<OutboxPublisher>();
         services.AddSingleton<StatusPublisher>();
 
-        services.AddHostedService(sp => new CustodyEventReplay(
-            sp.GetService<CustodyLog>(), sp.GetRequiredService<EventOutbox>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CustodyEventReplay>>()));
+        services.AddHostedService<CustodyEventReplay>();
         services.AddHostedService<MqttConnectionService>();
         services.AddHostedService(sp => sp.GetRequiredService<DockEventWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxPublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<StatusPublisher>());
         return services;
-    }
-
-    private static void TryAddTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }

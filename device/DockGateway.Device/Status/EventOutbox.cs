@@ -38,6 +38,12 @@ public sealed class EventOutbox : IQueueLength, IDisposable
             """);
     }
 
+    /// <summary>The service's outbox: <c>outbox.db</c> in Dock:DataDirectory, events stamped with Dock:Agency and Dock:DockId.</summary>
+    public EventOutbox(DockStatusOptions options, TimeProvider time)
+        : this(options.OutboxPath, options.Agency, options.DockId, time)
+    {
+    }
+
     public string QueueName => "events";
 
     /// <summary>Events not yet acknowledged by the broker.</summary>

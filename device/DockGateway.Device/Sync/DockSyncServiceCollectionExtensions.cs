@@ -1,12 +1,10 @@
 using DockGateway.Device.Custody;
-using DockGateway.Device.Ingest;
 using DockGateway.Device.Status;
 using DockGateway.Shared.Crypto;
 using DockGateway.Shared.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DockGateway.Device.Sync;
@@ -25,50 +23,39 @@ public static class DockSyncServiceCollectionExtensions
             return services;
         }
 
-        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section).ValidateOnStart();
+        // Sync:DockId defaults to Dock:DockId: enrolment gives one id, used in custody entries, topics and as the RFC 9421 keyid.
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section)
+            .PostConfigure<IOptions<DockOptions>>((sync, dock) => sync.DockId = string.IsNullOrWhiteSpace(sync.DockId) ? dock.Value.DockId : sync.DockId)
+            .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SyncOptions>>().Value);
-        services.AddSingleton(sp => new UploadBacklog(Path.Combine(sp.GetRequiredService<IOptions<DockOptions>>().Value.DataDirectory, "sync.db")));
+        services.AddSingleton<UploadBacklog>();
         services.AddSingleton<IQueueLength>(sp => sp.GetRequiredService<UploadBacklog>());
         services.AddSingleton<UploadEnqueuer>();
         services.AddSingleton<ICustodyObserver>(sp => sp.GetRequiredService<UploadEnqueuer>());
-        services.AddSingleton(sp =>
-        {
-            var options = sp.GetRequiredService<SyncOptions>();
-            var signer = new HttpRequestSigner(options.DockId, sp.GetRequiredService<Ed25519PrivateKey>(), sp.GetRequiredService<TimeProvider>());
-            return new HttpClient(new SigningHandler(signer, new SocketsHttpHandler { AllowAutoRedirect = false }))
-            {
-                BaseAddress = options.CloudUrl,
-                Timeout = TimeSpan.FromMinutes(2),
-            };
-        });
+        services.AddSingleton(CloudClient);
         services.AddSingleton<TusClient>();
-        services.AddSingleton(sp => new UploadWorker(
-            sp.GetRequiredService<UploadBacklog>(), sp.GetRequiredService<TusClient>(), sp.GetRequiredService<CustodyLog>(),
-            sp.GetRequiredService<FootageStore>().FootageDirectory, sp.GetRequiredService<SyncOptions>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<UploadWorker>>()));
-        services.AddSingleton(sp => new FootageRetention(
-            sp.GetRequiredService<UploadBacklog>(), sp.GetRequiredService<FootageStore>().FootageDirectory, sp.GetRequiredService<SyncOptions>(),
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<FootageRetention>>()));
-        services.AddSingleton(sp => new WitnessLoop(
-            sp.GetRequiredService<HttpClient>(), sp.GetRequiredService<CustodyLog>(), sp.GetRequiredService<UploadBacklog>(),
-            sp.GetService<DockEventWriter>(), sp.GetRequiredService<SyncOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WitnessLoop>>()));
+        services.AddSingleton<UploadWorker>();
+        services.AddSingleton<FootageRetention>();
+        services.AddSingleton<WitnessLoop>();
 
-        services.AddHostedService(sp => new BacklogReplay(sp.GetRequiredService<UploadEnqueuer>(), sp.GetRequiredService<CustodyLog>()));
+        services.AddHostedService<BacklogReplay>();
         services.AddHostedService(sp => sp.GetRequiredService<UploadWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<FootageRetention>());
         services.AddHostedService(sp => sp.GetRequiredService<WitnessLoop>());
         return services;
     }
 
-    private sealed class BacklogReplay(UploadEnqueuer enqueuer, CustodyLog log) : IHostedService
+    /// <summary>The one HttpClient to the cloud: every request signed (RFC 9421) with the dock key, no redirects followed.</summary>
+    private static HttpClient CloudClient(IServiceProvider services)
     {
-        public Task StartAsync(CancellationToken cancellationToken)
+        var options = services.GetRequiredService<SyncOptions>();
+        var signer = new HttpRequestSigner(options.DockId, services.GetRequiredService<Ed25519PrivateKey>(), services.GetRequiredService<TimeProvider>());
+        return new HttpClient(new SigningHandler(signer, new SocketsHttpHandler { AllowAutoRedirect = false }))
         {
-            enqueuer.Replay(log);
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+            BaseAddress = options.CloudUrl,
+            Timeout = TimeSpan.FromMinutes(2),
+        };
     }
 }

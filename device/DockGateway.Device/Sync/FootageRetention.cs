@@ -1,3 +1,4 @@
+using DockGateway.Device.Ingest;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -10,6 +11,12 @@ namespace DockGateway.Device.Sync;
 public sealed class FootageRetention(UploadBacklog queue, string footageDirectory, SyncOptions options, TimeProvider time, ILogger<FootageRetention> logger)
     : BackgroundService
 {
+    /// <summary>The service's retention, over the footage store's <c>footage/</c>.</summary>
+    public FootageRetention(UploadBacklog queue, FootageStore footage, SyncOptions options, TimeProvider time, ILogger<FootageRetention> logger)
+        : this(queue, footage.FootageDirectory, options, time, logger)
+    {
+    }
+
     /// <summary>Deletes what is due now; returns how many files were deleted.</summary>
     public int Sweep()
     {

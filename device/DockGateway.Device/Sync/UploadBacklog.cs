@@ -2,6 +2,7 @@ using System.Globalization;
 using DockGateway.Device.Status;
 using DockGateway.Device.Storage;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace DockGateway.Device.Sync;
 
@@ -40,6 +41,12 @@ public sealed class UploadBacklog : IQueueLength, IDisposable
         {
             Execute("ALTER TABLE uploads ADD COLUMN next_attempt_at INTEGER NULL");
         }
+    }
+
+    /// <summary>The service's backlog: <c>sync.db</c> in Dock:DataDirectory.</summary>
+    public UploadBacklog(IOptions<DockOptions> options)
+        : this(Path.Combine(options.Value.DataDirectory, "sync.db"))
+    {
     }
 
     public string QueueName => "uploads";

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
+using DockGateway.Device.Ingest;
 using DockGateway.Shared.Custody;
 using DockGateway.Shared.Faults;
 using Microsoft.Extensions.Hosting;
@@ -31,6 +32,12 @@ public sealed class UploadWorker(
     TimeProvider time,
     ILogger<UploadWorker> logger) : BackgroundService
 {
+    /// <summary>The service's worker, uploading from the footage store's <c>footage/</c>.</summary>
+    public UploadWorker(UploadBacklog queue, TusClient tus, CustodyLog custody, FootageStore footage, SyncOptions options, TimeProvider time, ILogger<UploadWorker> logger)
+        : this(queue, tus, custody, footage.FootageDirectory, options, time, logger)
+    {
+    }
+
     /// <summary>Answers that do not move the upload forward (409 resynchronisations, a 204 at the same offset) allowed in one attempt.</summary>
     public const int MaxStalls = 3;
 

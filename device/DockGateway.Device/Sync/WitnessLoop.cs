@@ -22,7 +22,7 @@ namespace DockGateway.Device.Sync;
 /// 422 (or another refusal): an alert event, and this checkpoint is not retried (no retry loop).
 /// </summary>
 public sealed class WitnessLoop(
-    HttpClient http, CustodyLog custody, UploadBacklog state, DockEventWriter? events, SyncOptions options, TimeProvider time, ILogger<WitnessLoop> logger)
+    HttpClient http, CustodyLog custody, UploadBacklog state, SyncOptions options, TimeProvider time, ILogger<WitnessLoop> logger, DockEventWriter? events = null)
     : BackgroundService
 {
     private readonly CustodyMirror _mirror = new(http, custody, state, events, options, time, logger);

@@ -7,22 +7,21 @@ internal static partial class Interop
 {
     internal static partial class Libc
     {
-        internal const string Library = "libc.so.6";
         internal const uint SYNC_FILE_RANGE_WRITE = 0x2;
 
         internal const int O_RDONLY = 0;
         internal const int O_CLOEXEC = 0x80000;
 
-        [LibraryImport(Library, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static partial int sync_file_range(int fd, long offset, long nbytes, uint flags);
 
-        [LibraryImport(Library, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+        [LibraryImport(Libraries.Libc, SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
         internal static partial int open(string pathname, int flags, uint mode);
 
-        [LibraryImport(Library, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static partial int fsync(int fd);
 
-        [LibraryImport(Library, SetLastError = true)]
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static partial int close(int fd);
 
         /// <summary>O_DIRECTORY, whose value differs on ARM (a Raspberry Pi) and x86-64.</summary>

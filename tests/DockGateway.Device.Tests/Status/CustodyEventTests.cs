@@ -50,7 +50,7 @@ public sealed class CustodyEventTests : IDisposable
         using var outbox = OpenOutbox();
         using (var log = OpenLog())
         {
-            var replay = new CustodyEventReplay(log, outbox, TimeProvider.System, NullLogger<CustodyEventReplay>.Instance);
+            var replay = new CustodyEventReplay(outbox, TimeProvider.System, NullLogger<CustodyEventReplay>.Instance, log);
             await replay.StartAsync(CancellationToken.None);
             await replay.StartAsync(CancellationToken.None);
         }

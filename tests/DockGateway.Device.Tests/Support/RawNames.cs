@@ -1,3 +1,4 @@
+using DockGateway.Device.Ingest;
 using Microsoft.Win32.SafeHandles;
 using static DockGateway.Device.Interop.Interop;
 
@@ -10,7 +11,7 @@ public static class RawNames
 
     public static unsafe void CreateFile(string directory, byte[] name, byte[] content)
     {
-        var path = Libc.NulTerminated([.. System.Text.Encoding.UTF8.GetBytes(directory + "/"), .. name]);
+        var path = NulTerminated.Of([.. System.Text.Encoding.UTF8.GetBytes(directory + "/"), .. name]);
         int fd;
         fixed (byte* p = path)
         {
@@ -19,7 +20,7 @@ public static class RawNames
 
         if (fd < 0)
         {
-            throw Libc.Error("create", directory);
+            throw Errno.Failure("create", directory);
         }
 
         using var handle = new SafeFileHandle(fd, ownsHandle: true);

@@ -115,7 +115,7 @@ public sealed class CloudSyncTests : IAsyncLifetime
     public async Task Checkpoints_are_cosigned_with_consistency_proofs_and_a_stale_size_is_resynchronised()
     {
         await using var rig = await SyncRig.StartAsync(_cloud);
-        var witness = new WitnessLoop(rig.Http, rig.Log, rig.Backlog, null, rig.Options, TimeProvider.System, NullLogger<WitnessLoop>.Instance);
+        var witness = new WitnessLoop(rig.Http, rig.Log, rig.Backlog, rig.Options, TimeProvider.System, NullLogger<WitnessLoop>.Instance);
         rig.Ingest("REC_20261120_083012_0001.MP4", "a.MP4");
         var first = rig.Log.SignCheckpoint()!;
         Assert.Equal(first.Size, await witness.RunOnceAsync(CancellationToken.None));
@@ -151,7 +151,7 @@ public sealed class CloudSyncTests : IAsyncLifetime
             using var outbox = new DockGateway.Device.Status.EventOutbox(Path.Combine(directory, "outbox.db"), "metro", rig.Options.DockId, TimeProvider.System);
             var events = new DockGateway.Device.Status.DockEventWriter(outbox, NullLogger<DockGateway.Device.Status.DockEventWriter>.Instance);
             await events.StartAsync(CancellationToken.None);
-            var witness = new WitnessLoop(rig.Http, forged, rig.Backlog, events, rig.Options, TimeProvider.System, NullLogger<WitnessLoop>.Instance);
+            var witness = new WitnessLoop(rig.Http, forged, rig.Backlog, rig.Options, TimeProvider.System, NullLogger<WitnessLoop>.Instance, events);
 
             Assert.Equal(0, await witness.RunOnceAsync(CancellationToken.None));
             Assert.Equal(checkpoint.Size, rig.Backlog.GetState(WitnessLoop.RefusedState));

@@ -24,7 +24,7 @@ public sealed class CustodyMirrorTests : IAsyncLifetime
     {
         await using var rig = await SyncRig.StartAsync(_cloud);
         rig.Options.EntryBatchSize = 2;
-        var witness = new WitnessLoop(rig.Http, rig.Log, rig.Backlog, null, rig.Options, TimeProvider.System, NullLogger<WitnessLoop>.Instance);
+        var witness = new WitnessLoop(rig.Http, rig.Log, rig.Backlog, rig.Options, TimeProvider.System, NullLogger<WitnessLoop>.Instance);
         Append(rig, 7);
         rig.Log.SignCheckpoint();
 
@@ -45,7 +45,7 @@ public sealed class CustodyMirrorTests : IAsyncLifetime
         await events.StartAsync(CancellationToken.None);
         try
         {
-            var witness = new WitnessLoop(rig.Http, rig.Log, rig.Backlog, events, rig.Options, time, logger);
+            var witness = new WitnessLoop(rig.Http, rig.Log, rig.Backlog, rig.Options, time, logger, events);
             Append(rig, 3);
             rig.Log.SignCheckpoint();
             Assert.Equal(3, await witness.RunOnceAsync(CancellationToken.None));

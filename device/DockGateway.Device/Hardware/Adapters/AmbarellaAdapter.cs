@@ -1,6 +1,7 @@
 using DockGateway.Device.Hardware.Usb;
 using DockGateway.Device.Slots;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DockGateway.Device.Hardware.Adapters;
 
@@ -19,6 +20,12 @@ public sealed class AmbarellaAdapter(IUsbTransportFactory transports, string pas
     internal static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(3);
 
     private readonly MassStorageAdapter _identity = new();
+
+    /// <summary>The service's adapter, logging in with Dock:Hardware:AdapterPassword.</summary>
+    public AmbarellaAdapter(IUsbTransportFactory transports, IOptions<DockHardwareOptions> options, TimeProvider time, ILogger<AmbarellaAdapter> logger)
+        : this(transports, options.Value.AdapterPassword, time, logger)
+    {
+    }
 
     public string Name => AdapterName;
 

@@ -1,5 +1,7 @@
 using System.Runtime.InteropServices;
 using DockGateway.Device.Hardware.Usb;
+using DockGateway.Device.Interop;
+using Libraries = DockGateway.Device.Interop.Interop.Libraries;
 using Native = DockGateway.Device.Interop.Interop.Libusb;
 
 namespace DockGateway.Device.Hardware.Adapters;
@@ -11,13 +13,13 @@ namespace DockGateway.Device.Hardware.Adapters;
 public sealed class LibusbTransport : IUsbTransport
 {
     private readonly LibusbContextHandle _context;
-    private readonly nint _device;
+    private readonly LibusbDeviceHandle _device;
     private readonly int _interface;
     private readonly byte _out;
     private readonly byte _in;
     private bool _disposed;
 
-    private LibusbTransport(LibusbContextHandle context, nint device, int interfaceNumber, byte outEndpoint, byte inEndpoint)
+    private LibusbTransport(LibusbContextHandle context, LibusbDeviceHandle device, int interfaceNumber, byte outEndpoint, byte inEndpoint)
     {
         _context = context;
         _device = device;
@@ -29,7 +31,7 @@ public sealed class LibusbTransport : IUsbTransport
     /// <summary>Whether libusb-1.0.so.0 loads here (used by dockctl doctor and the tests).</summary>
     public static bool IsAvailable()
     {
-        if (!NativeLibrary.TryLoad(Native.Library, out var handle))
+        if (!NativeLibrary.TryLoad(Libraries.Libusb, out var handle))
         {
             return false;
         }
@@ -42,19 +44,22 @@ public sealed class LibusbTransport : IUsbTransport
     {
         if (!IsAvailable())
         {
-            throw new AdapterException($"{Native.Library} is missing: install the Debian package {Native.DebianPackage}");
+            throw new AdapterException($"{Libraries.Libusb} is missing: install the Debian package {Native.DebianPackage}");
         }
 
         Check(Native.libusb_init(out var context), "libusb_init", device);
         try
         {
             var handle = OpenOnPort(context, device);
-            _ = Native.libusb_set_auto_detach_kernel_driver(handle, 1); // unsupported on some platforms: claiming then says why
-            var claimed = Native.libusb_claim_interface(handle, interfaceNumber);
-            if (claimed != Native.LIBUSB_SUCCESS)
+            try
             {
-                Native.libusb_close(handle);
-                Check(claimed, $"libusb_claim_interface({interfaceNumber})", device);
+                _ = Native.libusb_set_auto_detach_kernel_driver(handle, 1); // unsupported on some platforms: claiming then says why
+                Check(Native.libusb_claim_interface(handle, interfaceNumber), $"libusb_claim_interface({interfaceNumber})", device);
+            }
+            catch
+            {
+                handle.Dispose();
+                throw;
             }
 
             return new LibusbTransport(context, handle, interfaceNumber, outEndpoint, inEndpoint);
@@ -88,11 +93,12 @@ public sealed class LibusbTransport : IUsbTransport
 
         _disposed = true;
         _ = Native.libusb_release_interface(_device, _interface); // closing releases it anyway
-        Native.libusb_close(_device);
+        _device.Dispose(); // libusb_close, then lets go of the context
         _context.Dispose();
     }
 
-    private static nint OpenOnPort(LibusbContextHandle context, UsbDeviceInfo device)
+    /// <summary>Opens the device on <paramref name="device"/>'s bus and port; the handle keeps <paramref name="context"/> open.</summary>
+    private static LibusbDeviceHandle OpenOnPort(LibusbContextHandle context, UsbDeviceInfo device)
     {
         var count = (int)Native.libusb_get_device_list(context, out var list);
         Check(count, "libusb_get_device_list", device);
@@ -106,7 +112,14 @@ public sealed class LibusbTransport : IUsbTransport
                 if (Native.libusb_get_bus_number(candidate) == device.Bus && depth > 0
                     && ports[..depth].SequenceEqual(device.PortNumbers.ToArray()))
                 {
-                    Check(Native.libusb_open(candidate, out var handle), "libusb_open", device);
+                    var opened = Native.libusb_open(candidate, out var handle);
+                    if (opened != Native.LIBUSB_SUCCESS)
+                    {
+                        handle.Dispose();
+                        Check(opened, "libusb_open", device);
+                    }
+
+                    handle.KeepOpen(context);
                     return handle;
                 }
             }

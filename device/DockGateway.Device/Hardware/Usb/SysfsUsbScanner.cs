@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 
 namespace DockGateway.Device.Hardware.Usb;
 
@@ -10,6 +11,12 @@ namespace DockGateway.Device.Hardware.Usb;
 public sealed class SysfsUsbScanner(string sysfsRoot, string devRoot)
 {
     private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(sysfsRoot));
+
+    /// <summary>The service's scanner, over Dock:Hardware:SysfsRoot and Dock:Hardware:DevRoot.</summary>
+    public SysfsUsbScanner(IOptions<DockHardwareOptions> options)
+        : this(options.Value.SysfsRoot, options.Value.DevRoot)
+    {
+    }
 
     /// <summary>Every USB mass-storage disk present now.</summary>
     public IReadOnlyList<UsbStorageDevice> ScanStorage()

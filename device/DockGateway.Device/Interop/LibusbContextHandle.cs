@@ -1,8 +1,8 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace DockGateway.Device.Hardware.Adapters;
+namespace DockGateway.Device.Interop;
 
-/// <summary>A libusb_context*, ended with libusb_exit.</summary>
+/// <summary>A libusb_context*, ended with libusb_exit (after every device handle opened in it is closed).</summary>
 internal sealed class LibusbContextHandle : SafeHandleZeroOrMinusOneIsInvalid
 {
     public LibusbContextHandle()
@@ -12,7 +12,7 @@ internal sealed class LibusbContextHandle : SafeHandleZeroOrMinusOneIsInvalid
 
     protected override bool ReleaseHandle()
     {
-        Interop.Interop.Libusb.libusb_exit(handle);
+        Interop.Libusb.libusb_exit(handle);
         return true;
     }
 }

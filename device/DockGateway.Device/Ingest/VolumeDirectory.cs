@@ -1,40 +1,36 @@
 using System.Runtime.InteropServices;
+using DockGateway.Device.Interop;
 using static DockGateway.Device.Interop.Interop;
 
 namespace DockGateway.Device.Ingest;
 
 /// <summary>An open directory of a recorder volume (<c>DIR*</c> from fdopendir); its fd anchors openat calls.</summary>
-internal sealed class DirectoryHandle : SafeHandle
+internal sealed class VolumeDirectory : IDisposable
 {
-    private DirectoryHandle(nint dir, int fd)
-        : base(nint.Zero, ownsHandle: true)
-    {
-        SetHandle(dir);
-        Fd = fd;
-    }
+    private readonly DirectoryHandle _handle;
 
-    public override bool IsInvalid => handle == nint.Zero;
+    private VolumeDirectory(DirectoryHandle handle) => _handle = handle;
 
-    public int Fd { get; }
+    public int Fd => _handle.Fd;
 
     /// <summary>Takes ownership of <paramref name="fd"/> (an O_DIRECTORY descriptor).</summary>
-    public static DirectoryHandle FromFd(int fd, string displayPath)
+    public static VolumeDirectory FromFd(int fd, string displayPath)
     {
         var dir = Libc.fdopendir(fd);
         if (dir == nint.Zero)
         {
-            var error = Libc.Error("fdopendir", displayPath);
+            var error = Errno.Failure("fdopendir", displayPath);
             _ = Libc.close(fd);
             throw error;
         }
 
-        return new DirectoryHandle(dir, fd);
+        return new VolumeDirectory(new DirectoryHandle(dir, fd));
     }
 
     /// <summary>The next entry's name and d_type, or false at the end of the directory.</summary>
     public unsafe bool TryRead(out byte[] name, out byte type, string displayPath)
     {
-        var entry = Libc.readdir64(handle);
+        var entry = Libc.readdir64(_handle);
         if (entry == nint.Zero)
         {
             var errno = Marshal.GetLastPInvokeError();
@@ -55,5 +51,5 @@ internal sealed class DirectoryHandle : SafeHandle
         return true;
     }
 
-    protected override bool ReleaseHandle() => Libc.closedir(handle) == 0;
+    public void Dispose() => _handle.Dispose();
 }

@@ -1,0 +1,35 @@
+using DockGateway.Cloud.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace DockGateway.Cloud.Storage;
+
+/// <summary>Registers the cloud's database and its migrations.</summary>
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// PostgreSQL when Cloud:Database:Postgres is set, otherwise SQLite (Cloud:Database:SqliteFile in
+    /// Cloud:DataDirectory); the migrations run before the server listens.
+    /// </summary>
+    public static IServiceCollection AddCloudStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(OpenDatabase);
+        services.AddSingleton<MigrationRunner>();
+        services.AddHostedService<DatabaseMigrationService>();
+        return services;
+    }
+
+    private static ICloudDatabase OpenDatabase(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<CloudOptions>>().Value;
+        if (!string.IsNullOrWhiteSpace(options.Database.Postgres))
+        {
+            return new PostgresCloudDatabase(options.Database.Postgres);
+        }
+
+        var dataDirectory = Path.GetFullPath(options.DataDirectory, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
+        Directory.CreateDirectory(dataDirectory);
+        return new SqliteCloudDatabase(Path.Combine(dataDirectory, options.Database.SqliteFile));
+    }
+}
