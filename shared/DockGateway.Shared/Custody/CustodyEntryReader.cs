@@ -2,11 +2,11 @@ using System.Text.Json;
 
 namespace DockGateway.Shared.Custody;
 
-/// <summary>Reads a custody entry's JSON bytes (one leaf of the log) into a <see cref="CustodyEntry"/>.</summary>
+/// <summary>Reads a custody entry's JSON bytes (one leaf of the log) into a <see cref="CustodyEntryFields"/>.</summary>
 public static class CustodyEntryReader
 {
     /// <exception cref="FormatException">The bytes are not a JSON object with a string "type", or a field has the wrong kind.</exception>
-    public static CustodyEntry Read(ReadOnlySpan<byte> json)
+    public static CustodyEntryFields Read(ReadOnlySpan<byte> json)
     {
         Utf8JsonReader probe = new(json);
         JsonDocument document;
@@ -28,7 +28,7 @@ public static class CustodyEntryReader
             }
 
             var type = String(root, "type") ?? throw new FormatException("custody entry has no \"type\"");
-            return new CustodyEntry(
+            return new CustodyEntryFields(
                 type,
                 String(root, "dock"),
                 String(root, "time"),

@@ -14,7 +14,7 @@ public class CustodyEntryReaderTests
         var entry = CustodyEntryReader.Read(Encoding.UTF8.GetBytes(json));
 
         Assert.Equal(
-            new CustodyEntry(CustodyEntryTypes.Ingested, "dock-7", "2026-11-20T12:00:00.000Z", 2, "BC-1", "ab", 12, "REC_%FF_0001.mp4", CustodyEntryTypes.PercentEncoding, "BC-1/2026-11-20/x.mp4", true),
+            new CustodyEntryFields(CustodyEntryTypes.Ingested, "dock-7", "2026-11-20T12:00:00.000Z", 2, "BC-1", "ab", 12, "REC_%FF_0001.mp4", CustodyEntryTypes.PercentEncoding, "BC-1/2026-11-20/x.mp4", true),
             entry);
     }
 
