@@ -61,7 +61,7 @@ public static class DockStatusServiceCollectionExtensions
         services.AddSingleton<StatusPublisher>();
 
         services.AddHostedService(sp => new CustodyEventReplay(
-            sp.GetService<CustodyLog>(), sp.GetRequiredService<EventOutbox>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CustodyEventReplay>>()));
+            sp.GetService<CustodyLog>(), sp.GetRequiredService<EventOutbox>(), sp.GetRequiredService<ILogger<CustodyEventReplay>>()));
         services.AddHostedService<MqttConnectionService>();
         services.AddHostedService(sp => sp.GetRequiredService<DockEventWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxPublisher>());

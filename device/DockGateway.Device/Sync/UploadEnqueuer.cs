@@ -1,5 +1,5 @@
-using System.Text.Json;
 using DockGateway.Device.Custody;
+using DockGateway.Shared.Custody;
 
 namespace DockGateway.Device.Sync;
 
@@ -16,7 +16,7 @@ public sealed class UploadEnqueuer(UploadBacklog queue) : ICustodyObserver
         var size = log.Size;
         for (var start = queue.HighestEntry + 1; start < size; start += 1000)
         {
-            foreach (var record in log.Entries(start, Math.Min(start + 1000, size)))
+            foreach (var record in log.Entries<IngestedEntry>(start, Math.Min(start + 1000, size)))
             {
                 added += Enqueue(record) ? 1 : 0;
             }
@@ -27,22 +27,8 @@ public sealed class UploadEnqueuer(UploadBacklog queue) : ICustodyObserver
 
     public void EntryAppended(CustodyRecord record) => Enqueue(record);
 
-    private bool Enqueue(CustodyRecord record)
-    {
-        if (record.Type != "ingested")
-        {
-            return false;
-        }
-
-        using var document = JsonDocument.Parse(record.Json);
-        var root = document.RootElement;
-        return queue.Enqueue(
-            record.Index,
-            root.GetProperty("sha256").GetString()!,
-            root.GetProperty("size").GetInt64(),
-            root.GetProperty("stored").GetString()!,
-            root.TryGetProperty("recorder", out var recorder) ? recorder.GetString() : null);
-    }
+    private bool Enqueue(CustodyRecord record) =>
+        record.Entry is IngestedEntry ingested && queue.Enqueue(record.Index, ingested.Sha256, ingested.Size, ingested.Stored, ingested.Recorder);
 
     public void CheckpointSigned(StoredCheckpoint checkpoint)
     {

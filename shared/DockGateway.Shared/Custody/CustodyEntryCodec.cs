@@ -66,7 +66,7 @@ public static class CustodyEntryCodec
 
         if (!Encode(entry).AsSpan().SequenceEqual(json))
         {
-            throw Problem(line, null, "is not in canonical form (RFC 8785, no null members): it would not re-encode to the same bytes");
+            throw Problem(line, null, "is not RFC 8785 canonical JSON as the codec writes it (no null members): it would not re-encode to the same bytes");
         }
 
         return entry;

@@ -5,4 +5,4 @@ namespace DockGateway.Shared.Custody;
 /// erased from this recorder (then an <see cref="ErasedEntry"/> follows).
 /// </summary>
 public sealed record DuplicateEntry(int Slot, string Recorder, string Path, string Sha256, long Size, long Ingested, string? PathEncoding = null)
-    : SlotEntry(Slot);
+    : SlotEntry(Slot), IRecorderFileEntry;

@@ -12,4 +12,4 @@ public sealed record ErrorEntry(
     string? Vendor = null,
     string? Model = null,
     string? Path = null,
-    string? PathEncoding = null) : SlotEntry(Slot);
+    string? PathEncoding = null) : SlotEntry(Slot), IRecorderFileEntry;

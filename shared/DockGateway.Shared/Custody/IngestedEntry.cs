@@ -20,4 +20,4 @@ public sealed record IngestedEntry(
     [property: JsonConverter(typeof(CustodySecondsConverter))] DateTimeOffset RecordedEnd,
     string TimeSource,
     bool Late,
-    string? PathEncoding = null) : SlotEntry(Slot);
+    string? PathEncoding = null) : SlotEntry(Slot), IRecorderFileEntry;

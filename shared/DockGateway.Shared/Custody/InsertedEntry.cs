@@ -7,4 +7,4 @@ public sealed record InsertedEntry(
     string Vendor,
     string Model,
     long? ClockSkewSeconds = null,
-    [property: System.Text.Json.Serialization.JsonConverter(typeof(CustodySecondsConverter))] DateTimeOffset? ClockSetTo = null) : SlotEntry(Slot);
+    [property: System.Text.Json.Serialization.JsonConverter(typeof(CustodySecondsConverter))] DateTimeOffset? ClockSetTo = null) : SlotEntry(Slot), IRecorderEntry;

@@ -10,4 +10,4 @@ public sealed record LateEntry(
     string Sha256,
     [property: JsonConverter(typeof(CustodySecondsConverter))] DateTimeOffset RecordedEnd,
     long HoursAfterEnd,
-    string? PathEncoding = null) : SlotEntry(Slot);
+    string? PathEncoding = null) : SlotEntry(Slot), IRecorderFileEntry;

@@ -13,4 +13,4 @@ public sealed record RefusedEntry(
     string? Vendor = null,
     string? Model = null,
     string? Path = null,
-    string? PathEncoding = null) : SlotEntry(Slot);
+    string? PathEncoding = null) : SlotEntry(Slot), IRecorderFileEntry;

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Sync;
 using DockGateway.Shared.Crypto;
 using DockGateway.Shared.Http;
 using DockGateway.Testing;
+using DockGateway.Testing.Custody;
 using DockGateway.Testing.Processes;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -81,15 +81,7 @@ internal sealed class SyncRig : IAsyncDisposable
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.Copy(Path.Combine(RepoPaths.Footage, sample), path);
         var bytes = File.ReadAllBytes(path);
-        var record = Log.Append(new JsonObject
-        {
-            ["type"] = "ingested",
-            ["slot"] = 1,
-            ["recorder"] = "SN-SYNC",
-            ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            ["size"] = bytes.LongLength,
-            ["stored"] = stored,
-        });
+        var record = Log.Append(TestEntries.Ingested(Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength, stored, "SN-SYNC"));
         return Backlog.Find(record.Index) ?? throw new InvalidOperationException("the ingested entry was not queued");
     }
 
