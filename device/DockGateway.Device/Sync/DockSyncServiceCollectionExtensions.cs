@@ -15,7 +15,7 @@ public static class DockSyncServiceCollectionExtensions
 {
     /// <summary>
     /// Store-and-forward to the cloud (section <c>Sync</c>; nothing is registered without
-    /// <c>Sync:CloudUrl</c>): the upload backlog (<c>sync.db</c>), the tus upload worker, footage
+    /// <c>Sync:CloudUrl</c>): the upload backlog (<c>sync.db</c>, filled from the custody log by <see cref="UploadQueueReconciler"/>), the tus upload worker, footage
     /// retention and the witnessing loop, all over one RFC 9421-signing HttpClient. Needs AddDockServices.
     /// </summary>
     public static IServiceCollection AddDockSync(this IServiceCollection services, IConfiguration configuration)
@@ -54,21 +54,10 @@ public static class DockSyncServiceCollectionExtensions
             sp.GetRequiredService<HttpClient>(), sp.GetRequiredService<CustodyLog>(), sp.GetRequiredService<UploadBacklog>(),
             sp.GetService<DockEventWriter>(), sp.GetRequiredService<SyncOptions>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<WitnessLoop>>()));
 
-        services.AddHostedService(sp => new BacklogReplay(sp.GetRequiredService<UploadEnqueuer>(), sp.GetRequiredService<CustodyLog>()));
+        services.AddHostedService<UploadQueueReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<UploadWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<FootageRetention>());
         services.AddHostedService(sp => sp.GetRequiredService<WitnessLoop>());
         return services;
-    }
-
-    private sealed class BacklogReplay(UploadEnqueuer enqueuer, CustodyLog log) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            enqueuer.Replay(log);
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

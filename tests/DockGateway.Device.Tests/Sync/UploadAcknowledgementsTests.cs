@@ -17,12 +17,12 @@ public sealed class UploadAcknowledgementsTests : IDisposable
     {
         using var key = Ed25519PrivateKey.Generate();
         using var backlog = new UploadBacklog(Path.Combine(_directory, "sync.db"));
-        var enqueuer = new UploadEnqueuer(backlog);
         using var log = new CustodyLog(CustodyStore.Open(_directory), new CheckpointSigner("agency.dockgateway/dock-1", key), "dock-1", 1000,
-            TimeProvider.System, [enqueuer], NullLogger<CustodyLog>.Instance);
+            TimeProvider.System, [], NullLogger<CustodyLog>.Instance);
         var acknowledgements = new UploadAcknowledgements(backlog, log);
         var first = Ingested(log, 'a');
         var second = Ingested(log, 'b');
+        new UploadQueueReconciler(backlog, log, new UploadEnqueuer(), TimeProvider.System, NullLogger<UploadQueueReconciler>.Instance).Reconcile();
         Uploaded(log, first, "receipt-a"); // committed; the crash came before sync.db was marked
 
         Assert.Equal(1, acknowledgements.Reconcile());
