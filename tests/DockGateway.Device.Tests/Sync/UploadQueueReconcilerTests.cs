@@ -107,6 +107,34 @@ public sealed class UploadQueueReconcilerTests : IDisposable
         Assert.Equal(2, backlog.QueueLength);
     }
 
+    [Fact]
+    public void An_unreadable_ingested_entry_is_passed_over_and_the_files_after_it_are_still_queued()
+    {
+        using (var log = OpenLog())
+        {
+            log.Append(TestEntries.Inserted());
+        }
+
+        var bad = "{\"type\":\"ingested\",\"sha256\":\"00\"}"u8.ToArray();
+        using (var connection = new SqliteConnection($"Data Source={CustodyStore.PathIn(_directory)};Pooling=false"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO entries(idx, type, json, leaf) VALUES (1, 'ingested', $json, $leaf)";
+            insert.Parameters.AddWithValue("$json", bad);
+            insert.Parameters.AddWithValue("$leaf", Shared.Merkle.MerkleHash.Leaf(bad));
+            insert.ExecuteNonQuery();
+        }
+
+        using var backlog = new UploadBacklog(SyncDb);
+        using var reopened = OpenLog();
+        var good = reopened.Append(TestEntries.Ingested(new string('g', 64), 4, "g.mp4")).Index;
+
+        Assert.Equal(1, Reconciler(backlog, reopened, new UploadEnqueuer()).Reconcile());
+        Assert.Null(backlog.Find(1));
+        Assert.NotNull(backlog.Find(good));
+    }
+
     public void Dispose()
     {
         _key.Dispose();
