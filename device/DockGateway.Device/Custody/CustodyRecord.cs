@@ -17,5 +17,22 @@ public sealed record CustodyRecord(long Index, string Type, byte[] Json, byte[] 
     /// <exception cref="CustodyEntryFormatException">The stored bytes are not an entry this dock reads.</exception>
     public CustodyEntry Entry => _entry ??= CustodyEntryCodec.Decode(Json, Index);
 
+    /// <summary>The typed entry when the bytes are one of type <typeparamref name="T"/>; otherwise false, with the codec's reason when they are unreadable.</summary>
+    public bool TryGetEntry<T>([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out T? entry, out string? problem) where T : CustodyEntry
+    {
+        try
+        {
+            entry = Entry as T;
+            problem = null;
+        }
+        catch (CustodyEntryFormatException e)
+        {
+            entry = null;
+            problem = e.Message;
+        }
+
+        return entry is not null;
+    }
+
     public string JsonText => System.Text.Encoding.UTF8.GetString(Json);
 }

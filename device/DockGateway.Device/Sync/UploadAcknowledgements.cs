@@ -27,8 +27,8 @@ public sealed class UploadAcknowledgements(UploadBacklog queue, CustodyLog log)
         {
             foreach (var record in log.Entries<UploadedEntry>(start, Math.Min(start + 1000, size)))
             {
-                var uploaded = (UploadedEntry)record.Entry;
-                if (queue.MarkAcknowledged(uploaded.Entry, uploaded.Receipt, uploaded.Time))
+                // An unreadable entry acknowledges nothing: at worst its file is uploaded (and acknowledged) again.
+                if (record.TryGetEntry<UploadedEntry>(out var uploaded, out _) && queue.MarkAcknowledged(uploaded.Entry, uploaded.Receipt, uploaded.Time))
                 {
                     acknowledged++;
                 }

@@ -34,9 +34,13 @@ public sealed class UploadQueueReconciler(UploadBacklog queue, CustodyLog log, U
         {
             foreach (var record in log.Entries<IngestedEntry>(start, Math.Min(start + 1000, size)))
             {
-                if (Read(record) is { } ingested)
+                if (record.TryGetEntry<IngestedEntry>(out var ingested, out var problem))
                 {
                     added += queue.Enqueue(record.Index, ingested.Sha256, ingested.Size, ingested.Stored, ingested.Recorder) ? 1 : 0;
+                }
+                else
+                {
+                    logger.LogError("Custody entry {Index} is typed ingested but cannot be read, so its file is not queued for upload: {Problem}", record.Index, problem);
                 }
             }
         }
@@ -47,20 +51,6 @@ public sealed class UploadQueueReconciler(UploadBacklog queue, CustodyLog log, U
         }
 
         return added;
-    }
-
-    /// <summary>The entry, or null (logged once: the watermark moves past it) when its bytes are not an entry this dock reads.</summary>
-    private IngestedEntry? Read(CustodyRecord record)
-    {
-        try
-        {
-            return (IngestedEntry)record.Entry;
-        }
-        catch (CustodyEntryFormatException e)
-        {
-            logger.LogError("Custody entry {Index} is typed ingested but cannot be read, so its file is not queued for upload: {Problem}", record.Index, e.Message);
-            return null;
-        }
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
