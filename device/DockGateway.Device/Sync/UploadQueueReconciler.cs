@@ -23,6 +23,7 @@ public sealed class UploadQueueReconciler(UploadBacklog queue, CustodyLog log, U
     public static readonly TimeSpan Sweep = TimeSpan.FromSeconds(30);
 
     private static readonly TimeSpan s_retry = TimeSpan.FromSeconds(1);
+    private bool _failing;
 
     /// <summary>Queues the files of <c>ingested</c> entries after the watermark; returns how many were added.</summary>
     public int Reconcile()
@@ -64,10 +65,14 @@ public sealed class UploadQueueReconciler(UploadBacklog queue, CustodyLog log, U
                 {
                     logger.LogDebug("{Count} ingested files queued for upload", added);
                 }
+
+                _failing = false;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogWarning("Queueing ingested files for upload failed ({Error}); retrying", e.Message);
+                // Once per outage at warning level (sync.db locked or failing), then at debug each second it lasts.
+                logger.Log(_failing ? LogLevel.Debug : LogLevel.Warning, "Queueing ingested files for upload failed ({Error}); retrying every {Delay}", e.Message, s_retry);
+                _failing = true;
                 wait = s_retry;
             }
 
