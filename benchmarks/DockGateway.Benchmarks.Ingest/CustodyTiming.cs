@@ -1,4 +1,3 @@
-using System.Globalization;
 using DockGateway.Device.Custody;
 using DockGateway.Shared.Custody;
 
@@ -19,9 +18,9 @@ internal static class CustodyTiming
 
         using var store = CustodyStore.OpenReadOnly(dataDirectory);
         var times = store.Entries(0, store.EntryCount())
-            .Select(r => CustodyEntryReader.Read(r.Json))
-            .Where(e => e.Recorder?.StartsWith(serialPrefix, StringComparison.Ordinal) == true && e.Time is not null)
-            .Select(e => DateTimeOffset.Parse(e.Time!, CultureInfo.InvariantCulture))
+            .Select(r => r.Entry)
+            .Where(e => e is IRecorderEntry { Recorder: { } recorder } && recorder.StartsWith(serialPrefix, StringComparison.Ordinal))
+            .Select(e => e.Time)
             .ToList();
         return times.Count < 2 ? null : times.Max() - times.Min();
     }

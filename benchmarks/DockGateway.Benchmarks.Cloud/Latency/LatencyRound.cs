@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using DockGateway.Shared.Crypto;
+using DockGateway.Shared.Custody;
 using DockGateway.Testing;
 using DockGateway.Testing.Processes;
 using Microsoft.Data.Sqlite;
@@ -87,7 +88,7 @@ internal sealed class LatencyRound : IAsyncDisposable
         while (ingested is null || begun is null || wiped is null || verified is null || receipts is null)
         {
             await Task.Delay(s_poll);
-            ingested ??= CustodyCount("ingested") > 0 ? clock.Elapsed : null;
+            ingested ??= CustodyCount(CustodyEntryCodec.TypeName<IngestedEntry>()) > 0 ? clock.Elapsed : null;
             begun ??= CloudUploadsBegun() > 0 ? clock.Elapsed : null;
             wiped ??= SlotState() == "done" ? clock.Elapsed : null;
             verified ??= recorder.Sha256.IsSubsetOf(CloudVerified()) ? clock.Elapsed : null;
@@ -147,7 +148,8 @@ internal sealed class LatencyRound : IAsyncDisposable
 
     /// <summary>The SHA-256 named by each <c>uploaded</c> custody entry (the cloud's receipt, logged by the dock).</summary>
     private HashSet<string> Receipts() =>
-        ReadOnlySqlite.Query(Custody, "SELECT json FROM entries WHERE type = 'uploaded'", r => JsonDocument.Parse((byte[])r[0]).RootElement.GetProperty("sha256").GetString()!)
+        ReadOnlySqlite.Query(Custody, "SELECT json FROM entries WHERE type = $type", r => ((UploadedEntry)CustodyEntryCodec.Decode((byte[])r[0])).Sha256,
+                ("$type", CustodyEntryCodec.TypeName<UploadedEntry>()))
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Uploads the cloud completed for this dock; completed_at is set only after the whole file's SHA-256 matched.</summary>

@@ -1,3 +1,5 @@
+using DockGateway.Shared.Uploads;
+
 namespace DockGateway.Cloud.Uploads;
 
 /// <summary>One tus upload as recorded in the database.</summary>
@@ -23,4 +25,10 @@ public sealed record TusUpload(
     bool Duplicate)
 {
     public bool IsComplete => CompletedAt is not null;
+
+    /// <summary>The receipt the cloud signs for a complete upload.</summary>
+    public UploadReceipt Receipt() => new(
+        DockId, Id, Entry, Sha256, Length,
+        CompletedAt ?? throw new InvalidOperationException($"Upload {Id} is not complete: no receipt."),
+        Duplicate);
 }

@@ -101,7 +101,7 @@ public sealed class UploadCompletion(
     public IResult Completed(HttpContext http, TusUpload upload)
     {
         http.Response.Headers[TusProtocol.UploadOffset] = upload.Length.ToString(CultureInfo.InvariantCulture);
-        http.Response.Headers[TusProtocol.UploadReceipt] = TusHeaders.Receipt(receipts.Sign(UploadReceipt.For(upload)));
+        http.Response.Headers[TusProtocol.UploadReceipt] = TusHeaders.Receipt(receipts.Sign(upload.Receipt()));
         return Results.NoContent();
     }
 

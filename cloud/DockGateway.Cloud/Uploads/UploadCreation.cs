@@ -77,7 +77,7 @@ public sealed class UploadCreation(
         }
         if (duplicate)
         {
-            response.Headers[TusProtocol.UploadReceipt] = TusHeaders.Receipt(receipts.Sign(UploadReceipt.For(upload)));
+            response.Headers[TusProtocol.UploadReceipt] = TusHeaders.Receipt(receipts.Sign(upload.Receipt()));
             logger.LogInformation("Dock {Dock} offered {Sha256} (entry {Entry}) which is already stored; acknowledged as upload {Upload}",
                 dock.DockId, metadata.Sha256, metadata.Entry, upload.Id);
         }

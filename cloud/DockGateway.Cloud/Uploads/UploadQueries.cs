@@ -55,7 +55,7 @@ public sealed class UploadQueries(
         headers[TusProtocol.UploadLength] = upload.Length.ToString(CultureInfo.InvariantCulture);
         if (upload.IsComplete)
         {
-            headers[TusProtocol.UploadReceipt] = TusHeaders.Receipt(receipts.Sign(UploadReceipt.For(upload)));
+            headers[TusProtocol.UploadReceipt] = TusHeaders.Receipt(receipts.Sign(upload.Receipt()));
         }
         else
         {
@@ -115,7 +115,7 @@ public sealed class UploadQueries(
         {
             return TusResults.Problem(409, "Upload not complete", $"Upload {id} holds {upload.Offset} of {upload.Length} bytes.");
         }
-        var receipt = UploadReceipt.For(upload);
+        var receipt = upload.Receipt();
         return Results.Json(new UploadReceiptDocument(
             receipt.UploadId, receipt.DockId, receipt.Sha256, receipt.Size, receipt.Entry, receipt.ReceivedAt,
             receipt.Duplicate, receipts.Sign(receipt), receipts.VerifierKey));

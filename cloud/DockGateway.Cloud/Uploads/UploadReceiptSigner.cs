@@ -1,4 +1,5 @@
 using DockGateway.Shared.Notes;
+using DockGateway.Shared.Uploads;
 
 namespace DockGateway.Cloud.Uploads;
 
@@ -9,5 +10,5 @@ public sealed class UploadReceiptSigner(NoteSigner signer)
     public string VerifierKey => signer.VerifierKey;
 
     /// <summary>The complete signed note (text, blank line, signature line).</summary>
-    public string Sign(UploadReceipt receipt) => signer.SignNote(receipt.ToNoteText()).ToString();
+    public string Sign(UploadReceipt receipt) => signer.SignNote(UploadReceiptCodec.Format(receipt)).ToString();
 }

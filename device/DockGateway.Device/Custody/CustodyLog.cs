@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using DockGateway.Shared.Custody;
 using DockGateway.Shared.Merkle;
 using DockGateway.Device.Ingest;
 using Microsoft.Extensions.Logging;
@@ -68,22 +68,22 @@ public sealed class CustodyLog : IDisposable
         }
     }
 
-    /// <summary>Appends an entry (adding "dock" and "time") and commits it durably before returning.</summary>
-    public CustodyRecord Append(JsonObject entry) => Append(entry, null, null);
+    /// <summary>Appends an entry (setting its dock and time) and commits it durably before returning.</summary>
+    public CustodyRecord Append(CustodyEntry entry) => Append(entry, null, null);
 
     /// <summary>Appends an <c>ingested</c> entry together with the bookkeeping that awaits the erasure.</summary>
-    public CustodyRecord AppendIngested(JsonObject entry, IngestedFile file) => Append(entry, file, null);
+    public CustodyRecord AppendIngested(IngestedEntry entry, IngestedFile file) => Append(entry, file, null);
 
     /// <summary>
     /// Appends an <c>ingested</c> entry unless a file with the same SHA-256 is already in custody (checked
     /// under the log's lock, so two slots holding the same footage cannot both ingest it). Returns null
     /// and the existing file when it is a duplicate.
     /// </summary>
-    public CustodyRecord? AppendIngestedOnce(JsonObject entry, IngestedFile file, out IngestedFile? existing) =>
+    public CustodyRecord? AppendIngestedOnce(IngestedEntry entry, IngestedFile file, out IngestedFile? existing) =>
         Append(entry, file, null, file.Sha256, out existing);
 
-    /// <summary>Appends an <c>erased</c> entry and marks the ingested file as erased, in one transaction.</summary>
-    public CustodyRecord AppendErased(JsonObject entry, long ingestedIndex) => Append(entry, null, ingestedIndex);
+    /// <summary>Appends an <c>erased</c> (or <c>reconciled</c>) entry and marks the ingested file as erased, in one transaction.</summary>
+    public CustodyRecord AppendErased(SlotEntry entry, long ingestedIndex) => Append(entry, null, ingestedIndex);
 
     /// <summary>Signs a checkpoint over every committed entry, unless the latest one already covers them.</summary>
     public StoredCheckpoint? SignCheckpoint()
@@ -136,8 +136,9 @@ public sealed class CustodyLog : IDisposable
     /// <summary>Entries in [from, to) with their exact bytes.</summary>
     public IReadOnlyList<CustodyRecord> Entries(long from, long to) => Locked(() => _store.Entries(from, to).ToList());
 
-    /// <summary>Entries of <paramref name="type"/> in [from, to) with their exact bytes.</summary>
-    public IReadOnlyList<CustodyRecord> Entries(string type, long from, long to) => Locked(() => _store.Entries(type, from, to).ToList());
+    /// <summary>Entries of record type <typeparamref name="T"/> in [from, to) with their exact bytes (selected by the type column, not decoded).</summary>
+    public IReadOnlyList<CustodyRecord> Entries<T>(long from, long to) where T : CustodyEntry =>
+        Locked(() => _store.Entries(CustodyEntryCodec.TypeName<T>(), from, to).ToList());
 
     /// <summary>Merkle inclusion proof of leaf <paramref name="index"/> in the tree of <paramref name="size"/>.</summary>
     public IReadOnlyList<byte[]> InclusionProof(long index, long size) => Locked(() => _tree.InclusionProof(index, size));
@@ -147,16 +148,16 @@ public sealed class CustodyLog : IDisposable
 
     public void Dispose() => _store.Dispose();
 
-    private CustodyRecord Append(JsonObject entry, IngestedFile? file, long? erases) =>
+    private CustodyRecord Append(CustodyEntry entry, IngestedFile? file, long? erases) =>
         Append(entry, file, erases, duplicateOf: null, out _)!;
 
     /// <summary>Serializes, commits and publishes one entry; with <paramref name="duplicateOf"/> set, first checks (under the lock) that no file has that SHA-256.</summary>
-    private CustodyRecord? Append(JsonObject entry, IngestedFile? file, long? erases, string? duplicateOf, out IngestedFile? existing)
+    private CustodyRecord? Append(CustodyEntry entry, IngestedFile? file, long? erases, string? duplicateOf, out IngestedFile? existing)
     {
-        var type = entry["type"]?.GetValue<string>() ?? throw new ArgumentException("a custody entry needs a \"type\"", nameof(entry));
-        entry["dock"] = DockId;
-        entry["time"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        var json = CustodyJson.Serialize(entry);
+        var now = _time.GetUtcNow();
+        var json = CustodyEntryCodec.Encode(entry with { Dock = DockId, Time = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond)) });
+        var committed = CustodyEntryCodec.Decode(json); // what readers will see: the dock never commits an entry it cannot read back
+        var type = CustodyEntryCodec.TypeName(committed);
         var leaf = MerkleHash.Leaf(json);
         CustodyRecord record;
         StoredCheckpoint? checkpoint = null;
@@ -168,7 +169,7 @@ public sealed class CustodyLog : IDisposable
                 return null;
             }
 
-            record = new CustodyRecord(_tree.Size, type, json, leaf);
+            record = new CustodyRecord(_tree.Size, committed, json, leaf);
             _store.Append(record, file is null ? null : file with { EntryIndex = record.Index }, erases);
             _tree.AppendLeafHash(leaf);
             if (_tree.Size - _signedSize >= _checkpointEvery)

@@ -1,3 +1,5 @@
+using DockGateway.Shared.Custody;
+
 namespace DockGateway.Device.Custody;
 
 // The recorders table: how far each recorder's file numbering has been checked for gaps.
@@ -25,21 +27,23 @@ public sealed partial class CustodyStore
         var paths = new List<string>();
         var gaps = new List<(long Previous, long Next)>();
         using (var command = Command("""
-            SELECT type, json_extract(CAST(json AS TEXT), '$.path'), json_extract(CAST(json AS TEXT), '$.previous'), json_extract(CAST(json AS TEXT), '$.next')
-            FROM entries
+            SELECT idx, type, json, leaf FROM entries
             WHERE json_extract(CAST(json AS TEXT), '$.recorder') = $s AND idx >= $from
+            ORDER BY idx
             """, ("$from", from), ("$s", recorder)))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read())
             {
-                if (!reader.IsDBNull(1))
+                var record = new CustodyRecord(reader.GetInt64(0), reader.GetString(1), (byte[])reader[2], (byte[])reader[3]);
+                switch (record.Entry)
                 {
-                    paths.Add(reader.GetString(1));
-                }
-                else if (reader.GetString(0) == Shared.Custody.CustodyEntryTypes.Gap && !reader.IsDBNull(2) && !reader.IsDBNull(3))
-                {
-                    gaps.Add((reader.GetInt64(2), reader.GetInt64(3)));
+                    case GapEntry gap:
+                        gaps.Add((gap.Previous, gap.Next));
+                        break;
+                    case IRecorderFileEntry { Path: { } path }:
+                        paths.Add(path);
+                        break;
                 }
             }
         }

@@ -13,13 +13,13 @@ internal sealed partial class IngestSession
         var size = item.Identity!.Size;
         if (size == 0)
         {
-            FileProblem(CustodyEntryTypes.Error, path, "zero-byte", "the file is empty: nothing to ingest, left on the recorder");
+            FileProblem(path, "zero-byte", "the file is empty: nothing to ingest, left on the recorder");
             return;
         }
 
         if (size > pipeline.Options.MaxFileBytes)
         {
-            FileProblem(CustodyEntryTypes.Refused, path, "too-large", $"{size} bytes is more than Dock:MaxFileBytes {pipeline.Options.MaxFileBytes}");
+            FileProblem(path, "too-large", $"{size} bytes is more than Dock:MaxFileBytes {pipeline.Options.MaxFileBytes}", refused: true);
             return;
         }
 
@@ -55,14 +55,14 @@ internal sealed partial class IngestSession
         }
         catch (SourceChangedException e)
         {
-            FileProblem(CustodyEntryTypes.Error, path, "changed-while-reading", e.Message);
+            FileProblem(path, "changed-while-reading", e.Message);
             return;
         }
         catch (IOException e) when (e is not RecorderGoneException)
         {
             cancellationToken.ThrowIfCancellationRequested();
             ThrowIfGone(e);
-            FileProblem(CustodyEntryTypes.Error, path, "read-failed", e.Message);
+            FileProblem(path, "read-failed", e.Message);
             return;
         }
 
@@ -74,7 +74,7 @@ internal sealed partial class IngestSession
             if (_tree.Stat(path) != before)
             {
                 ThrowIfGone(null);
-                FileProblem(CustodyEntryTypes.Error, path, "changed-while-reading", "the file's size or times changed while it was copied");
+                FileProblem(path, "changed-while-reading", "the file's size or times changed while it was copied");
                 return;
             }
 
@@ -134,7 +134,7 @@ internal sealed partial class IngestSession
         pipeline.Hooks.BeforeErase?.Invoke(path);
         if (_tree.Stat(path) != copied)
         {
-            FileProblem(CustodyEntryTypes.Error, path, "changed-before-erase", "the file changed after it was copied: not erased");
+            FileProblem(path, "changed-before-erase", "the file changed after it was copied: not erased");
             return;
         }
 
@@ -144,12 +144,12 @@ internal sealed partial class IngestSession
         }
         catch (IOException e)
         {
-            FileProblem(CustodyEntryTypes.Error, path, "erase-failed", e.Message);
+            FileProblem(path, "erase-failed", e.Message);
             return;
         }
 
         pipeline.Hooks.AfterErase?.Invoke(path);
-        pipeline.Log.AppendErased(Flag(CustodyEntries.Erased(slot, Serial, path, sha256, ingestedIndex)), ingestedIndex);
+        pipeline.Log.AppendErased(Flag(new ErasedEntry(slot, Serial, path.Display, sha256, ingestedIndex, path.EntryEncoding)), ingestedIndex);
         Interlocked.Increment(ref _done);
     }
 
@@ -167,7 +167,7 @@ internal sealed partial class IngestSession
         {
             cancellationToken.ThrowIfCancellationRequested();
             ThrowIfGone(e);
-            FileProblem(CustodyEntryTypes.Error, path, "read-failed", e.Message);
+            FileProblem(path, "read-failed", e.Message);
             return true;
         }
 
@@ -185,7 +185,7 @@ internal sealed partial class IngestSession
     {
         if (!await StoredCopyIntactAsync(existing))
         {
-            FileProblem(CustodyEntryTypes.Error, path, "duplicate-copy-missing",
+            FileProblem(path, "duplicate-copy-missing",
                 $"same SHA-256 as entry {existing.EntryIndex}, whose stored copy {existing.Stored} is missing or altered: left on the recorder");
             return;
         }
@@ -197,7 +197,7 @@ internal sealed partial class IngestSession
         }
 
         // Name this recorder's file in a committed entry before it leaves the recorder.
-        Append(CustodyEntries.Duplicate(slot, Serial, path, sha256, copied.Size, existing.EntryIndex));
+        Append(new DuplicateEntry(slot, Serial, path.Display, sha256, copied.Size, existing.EntryIndex, path.EntryEncoding));
         pipeline.Logger.LogInformation("Slot {Slot}: {Path} is already in custody (entry {Index}); not ingested twice", slot, path.Display, existing.EntryIndex);
         Erase(path, copied, sha256, existing.EntryIndex, cancellationToken);
     }

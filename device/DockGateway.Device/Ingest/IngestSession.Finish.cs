@@ -20,7 +20,7 @@ internal sealed partial class IngestSession
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Discard(temporary, path);
-            FileProblem(CustodyEntryTypes.Error, path, "store-failed", $"could not store the copy: {e.Message}; the recorder keeps the file");
+            FileProblem(path, "store-failed", $"could not store the copy: {e.Message}; the recorder keeps the file");
             return;
         }
         catch
@@ -61,7 +61,7 @@ internal sealed partial class IngestSession
                     kept = $"nowhere (could not move it: {e.Message})";
                 }
 
-                FileProblem(CustodyEntryTypes.Error, path, "verification-failed",
+                FileProblem(path, "verification-failed",
                     $"stored copy hashed {check}, expected {sha256}; copy moved to {kept}; the recorder keeps the file");
                 return;
             }
@@ -72,7 +72,7 @@ internal sealed partial class IngestSession
         var age = pipeline.Time.GetUtcNow() - time.End;
         var late = age > pipeline.Options.LateAfter;
         var record = pipeline.Log.AppendIngestedOnce(
-            Flag(CustodyEntries.Ingested(slot, recorder, path, sha256, before.Size, stored, time, late)),
+            Flag(new IngestedEntry(slot, Serial, recorder.Vendor, recorder.Model, path.Display, sha256, before.Size, stored, time.Start, time.End, time.Source, late, path.EntryEncoding)),
             new IngestedFile(0, sha256, before.Size, Serial, path.Bytes, stored, null),
             out var other);
         if (record is null)
@@ -91,7 +91,7 @@ internal sealed partial class IngestSession
             slot, path.Display, Serial, stored, sha256, before.Size, time.Source);
         if (late)
         {
-            Append(CustodyEntries.Late(slot, Serial, path, sha256, time.End, age));
+            Append(new LateEntry(slot, Serial, path.Display, sha256, time.End, (long)age.TotalHours, path.EntryEncoding));
             pipeline.Logger.LogWarning("Slot {Slot}: {Path} from {Recorder} is late: it ended {Hours:F0} h before ingest", slot, path.Display, Serial, age.TotalHours);
         }
 

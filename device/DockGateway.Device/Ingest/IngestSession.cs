@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Slots;
 using DockGateway.Shared.Custody;
@@ -33,10 +32,11 @@ internal sealed partial class IngestSession(
     public async Task<SlotStatus> RunAsync(RecorderClock? clock, CancellationToken cancellationToken)
     {
         var log = pipeline.Log;
-        Append(CustodyEntries.Inserted(slot, recorder, clock));
+        Append(new InsertedEntry(slot, Serial, recorder.Vendor, recorder.Model,
+            clock?.Skew is { } skew ? (long)Math.Round(skew.TotalSeconds) : null, clock?.SetTo));
         if (!recorder.IsRegistered)
         {
-            Append(CustodyEntries.Unregistered(slot, recorder));
+            Append(new UnregisteredEntry(slot, Serial, recorder.Vendor, recorder.Model));
             pipeline.Logger.LogWarning("Slot {Slot}: {Recorder} ({Vendor} {Model}) is not registered to this agency; ingesting it anyway, every entry flagged", slot, Serial, recorder.Vendor, recorder.Model);
         }
 
@@ -110,7 +110,7 @@ internal sealed partial class IngestSession(
 
         if (_problemEntries > MaxProblemEntries)
         {
-            Append(CustodyEntries.FileProblem(CustodyEntryTypes.Error, slot, Serial, null, "more-problems",
+            Append(new ErrorEntry(slot, Serial, "more-problems",
                 $"{_problemEntries - MaxProblemEntries} further problems on this recorder were not logged one by one"));
         }
 
@@ -136,7 +136,7 @@ internal sealed partial class IngestSession(
 
     private async Task<SlotStatus> DiskLow(long free, long required, CancellationToken cancellationToken)
     {
-        Append(CustodyEntries.DiskLow(slot, Serial, free, required));
+        Append(new DiskLowEntry(slot, Serial, free, required));
         pipeline.Logger.LogWarning("Slot {Slot}: disk low ({Free} bytes free, {Required} required): {Recorder} left untouched", slot, free, required, Serial);
         Interlocked.Increment(ref _errors);
         var status = Status(SlotState.Error, $"dock storage low: {free / (1024 * 1024)} MiB free, {required / (1024 * 1024)} MiB needed; the recorder keeps its files");
@@ -148,21 +148,22 @@ internal sealed partial class IngestSession(
 
     private void Problem(VolumeItem item)
     {
-        var (type, reason) = item.Kind switch
+        var (refused, reason) = item.Kind switch
         {
-            VolumeItemKind.Symlink => (CustodyEntryTypes.Refused, "symlink"),
-            VolumeItemKind.DeviceFile => (CustodyEntryTypes.Refused, "device-file"),
-            VolumeItemKind.Fifo => (CustodyEntryTypes.Refused, "fifo"),
-            VolumeItemKind.Socket => (CustodyEntryTypes.Refused, "socket"),
-            VolumeItemKind.TooDeep => (CustodyEntryTypes.Refused, "too-deep"),
-            VolumeItemKind.PathTooLong => (CustodyEntryTypes.Refused, "path-too-long"),
-            VolumeItemKind.LimitReached => (CustodyEntryTypes.Error, "too-many-files"),
-            _ => (CustodyEntryTypes.Error, "unreadable"),
+            VolumeItemKind.Symlink => (true, "symlink"),
+            VolumeItemKind.DeviceFile => (true, "device-file"),
+            VolumeItemKind.Fifo => (true, "fifo"),
+            VolumeItemKind.Socket => (true, "socket"),
+            VolumeItemKind.TooDeep => (true, "too-deep"),
+            VolumeItemKind.PathTooLong => (true, "path-too-long"),
+            VolumeItemKind.LimitReached => (false, "too-many-files"),
+            _ => (false, "unreadable"),
         };
-        FileProblem(type, item.Path, reason, item.Detail ?? reason);
+        FileProblem(item.Path, reason, item.Detail ?? reason, refused);
     }
 
-    private void FileProblem(string type, VolumePath? path, string reason, string detail)
+    /// <summary>A file that could not be ingested (an <c>error</c> entry) or will not be (<paramref name="refused"/>: a <c>refused</c> entry).</summary>
+    private void FileProblem(VolumePath? path, string reason, string detail, bool refused = false)
     {
         Interlocked.Increment(ref _errors);
         if (Interlocked.Increment(ref _problemEntries) > MaxProblemEntries)
@@ -170,8 +171,10 @@ internal sealed partial class IngestSession(
             return;
         }
 
-        Append(CustodyEntries.FileProblem(type, slot, Serial, path, reason, detail));
-        pipeline.Logger.LogWarning("Slot {Slot}: {Type} {Reason} for {Path} on {Recorder}: {Detail}", slot, type, reason, path?.Display, Serial, detail);
+        Append(refused
+            ? new RefusedEntry(slot, reason, detail, Recorder: Serial, Path: path?.Display, PathEncoding: path?.EntryEncoding)
+            : new ErrorEntry(slot, Serial, reason, detail, Path: path?.Display, PathEncoding: path?.EntryEncoding));
+        pipeline.Logger.LogWarning("Slot {Slot}: {Type} {Reason} for {Path} on {Recorder}: {Detail}", slot, refused ? "refused" : "error", reason, path?.Display, Serial, detail);
     }
 
     /// <summary>Files ingested earlier (before a crash) whose erasure was never logged and that are gone now.</summary>
@@ -179,8 +182,9 @@ internal sealed partial class IngestSession(
     {
         foreach (var file in _pending.Values)
         {
+            var path = new VolumePath(file.PathBytes);
             pipeline.Log.AppendErased(
-                Flag(CustodyEntries.Reconciled(slot, Serial, new VolumePath(file.PathBytes), file.Sha256, file.EntryIndex, "not-on-recorder")),
+                Flag(new ReconciledEntry(slot, Serial, path.Display, file.Sha256, file.EntryIndex, "not-on-recorder", path.EntryEncoding)),
                 file.EntryIndex);
         }
     }
@@ -196,7 +200,7 @@ internal sealed partial class IngestSession(
         var gaps = SequenceGaps.Decide(history.LastSequence, known, out var decided);
         foreach (var (previous, next) in gaps.Except(history.ReportedGaps))
         {
-            Append(CustodyEntries.Gap(slot, Serial, previous, next));
+            Append(GapEntry.Between(slot, Serial, previous, next));
             pipeline.Logger.LogWarning("Slot {Slot}: {Recorder} skips from file {Previous} to {Next}: footage may have been deleted", slot, Serial, previous, next);
         }
 
@@ -210,17 +214,9 @@ internal sealed partial class IngestSession(
     }
 
     /// <summary>Every entry about an unregistered recorder carries "unregistered": true.</summary>
-    private JsonObject Flag(JsonObject entry)
-    {
-        if (!recorder.IsRegistered)
-        {
-            entry["unregistered"] = true;
-        }
+    private T Flag<T>(T entry) where T : SlotEntry => recorder.IsRegistered ? entry : (T)((SlotEntry)entry with { Unregistered = true });
 
-        return entry;
-    }
-
-    private void Append(JsonObject entry) => pipeline.Log.Append(Flag(entry));
+    private void Append(SlotEntry entry) => pipeline.Log.Append(Flag(entry));
 
     private SlotStatus Status(SlotState state, string message) => new(slot, state, Serial, _files, Volatile.Read(ref _done), Volatile.Read(ref _errors), message);
 

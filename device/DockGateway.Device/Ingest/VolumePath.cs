@@ -33,6 +33,9 @@ public sealed class VolumePath
 
     public bool IsUtf8 { get; }
 
+    /// <summary>The custody entries' <c>path_encoding</c>: null for UTF-8 text, <see cref="Shared.Custody.CustodyEntry.PercentEncoding"/> otherwise.</summary>
+    public string? EntryEncoding => IsUtf8 ? null : Shared.Custody.CustodyEntry.PercentEncoding;
+
     /// <summary>The last segment, as displayed.</summary>
     public string FileName => Display[(Display.LastIndexOf('/') + 1)..];
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Ingest;
+using DockGateway.Shared.Custody;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -74,13 +75,17 @@ public sealed class SlotSupervisor(
             case DeviceRefused refused:
                 await StopAsync(refused.Slot, removed: true);
                 logger.LogWarning("Slot {Slot}: refused {Vendor} {Model} {Serial}: {Reason}", refused.Slot, refused.Device.Vendor, refused.Device.Model, refused.Device.Serial, refused.Reason);
-                log.Append(CustodyEntries.DeviceRefused(refused.Slot, refused.Device, refused.Reason));
+                log.Append(new RefusedEntry(refused.Slot, "not-a-recorder", refused.Reason,
+                    Serial: refused.Device.Serial, Vendor: refused.Device.Vendor, Model: refused.Device.Model));
                 await board.ShowAsync(new SlotStatus(refused.Slot, SlotState.Refused, refused.Device.Serial, 0, 0, 0, $"refused: {refused.Reason}"), stoppingToken);
                 break;
             case RecorderFailed failed:
                 await StopAsync(failed.Slot, removed: true);
                 logger.LogError("Slot {Slot}: recorder {Serial} cannot be ingested ({Reason}): {Detail}", failed.Slot, failed.Recorder.Serial, failed.Reason, failed.Detail);
-                log.Append(CustodyEntries.RecorderFailed(failed.Slot, failed.Recorder, failed.Reason, failed.Detail));
+                log.Append(new ErrorEntry(failed.Slot, failed.Recorder.Serial, failed.Reason, failed.Detail, failed.Recorder.Vendor, failed.Recorder.Model)
+                {
+                    Unregistered = failed.Recorder.IsRegistered ? null : true,
+                });
                 await board.ShowAsync(new SlotStatus(failed.Slot, SlotState.Error, failed.Recorder.Serial, 0, 0, 1, $"error: {failed.Detail}"), stoppingToken);
                 break;
         }
@@ -117,7 +122,7 @@ public sealed class SlotSupervisor(
             logger.LogError(e, "Slot {Slot}: ingest of {Recorder} failed", slot, recorder.Serial);
             try
             {
-                log.Append(CustodyEntries.FileProblem(Shared.Custody.CustodyEntryTypes.Error, slot, recorder.Serial, null, "internal", e.Message));
+                log.Append(new ErrorEntry(slot, recorder.Serial, "internal", e.Message));
                 await session.ShowAsync(new SlotStatus(slot, SlotState.Error, recorder.Serial, 0, 0, 1, $"error: {e.Message}"));
             }
             catch (Exception inner)
@@ -149,7 +154,7 @@ public sealed class SlotSupervisor(
         await session.Inserted.Volume.DisposeAsync();
         if (removed)
         {
-            log.Append(CustodyEntries.Removed(slot, session.Inserted.Recorder.Serial, session.Complete));
+            log.Append(new RemovedEntry(slot, session.Inserted.Recorder.Serial, session.Complete));
             logger.LogInformation("Slot {Slot}: {Recorder} removed ({Complete})", slot, session.Inserted.Recorder.Serial, session.Complete ? "complete" : "incomplete");
         }
 

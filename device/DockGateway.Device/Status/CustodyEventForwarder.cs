@@ -8,11 +8,11 @@ namespace DockGateway.Device.Status;
 /// Entries committed but not yet in the outbox when the process dies are recovered at the next start
 /// by <see cref="CustodyEventReplay"/>; event keys make the recovery idempotent.
 /// </summary>
-public sealed class CustodyEventForwarder(DockEventWriter writer, TimeProvider time) : ICustodyObserver
+public sealed class CustodyEventForwarder(DockEventWriter writer) : ICustodyObserver
 {
     public void EntryAppended(CustodyRecord record)
     {
-        if (CustodyEventMapper.Map(record.Index, record.Type, record.Json, time.GetUtcNow()) is { } dockEvent)
+        if (CustodyEventMapper.Map(record.Index, record.Entry) is { } dockEvent)
         {
             writer.Post(dockEvent);
         }

@@ -1,4 +1,5 @@
 using DockGateway.Device.Custody;
+using DockGateway.Shared.Custody;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,7 @@ namespace DockGateway.Device.Status;
 /// At start, puts into the outbox every custody entry after the last one mirrored there, so an entry
 /// committed just before a crash (its event still only in memory) is announced after all.
 /// </summary>
-public sealed class CustodyEventReplay(EventOutbox outbox, TimeProvider time, ILogger<CustodyEventReplay> logger, CustodyLog? log = null) : IHostedService
+public sealed class CustodyEventReplay(EventOutbox outbox, ILogger<CustodyEventReplay> logger, CustodyLog? log = null) : IHostedService
 {
     private const int Page = 1000;
 
@@ -25,7 +26,7 @@ public sealed class CustodyEventReplay(EventOutbox outbox, TimeProvider time, IL
         for (var start = from; start < size && !cancellationToken.IsCancellationRequested; start += Page)
         {
             var events = log.Entries(start, Math.Min(start + Page, size))
-                .Select(r => CustodyEventMapper.Map(r.Index, r.Type, r.Json, time.GetUtcNow()))
+                .Select(Map)
                 .OfType<DockEvent>()
                 .ToList();
             added += outbox.Append(events);
@@ -40,4 +41,17 @@ public sealed class CustodyEventReplay(EventOutbox outbox, TimeProvider time, IL
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private DockEvent? Map(CustodyRecord record)
+    {
+        try
+        {
+            return CustodyEventMapper.Map(record.Index, record.Entry);
+        }
+        catch (CustodyEntryFormatException e)
+        {
+            logger.LogError("Custody entry {Index} announces no event: {Problem}", record.Index, e.Message);
+            return null;
+        }
+    }
 }

@@ -13,7 +13,7 @@ public static class DockSyncServiceCollectionExtensions
 {
     /// <summary>
     /// Store-and-forward to the cloud (section <c>Sync</c>; nothing is registered without
-    /// <c>Sync:CloudUrl</c>): the upload backlog (<c>sync.db</c>), the tus upload worker, footage
+    /// <c>Sync:CloudUrl</c>): the upload backlog (<c>sync.db</c>, filled from the custody log by <see cref="UploadQueueReconciler"/>), the tus upload worker, footage
     /// retention and the witnessing loop, all over one RFC 9421-signing HttpClient. Needs AddDockServices.
     /// </summary>
     public static IServiceCollection AddDockSync(this IServiceCollection services, IConfiguration configuration)
@@ -40,7 +40,7 @@ public static class DockSyncServiceCollectionExtensions
         services.AddSingleton<FootageRetention>();
         services.AddSingleton<WitnessLoop>();
 
-        services.AddHostedService<BacklogReplay>();
+        services.AddHostedService<UploadQueueReconciler>();
         services.AddHostedService(sp => sp.GetRequiredService<UploadWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<FootageRetention>());
         services.AddHostedService(sp => sp.GetRequiredService<WitnessLoop>());

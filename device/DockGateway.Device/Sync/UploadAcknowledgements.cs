@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using DockGateway.Device.Custody;
 using DockGateway.Shared.Custody;
 
@@ -27,12 +25,10 @@ public sealed class UploadAcknowledgements(UploadBacklog queue, CustodyLog log)
         var acknowledged = 0;
         for (var start = from; start < size; start += 1000)
         {
-            foreach (var record in log.Entries(CustodyEntryTypes.Uploaded, start, Math.Min(start + 1000, size)))
+            foreach (var record in log.Entries<UploadedEntry>(start, Math.Min(start + 1000, size)))
             {
-                using var document = JsonDocument.Parse(record.Json);
-                var root = document.RootElement;
-                var at = DateTimeOffset.Parse(root.GetProperty("time").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
-                if (queue.MarkAcknowledged(root.GetProperty("entry").GetInt64(), root.GetProperty("receipt").GetString()!, at))
+                // An unreadable entry acknowledges nothing: at worst its file is uploaded (and acknowledged) again.
+                if (record.TryGetEntry<UploadedEntry>(out var uploaded, out _) && queue.MarkAcknowledged(uploaded.Entry, uploaded.Receipt, uploaded.Time))
                 {
                     acknowledged++;
                 }

@@ -1,50 +1,37 @@
-using System.Text.Json;
+using System.Threading.Channels;
 using DockGateway.Device.Custody;
+using DockGateway.Shared.Custody;
 
 namespace DockGateway.Device.Sync;
 
 /// <summary>
-/// Queues every <c>ingested</c> custody entry's stored file for upload (idempotent by entry index).
-/// At start, <see cref="Replay"/> queues entries committed after the last one queued, so a crash
-/// between the custody commit and the queue insert loses no upload.
+/// The custody observer of the upload queue. It keeps <see cref="ICustodyObserver"/>'s promise not to block: on an
+/// <c>ingested</c> entry it only wakes <see cref="UploadQueueReconciler"/> (a non-blocking write to a channel of one),
+/// which queues the file from the custody log, the durable source of truth, on its own thread.
 /// </summary>
-public sealed class UploadEnqueuer(UploadBacklog queue) : ICustodyObserver
+public sealed class UploadEnqueuer : ICustodyObserver
 {
-    public int Replay(CustodyLog log)
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+
+    public void EntryAppended(CustodyRecord record)
     {
-        var added = 0;
-        var size = log.Size;
-        for (var start = queue.HighestEntry + 1; start < size; start += 1000)
+        if (record.Entry is IngestedEntry)
         {
-            foreach (var record in log.Entries(start, Math.Min(start + 1000, size)))
-            {
-                added += Enqueue(record) ? 1 : 0;
-            }
+            _wake.Writer.TryWrite(true);
         }
-
-        return added;
-    }
-
-    public void EntryAppended(CustodyRecord record) => Enqueue(record);
-
-    private bool Enqueue(CustodyRecord record)
-    {
-        if (record.Type != "ingested")
-        {
-            return false;
-        }
-
-        using var document = JsonDocument.Parse(record.Json);
-        var root = document.RootElement;
-        return queue.Enqueue(
-            record.Index,
-            root.GetProperty("sha256").GetString()!,
-            root.GetProperty("size").GetInt64(),
-            root.GetProperty("stored").GetString()!,
-            root.TryGetProperty("recorder", out var recorder) ? recorder.GetString() : null);
     }
 
     public void CheckpointSigned(StoredCheckpoint checkpoint)
     {
+    }
+
+    /// <summary>Completes when an <c>ingested</c> entry was committed since the last wait, or when <paramref name="timeout"/> passes.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await Task.WhenAny(_wake.Reader.WaitToReadAsync(stop.Token).AsTask(), Task.Delay(timeout, time, stop.Token));
+        await stop.CancelAsync();
+        _wake.Reader.TryRead(out _);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 }

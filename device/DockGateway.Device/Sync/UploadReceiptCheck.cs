@@ -1,10 +1,10 @@
-using System.Globalization;
 using DockGateway.Shared.Notes;
+using DockGateway.Shared.Uploads;
 
 namespace DockGateway.Device.Sync;
 
 /// <summary>
-/// Checks the cloud's receipt (a C2SP signed note "dockgateway/upload-receipt/v1") before the dock
+/// Checks the cloud's receipt (a C2SP signed note holding an <see cref="UploadReceipt"/>) before the dock
 /// believes it: signed by the configured receipt key, and naming this file's entry, SHA-256 and size.
 /// Only a receipt that passes lets the file be logged <c>uploaded</c> and, later, deleted.
 /// </summary>
@@ -25,17 +25,19 @@ public sealed class UploadReceiptCheck(string? receiptVerifierKey)
             return $"the receipt does not verify against Sync:ReceiptKey: {ex.Message}";
         }
 
-        var lines = text.Split('\n').ToDictionary(l => l.Split(' ')[0], l => l.Contains(' ', StringComparison.Ordinal) ? l[(l.IndexOf(' ', StringComparison.Ordinal) + 1)..] : string.Empty);
-        if (!lines.ContainsKey("dockgateway/upload-receipt/v1"))
+        UploadReceipt parsed;
+        try
         {
-            return "the receipt is not a dockgateway/upload-receipt/v1 note";
+            parsed = UploadReceiptCodec.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            return ex.Message;
         }
 
-        if (lines.GetValueOrDefault("sha256") != item.Sha256
-            || lines.GetValueOrDefault("size") != item.Size.ToString(CultureInfo.InvariantCulture)
-            || lines.GetValueOrDefault("entry") != item.Entry.ToString(CultureInfo.InvariantCulture))
+        if (parsed.Sha256 != item.Sha256 || parsed.Size != item.Size || parsed.Entry != item.Entry)
         {
-            return $"the receipt names sha256 {lines.GetValueOrDefault("sha256")}, size {lines.GetValueOrDefault("size")}, entry {lines.GetValueOrDefault("entry")}; expected {item.Sha256}, {item.Size}, {item.Entry}";
+            return $"the receipt names sha256 {parsed.Sha256}, size {parsed.Size}, entry {parsed.Entry}; expected {item.Sha256}, {item.Size}, {item.Entry}";
         }
 
         return null;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Ingest;
 using DockGateway.Shared.Custody;
@@ -209,15 +208,7 @@ public sealed class UploadWorker(
             return Fail(item, rejected);
         }
 
-        custody.Append(new JsonObject
-        {
-            ["type"] = CustodyEntryTypes.Uploaded,
-            ["entry"] = item.Entry,
-            ["sha256"] = item.Sha256,
-            ["size"] = item.Size,
-            ["upload"] = url.ToString(),
-            ["receipt"] = receipt,
-        });
+        custody.Append(new UploadedEntry(item.Entry, item.Sha256, item.Size, url.ToString(), receipt));
         CrashPoint.Reached("uploaded-logged");
         queue.MarkAcknowledged(item.Entry, receipt, time.GetUtcNow());
         Acknowledged++;

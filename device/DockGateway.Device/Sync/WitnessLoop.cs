@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Status;
 using DockGateway.Shared.Custody;
@@ -91,7 +90,7 @@ public sealed class WitnessLoop(
                 // latest checkpoint cosigned (what audit exports carry).
                 if (!OnlyWitnessedEntries(cosigned, latest.Size))
                 {
-                    custody.Append(new JsonObject { ["type"] = CustodyEntryTypes.Witnessed, ["size"] = latest.Size, ["witness"] = options.CloudUrl?.Host ?? "cloud" });
+                    custody.Append(new WitnessedEntry(latest.Size, options.CloudUrl?.Host ?? "cloud"));
                 }
 
                 logger.LogInformation("Checkpoint {Size} cosigned by the cloud witness", latest.Size);
@@ -119,5 +118,5 @@ public sealed class WitnessLoop(
     }
 
     private bool OnlyWitnessedEntries(long from, long to) =>
-        from > 0 && from < to && custody.Entries(from, to).All(r => r.Type == CustodyEntryTypes.Witnessed);
+        from > 0 && from < to && custody.Entries(from, to).All(r => r.Entry is WitnessedEntry);
 }

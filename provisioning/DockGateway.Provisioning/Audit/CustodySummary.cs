@@ -1,3 +1,5 @@
+using DockGateway.Shared.Custody;
+
 namespace DockGateway.Provisioning.Audit;
 
 /// <summary>
@@ -10,9 +12,9 @@ public sealed class CustodySummary
 
     public IReadOnlyDictionary<string, int> CountsByType => _countsByType;
 
-    public int Ingested => Count(AuditEntry.Ingested);
+    public int Ingested => Count(CustodyEntryCodec.TypeName<IngestedEntry>());
 
-    public int Erased => Count(AuditEntry.Erased);
+    public int Erased => Count(CustodyEntryCodec.TypeName<ErasedEntry>());
 
     public List<EntryNote> NotErased { get; } = [];
 
@@ -33,40 +35,43 @@ public sealed class CustodySummary
     public void Add(IReadOnlyList<AuditEntry> entries)
     {
         // An erased entry (or a reconciled one, written when a crash came between the wipe and its entry)
-        // names its ingested entry by index ("ingested"); without that field, by recorder and SHA-256.
-        var erasedIndexes = entries.Where(e => e.Type is AuditEntry.Erased or AuditEntry.Reconciled)
-            .Select(e => e.Field("ingested")).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var erasedFiles = entries.Where(e => e.Type == AuditEntry.Erased).Select(e => (e.Recorder, e.Sha256)).ToHashSet();
-        var lateFlagged = entries.Where(e => e.Type == AuditEntry.Ingested && e.Late).Select(e => (e.Recorder, e.Sha256)).ToHashSet();
+        // names its ingested entry by index ("ingested"); an erasure of the same recorder's bytes also counts.
+        var erasedIndexes = entries.Select(e => e.Entry switch
+        {
+            ErasedEntry erased => erased.Ingested,
+            ReconciledEntry reconciled => reconciled.Ingested,
+            _ => -1,
+        }).ToHashSet();
+        var erasedFiles = entries.Select(e => e.Entry).OfType<ErasedEntry>().Select(e => (e.Recorder, e.Sha256)).ToHashSet();
+        var lateFlagged = entries.Select(e => e.Entry).OfType<IngestedEntry>().Where(e => e.Late).Select(e => (e.Recorder, e.Sha256)).ToHashSet();
         foreach (var e in entries)
         {
             _countsByType[e.Type] = Count(e.Type) + 1;
             var note = new EntryNote(e.Index, e.Describe());
-            switch (e.Type)
+            switch (e.Entry)
             {
-                case AuditEntry.Ingested:
-                    var index = e.Index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    if (!erasedIndexes.Contains(index) && !erasedFiles.Contains((e.Recorder, e.Sha256)))
+                case IngestedEntry ingested:
+                    if (!erasedIndexes.Contains(e.Index) && !erasedFiles.Contains((ingested.Recorder, ingested.Sha256)))
                     {
                         NotErased.Add(note);
                     }
 
-                    if (e.Late)
+                    if (ingested.Late)
                     {
                         Late.Add(note);
                     }
 
                     break;
-                case AuditEntry.LateType when !lateFlagged.Contains((e.Recorder, e.Sha256)):
+                case LateEntry late when !lateFlagged.Contains((late.Recorder, late.Sha256)):
                     Late.Add(note);
                     break;
-                case AuditEntry.Gap:
+                case GapEntry:
                     Gaps.Add(note);
                     break;
-                case AuditEntry.Error:
+                case ErrorEntry:
                     Errors.Add(note);
                     break;
-                case AuditEntry.Refused:
+                case RefusedEntry:
                     Refused.Add(note);
                     break;
                 default:

@@ -1,4 +1,4 @@
-using System.Globalization;
+using DockGateway.Shared.Custody;
 
 namespace DockGateway.Provisioning.Audit;
 
@@ -21,43 +21,42 @@ internal static class ErasureCheck
         var byIndex = covered.ToDictionary(e => e.Index);
         var failuresBefore = report.Failures.Count;
         var erasures = 0;
-        var named = new HashSet<(string?, string?, string?)>();
-        foreach (var erased in covered.Where(e => e.Type is AuditEntry.Erased or AuditEntry.Reconciled or AuditEntry.Duplicate))
+        var named = new HashSet<(string, string, string)>();
+        foreach (var erased in covered)
         {
-            erasures++;
-            var where = $"entry {erased.Index} ({erased.Type})";
-            var field = erased.Field("ingested");
-            AuditEntry? ingested;
-            if (field is null)
+            var (recorder, path, sha256, index) = erased.Entry switch
             {
-                ingested = covered.FirstOrDefault(e => e.Index < erased.Index && e.Type == AuditEntry.Ingested && e.Sha256 == erased.Sha256);
-                if (ingested is null)
-                {
-                    report.Fail(where, $"{erased.Path} (sha256 {erased.Sha256}) left recorder {erased.Recorder} with no earlier ingested entry for those bytes");
-                    continue;
-                }
-            }
-            else if (!long.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-                || index >= erased.Index || !byIndex.TryGetValue(index, out ingested) || ingested.Type != AuditEntry.Ingested)
+                ErasedEntry e => (e.Recorder, e.Path, e.Sha256, e.Ingested),
+                ReconciledEntry e => (e.Recorder, e.Path, e.Sha256, e.Ingested),
+                DuplicateEntry e => (e.Recorder, e.Path, e.Sha256, e.Ingested),
+                _ => (null!, null!, null!, -1L),
+            };
+            if (index < 0)
             {
-                report.Fail(where, $"field ingested={field} does not name an earlier ingested entry: {erased.Path} left recorder {erased.Recorder} unaccounted for");
                 continue;
             }
 
-            if (ingested.Sha256 != erased.Sha256)
+            erasures++;
+            var where = $"entry {erased.Index} ({erased.Type})";
+            if (index >= erased.Index || !byIndex.TryGetValue(index, out var found) || found.Entry is not IngestedEntry ingested)
             {
-                report.Fail(where, $"sha256 {erased.Sha256} differs from its ingested entry {ingested.Index} ({ingested.Sha256})");
+                report.Fail(where, $"field ingested={index} does not name an earlier ingested entry: {path} left recorder {recorder} unaccounted for");
+                continue;
             }
-            else if (erased.Type == AuditEntry.Duplicate)
+
+            if (ingested.Sha256 != sha256)
             {
-                named.Add((erased.Recorder, erased.Path, erased.Sha256));
+                report.Fail(where, $"sha256 {sha256} differs from its ingested entry {index} ({ingested.Sha256})");
+            }
+            else if (erased.Entry is DuplicateEntry)
+            {
+                named.Add((recorder, path, sha256));
                 report.Custody.Duplicates.Add(new EntryNote(erased.Index,
-                    $"{erased.Path} from {erased.Recorder}: same bytes as entry {ingested.Index} ({ingested.Path} from {ingested.Recorder}), kept once"));
+                    $"{path} from {recorder}: same bytes as entry {index} ({ingested.Path} from {ingested.Recorder}), kept once"));
             }
-            else if ((ingested.Recorder != erased.Recorder || ingested.Path != erased.Path)
-                && !named.Contains((erased.Recorder, erased.Path, erased.Sha256)))
+            else if ((ingested.Recorder != recorder || ingested.Path != path) && !named.Contains((recorder, path, sha256)))
             {
-                report.Fail(where, $"{erased.Path} left recorder {erased.Recorder} as a copy of entry {ingested.Index} before any duplicate entry named it");
+                report.Fail(where, $"{path} left recorder {recorder} as a copy of entry {index} before any duplicate entry named it");
             }
         }
 

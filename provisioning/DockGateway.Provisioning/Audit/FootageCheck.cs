@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using DockGateway.Shared.Custody;
 
 namespace DockGateway.Provisioning.Audit;
 
@@ -18,9 +19,14 @@ internal static class FootageCheck
 
         var root = Path.GetFullPath(footageDirectory);
         var failuresBefore = report.Failures.Count;
-        foreach (var entry in covered.Where(e => e.Type == AuditEntry.Ingested))
+        foreach (var entry in covered)
         {
-            CheckOne(root, entry, report);
+            if (entry.Entry is not IngestedEntry ingested)
+            {
+                continue;
+            }
+
+            CheckOne(root, entry.Index, ingested, report);
             report.FootageFilesChecked++;
         }
 
@@ -30,9 +36,9 @@ internal static class FootageCheck
         }
     }
 
-    private static void CheckOne(string root, AuditEntry entry, VerificationReport report)
+    private static void CheckOne(string root, long index, IngestedEntry entry, VerificationReport report)
     {
-        var where = $"entry {entry.Index} field stored";
+        var where = $"entry {index} field stored";
         if (string.IsNullOrEmpty(entry.Stored))
         {
             report.Fail(where, "missing: the ingested entry does not say where the copy is stored");
@@ -58,9 +64,9 @@ internal static class FootageCheck
         {
             report.Fail(where, $"stored file '{entry.Stored}' has SHA-256 {sha}, the entry says {entry.Sha256}");
         }
-        else if (entry.Size is { } size && stream.Length != size)
+        else if (stream.Length != entry.Size)
         {
-            report.Fail(where, $"stored file '{entry.Stored}' has {stream.Length} bytes, the entry says {size}");
+            report.Fail(where, $"stored file '{entry.Stored}' has {stream.Length} bytes, the entry says {entry.Size}");
         }
     }
 }

@@ -1,3 +1,4 @@
+using DockGateway.Shared.Custody;
 using DockGateway.Shared.Merkle;
 using DockGateway.Shared.Notes;
 
@@ -28,11 +29,11 @@ internal static class ProofCheck
         }
 
         var proven = bundle.Proofs.Select(p => p.Sha256).ToHashSet(StringComparer.Ordinal);
-        foreach (var entry in covered.Where(e => e.Type == AuditEntry.Ingested))
+        foreach (var entry in covered)
         {
-            if (entry.Sha256 is not { } sha || !proven.Contains(sha))
+            if (entry.Entry is IngestedEntry ingested && !proven.Contains(ingested.Sha256))
             {
-                report.Fail($"entry {entry.Index}", $"ingested file {entry.Path} (sha256 {entry.Sha256}) has no proofs/{entry.Sha256}{AuditBundle.ProofExtension}");
+                report.Fail($"entry {entry.Index}", $"ingested file {ingested.Path} (sha256 {ingested.Sha256}) has no proofs/{ingested.Sha256}{AuditBundle.ProofExtension}");
             }
         }
 
@@ -68,9 +69,9 @@ internal static class ProofCheck
         }
 
         var entry = entries[(int)proof.Index];
-        if (entry is null || entry.Type != AuditEntry.Ingested || entry.Sha256 != file.Sha256)
+        if (entry?.Entry is not IngestedEntry ingested || ingested.Sha256 != file.Sha256)
         {
-            report.Fail(file.Where, $"index {proof.Index} points at entry \"{entry?.Type}\" with sha256 {entry?.Sha256}, "
+            report.Fail(file.Where, $"index {proof.Index} points at entry \"{entry?.Type}\" with sha256 {(entry?.Entry as IngestedEntry)?.Sha256}, "
                 + $"not an ingested entry with sha256 {file.Sha256} (proof swapped or renamed?)");
             return;
         }

@@ -1,9 +1,10 @@
 using System.Text;
-using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Tests.Support;
+using DockGateway.Shared.Custody;
 using DockGateway.Shared.Merkle;
 using DockGateway.Shared.Notes;
+using DockGateway.Testing.Custody;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
@@ -11,26 +12,27 @@ namespace DockGateway.Device.Tests.Custody;
 
 public class CustodyLogTests
 {
-    private static JsonObject Entry(string type, int n) => new() { ["type"] = type, ["n"] = n, ["slot"] = 1 };
-
     [Fact]
     public void Entries_are_canonical_json_with_type_dock_and_time()
     {
         using var dock = new TestDock();
-        var record = dock.Log.Append(new JsonObject { ["type"] = "inserted", ["zeta"] = "z\n\"q\"", ["alpha"] = 1, ["late"] = false });
+        var record = dock.Log.Append(new ErrorEntry(1, "SN-1", "read-failed", "z\n\"q\""));
         Assert.Equal(
-            "{\"alpha\":1,\"dock\":\"dock-7\",\"late\":false,\"time\":\"2026-11-20T12:00:00.000Z\",\"type\":\"inserted\",\"zeta\":\"z\\n\\\"q\\\"\"}",
+            "{\"detail\":\"z\\n\\\"q\\\"\",\"dock\":\"dock-7\",\"reason\":\"read-failed\",\"recorder\":\"SN-1\",\"slot\":1,\"time\":\"2026-11-20T12:00:00.000Z\",\"type\":\"error\"}",
             Encoding.UTF8.GetString(record.Json));
         Assert.Equal(MerkleHash.Leaf(record.Json), record.LeafHash);
+        Assert.Equal("error", record.Type);
     }
 
     [Fact]
-    public void Entry_values_other_than_strings_integers_and_booleans_are_rejected()
+    public void The_committed_entry_is_the_one_its_bytes_decode_to_with_the_time_cut_to_milliseconds()
     {
-        using var dock = new TestDock();
-        Assert.Throws<ArgumentException>(() => dock.Log.Append(new JsonObject { ["type"] = "error", ["ratio"] = 0.5 }));
-        Assert.Throws<ArgumentException>(() => dock.Log.Append(new JsonObject { ["type"] = "error", ["list"] = new JsonArray() }));
-        Assert.Equal(0, dock.Log.Size);
+        using var dock = new TestDock(now: new DateTimeOffset(2026, 11, 20, 12, 0, 0, TimeSpan.Zero).AddTicks(12_345_678));
+        var record = dock.Log.Append(TestEntries.Inserted());
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 20, 12, 0, 1, 234, TimeSpan.Zero), record.Entry.Time);
+        Assert.Equal(CustodyEntryCodec.Decode(record.Json), record.Entry);
+        Assert.Equal(record.Entry, dock.Log.Entries(0, 1)[0].Entry);
     }
 
     [Fact]
@@ -39,7 +41,7 @@ public class CustodyLogTests
         using var dock = new TestDock();
         for (var i = 0; i < 5; i++)
         {
-            dock.Log.Append(Entry("inserted", i));
+            dock.Log.Append(TestEntries.Inserted(i));
         }
 
         var checkpoint = dock.Log.SignCheckpoint()!;
@@ -57,7 +59,7 @@ public class CustodyLogTests
     public void No_checkpoint_is_signed_twice_for_one_size_and_the_store_refuses_a_second_root()
     {
         using var dock = new TestDock();
-        dock.Log.Append(Entry("inserted", 1));
+        dock.Log.Append(TestEntries.Inserted(1));
         var first = dock.Log.SignCheckpoint();
         Assert.NotNull(first);
         Assert.Null(dock.Log.SignCheckpoint());
@@ -73,7 +75,7 @@ public class CustodyLogTests
         using var dock = new TestDock(new() { ["Dock:CheckpointEvery"] = "3" });
         for (var i = 0; i < 7; i++)
         {
-            dock.Log.Append(Entry("inserted", i));
+            dock.Log.Append(TestEntries.Inserted(i));
         }
 
         Assert.Equal(6, dock.Log.LatestCheckpoint()!.Size);
@@ -85,13 +87,13 @@ public class CustodyLogTests
         using var dock = new TestDock();
         for (var i = 0; i < 6; i++)
         {
-            dock.Log.Append(Entry("inserted", i));
+            dock.Log.Append(TestEntries.Inserted(i));
         }
 
         var old = dock.Log.SignCheckpoint()!;
         dock.Restart();
         Assert.Equal(6, dock.Log.Size);
-        dock.Log.Append(Entry("removed", 7));
+        dock.Log.Append(TestEntries.Removed(7));
         var next = dock.Log.SignCheckpoint()!;
         var proof = dock.Log.ConsistencyProof(old.Size, next.Size);
         Assert.True(MerkleProof.VerifyConsistency(old.Size, next.Size, old.RootHash, next.RootHash, proof));
@@ -101,8 +103,8 @@ public class CustodyLogTests
     public void A_tampered_entry_stops_the_log_from_opening()
     {
         using var dock = new TestDock();
-        dock.Log.Append(Entry("inserted", 1));
-        dock.Log.Append(Entry("inserted", 2));
+        dock.Log.Append(TestEntries.Inserted(1));
+        dock.Log.Append(TestEntries.Inserted(2));
         dock.Restart();
         using (var connection = new SqliteConnection($"Data Source={CustodyStore.PathIn(dock.DataDirectory)};Pooling=false"))
         {
@@ -126,7 +128,7 @@ public class CustodyLogTests
         var observer = new RecordingObserver();
         using var dock = new TestDock();
         dock.AddObserver(observer);
-        dock.Log.Append(Entry("inserted", 1));
+        dock.Log.Append(TestEntries.Inserted(1));
         dock.Log.SignCheckpoint();
         Assert.Equal([0L], observer.Entries.Select(e => e.Index));
         Assert.Equal([1L], observer.Checkpoints.Select(c => c.Size));

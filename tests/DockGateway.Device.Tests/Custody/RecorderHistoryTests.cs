@@ -1,6 +1,7 @@
-using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Tests.Support;
+using DockGateway.Shared.Custody;
+using DockGateway.Testing.Custody;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
@@ -12,11 +13,11 @@ public class RecorderHistoryTests
     public void Only_the_recorders_entries_since_the_last_decision_are_read()
     {
         using var dock = new TestDock();
-        dock.Log.Append(new JsonObject { ["type"] = "ingested", ["recorder"] = "R1", ["path"] = "DCIM/REC_1_0001.MP4" });
-        dock.Log.Append(new JsonObject { ["type"] = "ingested", ["recorder"] = "R2", ["path"] = "DCIM/REC_1_0002.MP4" });
+        dock.Log.Append(TestEntries.Ingested(new string('a', 64), 1, "a.mp4", "R1", "DCIM/REC_1_0001.MP4"));
+        dock.Log.Append(TestEntries.Ingested(new string('b', 64), 1, "b.mp4", "R2", "DCIM/REC_1_0002.MP4"));
         dock.Log.DecideSequences("R1", 1, dock.Log.Size);
-        dock.Log.Append(new JsonObject { ["type"] = "duplicate", ["recorder"] = "R1", ["path"] = "DCIM/REC_1_0003.MP4" });
-        dock.Log.Append(new JsonObject { ["type"] = "gap", ["recorder"] = "R1", ["previous"] = 3, ["next"] = 5 });
+        dock.Log.Append(TestEntries.Duplicate("DCIM/REC_1_0003.MP4", new string('a', 64), 0, "R1"));
+        dock.Log.Append(GapEntry.Between(1, "R1", 3, 5));
 
         var history = dock.Log.RecorderHistory("R1");
 
@@ -31,7 +32,7 @@ public class RecorderHistoryTests
     public void A_database_from_before_decided_through_opens_and_keeps_its_last_sequence()
     {
         using var dock = new TestDock();
-        dock.Log.Append(new JsonObject { ["type"] = "ingested", ["recorder"] = "R1", ["path"] = "DCIM/REC_1_0007.MP4" });
+        dock.Log.Append(TestEntries.Ingested(new string('a', 64), 1, "a.mp4", "R1", "DCIM/REC_1_0007.MP4"));
         dock.Restart();
         using (var connection = new SqliteConnection($"Data Source={CustodyStore.PathIn(dock.DataDirectory)};Pooling=false"))
         {

@@ -1,6 +1,5 @@
 using DockGateway.Device.Slots;
 using DockGateway.Device.Tests.Support;
-using DockGateway.Shared.Custody;
 using Xunit;
 
 namespace DockGateway.Device.Tests.Ingest;
@@ -123,7 +122,7 @@ public class IngestPipelineTests
         Assert.Equal(SlotState.Error, status.State);
         Assert.Contains("storage low", status.Message, StringComparison.Ordinal);
         Assert.Equal(before, Directory.GetFiles(volume).ToDictionary(f => f, TestDock.Sha256));
-        Assert.Single(dock.EntriesOf(CustodyEntryTypes.DiskLow));
+        Assert.Single(dock.EntriesOf("disk-low"));
         Assert.Empty(dock.EntriesOf("ingested"));
         Assert.Empty(Directory.EnumerateFiles(dock.Store.FootageDirectory, "*", SearchOption.AllDirectories));
     }

@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Status;
 using DockGateway.Shared.Crypto;
+using DockGateway.Testing.Custody;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
@@ -17,19 +17,17 @@ public sealed class CustodyEventTests : IDisposable
 
     private EventOutbox OpenOutbox() => new(Path.Combine(_directory, "outbox.db"), "metro", "dock-7", TimeProvider.System);
 
-    private static JsonObject Entry(string type, int slot) => new() { ["type"] = type, ["slot"] = slot, ["recorder"] = "SN-1" };
-
     [Fact]
     public async Task Appended_custody_entries_reach_the_outbox_through_the_observer_without_blocking_the_append()
     {
         using var outbox = OpenOutbox();
         var writer = new DockEventWriter(outbox, NullLogger<DockEventWriter>.Instance);
         await writer.StartAsync(CancellationToken.None);
-        using (var log = OpenLog(new CustodyEventForwarder(writer, TimeProvider.System)))
+        using (var log = OpenLog(new CustodyEventForwarder(writer)))
         {
-            log.Append(Entry("inserted", 1));
-            log.Append(Entry("removed", 1)); // bookkeeping: no event
-            log.Append(Entry("gap", 1));
+            log.Append(TestEntries.Inserted(1));
+            log.Append(TestEntries.Removed(1)); // bookkeeping: no event
+            log.Append(Shared.Custody.GapEntry.Between(1, "SN-1", 3, 5));
         }
 
         await StatusTestRig.WaitUntilAsync(() => outbox.QueueLength == 2, "two events in the outbox");
@@ -43,14 +41,14 @@ public sealed class CustodyEventTests : IDisposable
     {
         using (var log = OpenLog())
         {
-            log.Append(Entry("inserted", 2));
-            log.Append(Entry("error", 2));
+            log.Append(TestEntries.Inserted(2));
+            log.Append(TestEntries.Error(2));
         }
 
         using var outbox = OpenOutbox();
         using (var log = OpenLog())
         {
-            var replay = new CustodyEventReplay(outbox, TimeProvider.System, NullLogger<CustodyEventReplay>.Instance, log);
+            var replay = new CustodyEventReplay(outbox, NullLogger<CustodyEventReplay>.Instance, log);
             await replay.StartAsync(CancellationToken.None);
             await replay.StartAsync(CancellationToken.None);
         }

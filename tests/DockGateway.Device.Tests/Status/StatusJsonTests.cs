@@ -1,6 +1,8 @@
 using System.Text;
 using DockGateway.Device.Slots;
 using DockGateway.Device.Status;
+using DockGateway.Shared.Custody;
+using DockGateway.Testing.Custody;
 using Xunit;
 
 namespace DockGateway.Device.Tests.Status;
@@ -47,15 +49,19 @@ public sealed class StatusJsonTests
     [Fact]
     public void Custody_entries_map_to_events_keyed_by_their_index()
     {
-        var json = """{"dock":"dock-7","path":"DCIM/REC_0001.MP4","recorder":"SN-1","sha256":"ab12","size":42,"slot":1,"time":"2026-11-20T09:00:00Z","type":"ingested"}"""u8;
-        var e = CustodyEventMapper.Map(17, "ingested", json, s_time);
+        var time = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+        var ingested = TestEntries.Ingested("ab12", 42, "SN-1/x.mp4") with { Dock = "dock-7", Time = time };
+        var e = CustodyEventMapper.Map(17, ingested);
         Assert.NotNull(e);
         Assert.Equal(DockEventKind.Ingested, e.Kind);
         Assert.Equal("custody:17", e.Key);
         Assert.Equal(17, e.CustodyIndex);
         Assert.Equal("DCIM/REC_0001.MP4", e.File);
         Assert.Equal(42, e.Size);
-        Assert.Equal(new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero), e.Time);
-        Assert.Null(CustodyEventMapper.Map(18, "erased", json, s_time));
+        Assert.Equal(1, e.Slot);
+        Assert.Equal(time, e.Time);
+        Assert.Null(CustodyEventMapper.Map(18, new ErasedEntry(1, "SN-1", "DCIM/REC_0001.MP4", "ab12", 17)));
+        var refused = CustodyEventMapper.Map(19, new RefusedEntry(2, "not-a-recorder", "no adapter", Serial: "USB-9"));
+        Assert.Equal((DockEventKind.Refused, "USB-9", "not-a-recorder: no adapter"), (refused!.Kind, refused.Recorder, refused.Message));
     }
 }

@@ -145,7 +145,7 @@ public sealed class CloudSyncTests : IAsyncLifetime
             using var forged = new DockGateway.Device.Custody.CustodyLog(
                 DockGateway.Device.Custody.CustodyStore.Open(directory), new DockGateway.Device.Custody.CheckpointSigner(rig.Origin, otherKey),
                 rig.Options.DockId, 1000, TimeProvider.System, [], NullLogger<DockGateway.Device.Custody.CustodyLog>.Instance);
-            forged.Append(new System.Text.Json.Nodes.JsonObject { ["type"] = "inserted", ["slot"] = 1, ["recorder"] = "SN-X" });
+            forged.Append(DockGateway.Testing.Custody.TestEntries.Inserted(1, "SN-X"));
             var checkpoint = forged.SignCheckpoint()!;
 
             using var outbox = new DockGateway.Device.Status.EventOutbox(Path.Combine(directory, "outbox.db"), "metro", rig.Options.DockId, TimeProvider.System);

@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using DockGateway.Device.Status;
 using DockGateway.Device.Sync;
 using DockGateway.Device.Tests.Support;
 using DockGateway.Testing;
+using DockGateway.Testing.Custody;
 using DockGateway.Testing.Processes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -90,7 +90,7 @@ public sealed class CustodyMirrorTests : IAsyncLifetime
     {
         for (var i = 0; i < count; i++)
         {
-            rig.Log.Append(new JsonObject { ["type"] = "inserted", ["slot"] = 1 + i, ["recorder"] = "SN-MIRROR" });
+            rig.Log.Append(TestEntries.Inserted(1 + i, "SN-MIRROR"));
         }
     }
 

@@ -1,11 +1,11 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Sync;
 using DockGateway.Shared.Crypto;
 using DockGateway.Shared.Http;
 using DockGateway.Testing;
+using DockGateway.Testing.Custody;
 using DockGateway.Testing.Processes;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -33,8 +33,9 @@ internal sealed class SyncRig : IAsyncDisposable
         };
         Origin = enrolment.GetProperty("origin").GetString()!;
         Backlog = new UploadBacklog(Path.Combine(directory, "sync.db"));
-        Enqueuer = new UploadEnqueuer(Backlog);
+        Enqueuer = new UploadEnqueuer();
         Log = new CustodyLog(CustodyStore.Open(directory), new CheckpointSigner(Origin, Key), Options.DockId, 1000, TimeProvider.System, [Enqueuer], NullLogger<CustodyLog>.Instance);
+        Reconciler = new UploadQueueReconciler(Backlog, Log, Enqueuer, TimeProvider.System, NullLogger<UploadQueueReconciler>.Instance);
         Http = new HttpClient(new SigningHandler(new HttpRequestSigner(Options.DockId, Key, TimeProvider.System), new SocketsHttpHandler { AllowAutoRedirect = false }))
         {
             BaseAddress = cloud.BaseAddress,
@@ -59,6 +60,8 @@ internal sealed class SyncRig : IAsyncDisposable
 
     public UploadEnqueuer Enqueuer { get; }
 
+    public UploadQueueReconciler Reconciler { get; }
+
     public CustodyLog Log { get; }
 
     public HttpClient Http { get; }
@@ -74,22 +77,15 @@ internal sealed class SyncRig : IAsyncDisposable
         return new SyncRig(cloud, key, enrolment, System.IO.Directory.CreateTempSubdirectory("dockgw-sync-dock-").FullName);
     }
 
-    /// <summary>Stores a sample file as ingest would and logs its <c>ingested</c> entry; returns the queued item.</summary>
+    /// <summary>Stores a sample file as ingest would, logs its <c>ingested</c> entry and queues it (as the reconciler's loop would); returns the queued item.</summary>
     public UploadItem Ingest(string sample, string stored)
     {
         var path = Path.Combine(FootageDirectory, stored);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.Copy(Path.Combine(RepoPaths.Footage, sample), path);
         var bytes = File.ReadAllBytes(path);
-        var record = Log.Append(new JsonObject
-        {
-            ["type"] = "ingested",
-            ["slot"] = 1,
-            ["recorder"] = "SN-SYNC",
-            ["sha256"] = Convert.ToHexStringLower(SHA256.HashData(bytes)),
-            ["size"] = bytes.LongLength,
-            ["stored"] = stored,
-        });
+        var record = Log.Append(TestEntries.Ingested(Convert.ToHexStringLower(SHA256.HashData(bytes)), bytes.LongLength, stored, "SN-SYNC"));
+        Reconciler.Reconcile();
         return Backlog.Find(record.Index) ?? throw new InvalidOperationException("the ingested entry was not queued");
     }
 

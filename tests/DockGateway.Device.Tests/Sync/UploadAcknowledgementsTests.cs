@@ -1,7 +1,7 @@
-using System.Text.Json.Nodes;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Sync;
 using DockGateway.Shared.Crypto;
+using DockGateway.Testing.Custody;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
@@ -17,12 +17,12 @@ public sealed class UploadAcknowledgementsTests : IDisposable
     {
         using var key = Ed25519PrivateKey.Generate();
         using var backlog = new UploadBacklog(Path.Combine(_directory, "sync.db"));
-        var enqueuer = new UploadEnqueuer(backlog);
         using var log = new CustodyLog(CustodyStore.Open(_directory), new CheckpointSigner("agency.dockgateway/dock-1", key), "dock-1", 1000,
-            TimeProvider.System, [enqueuer], NullLogger<CustodyLog>.Instance);
+            TimeProvider.System, [], NullLogger<CustodyLog>.Instance);
         var acknowledgements = new UploadAcknowledgements(backlog, log);
         var first = Ingested(log, 'a');
         var second = Ingested(log, 'b');
+        new UploadQueueReconciler(backlog, log, new UploadEnqueuer(), TimeProvider.System, NullLogger<UploadQueueReconciler>.Instance).Reconcile();
         Uploaded(log, first, "receipt-a"); // committed; the crash came before sync.db was marked
 
         Assert.Equal(1, acknowledgements.Reconcile());
@@ -43,21 +43,9 @@ public sealed class UploadAcknowledgementsTests : IDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static long Ingested(CustodyLog log, char digit) => log.Append(new JsonObject
-    {
-        ["type"] = "ingested",
-        ["sha256"] = new string(digit, 64),
-        ["size"] = 4,
-        ["stored"] = digit + ".mp4",
-    }).Index;
+    private static long Ingested(CustodyLog log, char digit) =>
+        log.Append(TestEntries.Ingested(new string(digit, 64), 4, digit + ".mp4")).Index;
 
-    private static void Uploaded(CustodyLog log, long entry, string receipt) => log.Append(new JsonObject
-    {
-        ["type"] = "uploaded",
-        ["entry"] = entry,
-        ["sha256"] = new string('a', 64),
-        ["size"] = 4,
-        ["upload"] = "http://127.0.0.1/api/v1/uploads/x",
-        ["receipt"] = receipt,
-    });
+    private static void Uploaded(CustodyLog log, long entry, string receipt) =>
+        log.Append(TestEntries.Uploaded(entry, new string('a', 64), 4, receipt));
 }

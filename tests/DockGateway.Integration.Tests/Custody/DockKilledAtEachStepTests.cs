@@ -64,15 +64,14 @@ public sealed class DockKilledAtEachStepTests(ITestOutputHelper output)
 
             var bundle = Path.Combine(root, "bundle");
             Assert.Equal(ExitCodes.Ok, Dockctl("audit", "export", "--data", data, "--out", bundle));
-            var entries = File.ReadAllLines(Path.Combine(bundle, "entries.jsonl")).Select(l => CustodyEntryReader.Read(System.Text.Encoding.UTF8.GetBytes(l))).ToList();
+            var entries = File.ReadAllLines(Path.Combine(bundle, "entries.jsonl")).Select((l, i) => CustodyEntryCodec.Decode(System.Text.Encoding.UTF8.GetBytes(l), i)).ToList();
             foreach (var (path, file) in recorder.Files)
             {
-                var ingested = entries.Where(e => e.Type == CustodyEntryTypes.Ingested && e.Sha256 == file.Sha256).ToList();
-                var single = Assert.Single(ingested);
+                var single = Assert.Single(entries.OfType<IngestedEntry>(), e => e.Sha256 == file.Sha256);
                 Assert.Equal(path, single.Path);
-                var stored = Path.Combine(data, "footage", single.Stored!);
+                var stored = Path.Combine(data, "footage", single.Stored);
                 Assert.Equal(file.Sha256, Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(stored))));
-                Assert.Contains(entries, e => e.Type is CustodyEntryTypes.Erased or CustodyEntryTypes.Reconciled && e.Sha256 == file.Sha256);
+                Assert.Contains(entries, e => e is ErasedEntry erased ? erased.Sha256 == file.Sha256 : e is ReconciledEntry reconciled && reconciled.Sha256 == file.Sha256);
             }
 
             using var key = KeyFile.Read(Path.Combine(data, "dock.key"));

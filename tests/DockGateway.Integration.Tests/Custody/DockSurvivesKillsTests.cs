@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using DockGateway.Device.Ingest;
 using DockGateway.Provisioning;
-using DockGateway.Provisioning.Audit;
+using DockGateway.Shared.Custody;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -16,7 +15,11 @@ namespace DockGateway.Integration.Tests.Custody;
 /// </summary>
 public sealed class DockSurvivesKillsTests(KillScenario run, ITestOutputHelper output) : IClassFixture<KillScenario>
 {
-    private List<AuditEntry> Ingested => run.Entries.Where(e => e.Type == "ingested").ToList();
+    private List<Ingest> Ingested => run.Entries
+        .Where(e => e.Entry is IngestedEntry)
+        .Select(e => (e.Index, Entry: (IngestedEntry)e.Entry))
+        .Select(e => new Ingest(e.Index, e.Entry.Sha256, e.Entry.Recorder, e.Entry.Path, e.Entry.Stored))
+        .ToList();
 
     [Fact]
     public void No_file_is_missing_from_both_recorder_and_store_and_no_footage_is_ingested_twice()
@@ -56,7 +59,7 @@ public sealed class DockSurvivesKillsTests(KillScenario run, ITestOutputHelper o
                 continue;
             }
 
-            var stored = Path.Combine(run.DataDirectory, "footage", custody.Stored ?? "?");
+            var stored = Path.Combine(run.DataDirectory, "footage", custody.Stored);
             if (!File.Exists(stored) || Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(stored))) != sha)
             {
                 problems.Add($"{where}: the stored copy {custody.Stored} of entry {custody.Index} is missing or does not hash to {sha}");
@@ -77,7 +80,7 @@ public sealed class DockSurvivesKillsTests(KillScenario run, ITestOutputHelper o
             // Its own ingested entry (exactly one), or, when identical bytes were already in custody, a
             // "duplicate" entry committed before the erasure (one more if a crash came before the erasure).
             var own = ingested.Count(e => e.Recorder == recorder && e.Path == path);
-            var asDuplicate = run.Entries.Count(e => e.Type == "duplicate" && e.Recorder == recorder && e.Path == path);
+            var asDuplicate = run.Entries.Count(e => e.Entry is DuplicateEntry duplicate && duplicate.Recorder == recorder && duplicate.Path == path);
             if (!(own == 1 && asDuplicate == 0) && !(own == 0 && asDuplicate >= 1))
             {
                 problems.Add($"{recorder}:{path} left its recorder named by {own} ingested entries and {asDuplicate} duplicate entries");
@@ -99,7 +102,7 @@ public sealed class DockSurvivesKillsTests(KillScenario run, ITestOutputHelper o
     public void Restarts_reconcile_what_the_kills_left_so_every_recorder_ends_wiped()
     {
         output.WriteLine(run.Log());
-        var errors = run.Entries.Where(e => e.Type == "error").Select(e => $"entry {e.Index}: {e.Describe()}").ToList();
+        var errors = run.Entries.Where(e => e.Entry is ErrorEntry).Select(e => $"entry {e.Index}: {e.Describe()}").ToList();
         Assert.True(run.LeftOnRecorder.Count == 0,
             $"{run.LeftOnRecorder.Count} files were still on recorders at the end; error entries:\n{string.Join('\n', errors)}");
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(run.DataDirectory, "incoming"), "*", SearchOption.AllDirectories));
@@ -121,15 +124,14 @@ public sealed class DockSurvivesKillsTests(KillScenario run, ITestOutputHelper o
             r => r.Serial,
             r => r.Files.Keys.Select(p => FileNamePatterns.SequenceNumber(p[(p.LastIndexOf('/') + 1)..])).OfType<long>().ToHashSet());
         var unfounded = run.Entries
-            .Where(e => e.Type == AuditEntry.Gap)
-            .Where(e => !long.TryParse(e.Field("missing_from"), CultureInfo.InvariantCulture, out var from)
-                || !long.TryParse(e.Field("missing_to"), CultureInfo.InvariantCulture, out var to)
-                || e.Recorder is null || !numbers.TryGetValue(e.Recorder, out var known)
-                || Enumerable.Range(0, (int)(to - from + 1)).Any(i => known.Contains(from + i)))
+            .Where(e => e.Entry is GapEntry gap && (!numbers.TryGetValue(gap.Recorder, out var known)
+                || Enumerable.Range(0, (int)(gap.MissingTo - gap.MissingFrom + 1)).Any(i => known.Contains(gap.MissingFrom + i))))
             .Select(e => $"entry {e.Index}: {e.Describe()}")
             .ToList();
         Assert.True(unfounded.Count == 0, $"{unfounded.Count} gap entries name files the recorder had:\n{string.Join('\n', unfounded)}");
     }
+
+    private sealed record Ingest(long Index, string Sha256, string Recorder, string Path, string Stored);
 
     private IEnumerable<(string Recorder, string Path, string Sha256)> SourceFiles() =>
         run.Recorders.SelectMany(r => r.Files.Select(f => (r.Serial, f.Key, f.Value.Sha256)));

@@ -1,7 +1,9 @@
 using System.Text;
 using DockGateway.Provisioning.Audit;
 using DockGateway.Shared.Crypto;
+using DockGateway.Shared.Custody;
 using DockGateway.Shared.Notes;
+using DockGateway.Testing.Custody;
 using Xunit;
 
 namespace DockGateway.Provisioning.Tests.Audit;
@@ -155,7 +157,7 @@ public sealed class BundleVerifierTests : IDisposable
     [Fact]
     public void Entries_beyond_the_checkpoint_are_reported_as_unverified()
     {
-        _bundle.WriteEntries(_bundle.Lines.Append("{\"type\":\"removed\"}"));
+        _bundle.WriteEntries(_bundle.Lines.Append(TestBundle.Line(new RemovedEntry(1, "CAM-1", Complete: true))));
 
         var report = _bundle.Verify();
 
@@ -167,8 +169,7 @@ public sealed class BundleVerifierTests : IDisposable
     [Fact]
     public void A_stored_path_that_leaves_the_footage_directory_is_not_followed()
     {
-        var line = Encoding.UTF8.GetBytes("{\"sha256\":\"00\",\"stored\":\"../bundle/keys.txt\",\"type\":\"ingested\"}");
-        var entry = AuditEntry.TryParse(7, line, out _)!;
+        var entry = new AuditEntry(7, [], TestEntries.Ingested("00", 1, "../bundle/keys.txt"));
         var report = new VerificationReport(_bundle.Directory);
 
         FootageCheck.Run(_bundle.Footage, [entry], report);

@@ -1,3 +1,4 @@
+using DockGateway.Shared.Custody;
 using Xunit;
 
 namespace DockGateway.Provisioning.Tests.Audit;
@@ -8,8 +9,8 @@ public sealed class ErasureCheckTests
     public void An_erasure_of_identical_bytes_from_another_recorder_is_listed_as_a_duplicate()
     {
         using var bundle = new TestBundle(
-            "{\"ingested\":1,\"path\":\"DCIM/COPY.MP4\",\"recorder\":\"CAM-2\",\"sha256\":\"{sha0}\",\"size\":7,\"type\":\"duplicate\"}",
-            "{\"ingested\":1,\"path\":\"DCIM/COPY.MP4\",\"recorder\":\"CAM-2\",\"sha256\":\"{sha0}\",\"type\":\"erased\"}");
+            sha0 => TestBundle.Line(new DuplicateEntry(2, "CAM-2", "DCIM/COPY.MP4", sha0, 7, 1)),
+            sha0 => TestBundle.Line(new ErasedEntry(2, "CAM-2", "DCIM/COPY.MP4", sha0, 1)));
 
         var report = bundle.Verify();
 
@@ -20,7 +21,7 @@ public sealed class ErasureCheckTests
     [Fact]
     public void An_erasure_of_identical_bytes_that_no_duplicate_entry_named_first_fails()
     {
-        using var bundle = new TestBundle("{\"ingested\":1,\"path\":\"DCIM/COPY.MP4\",\"recorder\":\"CAM-2\",\"sha256\":\"{sha0}\",\"type\":\"erased\"}");
+        using var bundle = new TestBundle(sha0 => TestBundle.Line(new ErasedEntry(2, "CAM-2", "DCIM/COPY.MP4", sha0, 1)));
 
         var report = bundle.Verify();
 
@@ -30,7 +31,7 @@ public sealed class ErasureCheckTests
     [Fact]
     public void A_duplicate_entry_that_names_no_ingested_entry_fails()
     {
-        using var bundle = new TestBundle("{\"ingested\":0,\"path\":\"DCIM/X.MP4\",\"recorder\":\"CAM-2\",\"sha256\":\"{sha0}\",\"size\":7,\"type\":\"duplicate\"}");
+        using var bundle = new TestBundle(sha0 => TestBundle.Line(new DuplicateEntry(2, "CAM-2", "DCIM/X.MP4", sha0, 7, 0)));
 
         var report = bundle.Verify();
 
@@ -40,7 +41,7 @@ public sealed class ErasureCheckTests
     [Fact]
     public void An_erasure_that_names_no_ingested_entry_fails()
     {
-        using var bundle = new TestBundle("{\"ingested\":0,\"path\":\"DCIM/X.MP4\",\"recorder\":\"CAM-2\",\"sha256\":\"{sha0}\",\"type\":\"erased\"}");
+        using var bundle = new TestBundle(sha0 => TestBundle.Line(new ErasedEntry(2, "CAM-2", "DCIM/X.MP4", sha0, 0)));
 
         var report = bundle.Verify();
 
@@ -48,19 +49,19 @@ public sealed class ErasureCheckTests
     }
 
     [Fact]
-    public void An_erasure_of_bytes_never_ingested_fails()
+    public void An_erasure_that_does_not_name_its_ingested_entry_is_not_a_readable_entry()
     {
-        using var bundle = new TestBundle("{\"path\":\"DCIM/X.MP4\",\"recorder\":\"CAM-2\",\"sha256\":\"" + new string('a', 64) + "\",\"type\":\"erased\"}");
+        using var bundle = new TestBundle(_ => TestBundle.Line(new ErasedEntry(2, "CAM-2", "DCIM/X.MP4", new string('a', 64), 1)).Replace("\"ingested\":1,", "", StringComparison.Ordinal));
 
         var report = bundle.Verify();
 
-        Assert.Contains(report.Failures, f => f.Where == "entry 9 (erased)" && f.Message.Contains("no earlier ingested entry", StringComparison.Ordinal));
+        Assert.Contains(report.Failures, f => f.Where.Contains("(entry 9)", StringComparison.Ordinal) && f.Message.Contains("'ingested'", StringComparison.Ordinal));
     }
 
     [Fact]
     public void An_erasure_whose_hash_differs_from_its_ingested_entry_fails()
     {
-        using var bundle = new TestBundle("{\"ingested\":3,\"path\":\"DCIM/X.MP4\",\"recorder\":\"CAM-1\",\"sha256\":\"{sha0}\",\"type\":\"reconciled\"}");
+        using var bundle = new TestBundle(sha0 => TestBundle.Line(new ReconciledEntry(1, "CAM-1", "DCIM/X.MP4", sha0, 3, "not-on-recorder")));
 
         var report = bundle.Verify();
 

@@ -1,8 +1,8 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using DockGateway.Provisioning.Audit;
 using DockGateway.Shared.Crypto;
+using DockGateway.Shared.Custody;
 using DockGateway.Shared.Merkle;
 using DockGateway.Shared.Notes;
 
@@ -20,8 +20,10 @@ internal sealed class TestBundle : IDisposable
 
     private readonly string _root;
 
-    /// <param name="extraEntries">Canonical JSON lines appended (and signed) after the standard ones; "{sha0}" is replaced by file 0's SHA-256.</param>
-    public TestBundle(params string[] extraEntries)
+    public static readonly DateTimeOffset Time = new(2026, 11, 20, 12, 0, 0, TimeSpan.Zero);
+
+    /// <param name="extraEntries">Lines appended (and signed) after the standard ones, given file 0's SHA-256.</param>
+    public TestBundle(params Func<string, string>[] extraEntries)
     {
         _root = System.IO.Directory.CreateTempSubdirectory("dockctl-test-").FullName;
         Directory = Path.Combine(_root, "bundle");
@@ -31,7 +33,7 @@ internal sealed class TestBundle : IDisposable
         var signer = new NoteSigner(Origin, key);
         VerifierKey = signer.VerifierKey;
 
-        var entries = new List<string> { Entry("inserted", ("recorder", "CAM-1"), ("slot", 1)) };
+        var entries = new List<string> { Line(new InsertedEntry(1, "CAM-1", "Vendor", "Model")) };
         var proofAt = new List<(string Sha, long Index)>();
         var fileIndex = 0;
         foreach (var file in Files)
@@ -43,20 +45,20 @@ internal sealed class TestBundle : IDisposable
             File.WriteAllBytes(Path.Combine(Footage, stored), content);
             Shas.Add(sha);
             proofAt.Add((sha, entries.Count));
-            entries.Add(Entry("ingested", ("late", fileIndex == 0), ("path", file), ("recorded_end", "2026-11-20T08:40:12Z"),
-                ("recorded_start", "2026-11-20T08:30:12Z"), ("recorder", "CAM-1"), ("sha256", sha), ("size", content.Length), ("stored", stored)));
+            entries.Add(Line(new IngestedEntry(1, "CAM-1", "Vendor", "Model", file, sha, content.Length, stored,
+                Time.AddHours(-4), Time.AddHours(-3.5), "metadata", Late: fileIndex == 0)));
             if (fileIndex < 2)
             {
-                entries.Add(Entry("erased", ("ingested", entries.Count - 1), ("path", file), ("recorder", "CAM-1"), ("sha256", sha)));
+                entries.Add(Line(new ErasedEntry(1, "CAM-1", file, sha, entries.Count - 1)));
             }
 
             fileIndex++;
         }
 
-        entries.Add(Entry("late", ("path", Files[0]), ("recorder", "CAM-1"), ("sha256", Shas[0])));
-        entries.Add(Entry("gap", ("missing", "0003"), ("recorder", "CAM-1")));
-        entries.Add(Entry("error", ("message", "truncated file"), ("path", "DCIM/BAD.MP4"), ("recorder", "CAM-1")));
-        entries.AddRange(extraEntries.Select(e => e.Replace("{sha0}", Shas[0], StringComparison.Ordinal)));
+        entries.Add(Line(new LateEntry(1, "CAM-1", Files[0], Shas[0], Time.AddHours(-30), 30)));
+        entries.Add(Line(GapEntry.Between(1, "CAM-1", 2, 4)));
+        entries.Add(Line(new ErrorEntry(1, "CAM-1", "read-failed", "truncated file", Path: "DCIM/BAD.MP4")));
+        entries.AddRange(extraEntries.Select(e => e(Shas[0])));
         Lines = entries;
 
         var tree = new MerkleTree();
@@ -109,15 +111,7 @@ internal sealed class TestBundle : IDisposable
     private static string Sign(NoteSigner signer, MerkleTree tree, long size) =>
         signer.SignNote(new Checkpoint(Origin, size, tree.RootHash(size)).ToBody()).ToString();
 
-    /// <summary>Canonical JSON for simple ASCII values: members sorted, no white space.</summary>
-    private static string Entry(string type, params (string Name, object Value)[] fields)
-    {
-        var members = fields.Append(("type", type)).OrderBy(f => f.Item1, StringComparer.Ordinal).Select(f => f.Item2 switch
-        {
-            string s => $"\"{f.Item1}\":\"{s}\"",
-            bool b => $"\"{f.Item1}\":{(b ? "true" : "false")}",
-            _ => string.Create(CultureInfo.InvariantCulture, $"\"{f.Item1}\":{f.Item2}"),
-        });
-        return "{" + string.Join(",", members) + "}";
-    }
+    /// <summary>An entry's line as the dock would have written it.</summary>
+    public static string Line(CustodyEntry entry) =>
+        Encoding.UTF8.GetString(CustodyEntryCodec.Encode(entry with { Dock = "dock-1", Time = Time }));
 }

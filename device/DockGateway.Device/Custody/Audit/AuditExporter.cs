@@ -56,7 +56,7 @@ public static class AuditExporter
                 tree.AppendLeafHash(record.LeafHash);
                 entries.Write(record.Json);
                 entries.WriteByte((byte)'\n');
-                if (record.Type == CustodyEntryTypes.Ingested && CustodyEntryReader.Read(record.Json).Sha256 is { } sha256)
+                if (record.Entry is IngestedEntry { Sha256: var sha256 })
                 {
                     ingested.Add((record.Index, sha256));
                 }

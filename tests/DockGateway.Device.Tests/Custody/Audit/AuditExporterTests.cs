@@ -44,8 +44,7 @@ public class AuditExporterTests
         foreach (var sha in hashes)
         {
             var proof = TlogProof.Parse(File.ReadAllText(Path.Combine(bundle, "proofs", sha + ".tlog-proof")));
-            var entry = CustodyEntryReader.Read(lines[(int)proof.Index]);
-            Assert.Equal((CustodyEntryTypes.Ingested, sha), (entry.Type, entry.Sha256));
+            Assert.Equal(sha, Assert.IsType<IngestedEntry>(CustodyEntryCodec.Decode(lines[(int)proof.Index])).Sha256);
             Assert.True(MerkleProof.VerifyInclusion(proof.Index, checkpoint.Size, MerkleHash.Leaf(lines[(int)proof.Index]), proof.Hashes, checkpoint.RootHash));
             Assert.Equal(File.ReadAllText(Path.Combine(bundle, "checkpoint")), proof.Checkpoint);
         }
@@ -55,7 +54,7 @@ public class AuditExporterTests
     public void Export_refuses_a_non_empty_output_folder_and_a_missing_log()
     {
         using var dock = new TestDock();
-        dock.Log.Append(new() { ["type"] = "inserted" });
+        dock.Log.Append(new InsertedEntry(1, "SN-1", "V", "M"));
         dock.Log.SignCheckpoint();
         var bundle = Directory.CreateDirectory(Path.Combine(dock.Root, "bundle")).FullName;
         File.WriteAllText(Path.Combine(bundle, "other"), "x");
@@ -67,9 +66,9 @@ public class AuditExporterTests
     public void Export_covers_exactly_the_entries_of_the_latest_checkpoint()
     {
         using var dock = new TestDock();
-        dock.Log.Append(new() { ["type"] = "inserted" });
+        dock.Log.Append(new InsertedEntry(1, "SN-1", "V", "M"));
         dock.Log.SignCheckpoint();
-        dock.Log.Append(new() { ["type"] = "removed" });
+        dock.Log.Append(new RemovedEntry(1, "SN-1", true));
         var bundle = Path.Combine(dock.Root, "bundle");
         var result = AuditExporter.Export(dock.DataDirectory, bundle);
         Assert.Equal(1, result.TreeSize);
