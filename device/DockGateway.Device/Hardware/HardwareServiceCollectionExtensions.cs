@@ -17,8 +17,8 @@ public static class HardwareServiceCollectionExtensions
 {
     /// <summary>
     /// USB slot source, volume mounting, recorder adapters and, when pins are configured, the GPIO
-    /// seat switches, LEDs and buzzer. Does nothing when Dock:Hardware:Enabled is false or the
-    /// section is absent (simulation).
+    /// seat switches, LEDs and buzzer.
+    /// Does nothing when Dock:Hardware:Enabled is false or the section is absent (simulation).
     /// </summary>
     public static IServiceCollection AddDockHardware(this IServiceCollection services, IConfiguration configuration)
     {
@@ -55,7 +55,7 @@ public static class HardwareServiceCollectionExtensions
         var options = section.Get<DockHardwareOptions>() ?? new DockHardwareOptions();
         if (options.HasGpio)
         {
-            services.AddSingleton<IGpio>(sp => LibgpiodGpio.Open(sp.GetRequiredService<IOptions<DockHardwareOptions>>().Value.GpioChip!));
+            services.AddSingleton(sp => DockGpio.Open(sp.GetRequiredService<IOptions<DockHardwareOptions>>().Value));
             services.AddSingleton<SlotLeds>();
             services.AddSingleton<ISlotIndicator>(sp => sp.GetRequiredService<SlotLeds>());
             services.AddHostedService(sp => sp.GetRequiredService<SlotLeds>());

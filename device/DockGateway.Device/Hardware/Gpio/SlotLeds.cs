@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Device.Gpio;
 using DockGateway.Device.Slots;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,14 +11,13 @@ namespace DockGateway.Device.Hardware.Gpio;
 /// Each slot's green and red LEDs (and the buzzer) show its state with the patterns of
 /// <see cref="SlotLightPattern"/>; rendered every 50 ms, lines written only when they change.
 /// </summary>
-public sealed class SlotLeds(IGpio gpio, IOptions<DockHardwareOptions> options, TimeProvider time, ILogger<SlotLeds> logger)
+public sealed class SlotLeds(GpioController gpio, IOptions<DockHardwareOptions> options, TimeProvider time, ILogger<SlotLeds> logger)
     : BackgroundService, ISlotIndicator
 {
     private static readonly TimeSpan s_frame = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan s_beep = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentDictionary<int, (SlotState State, SlotLightPattern Pattern, DateTimeOffset Since)> _shown = new();
     private readonly Dictionary<int, bool> _written = [];
-    private readonly Dictionary<int, IGpioOutput> _outputs = [];
     private (int Beeps, DateTimeOffset Since) _buzz;
 
     public ValueTask ShowAsync(SlotStatus status, CancellationToken cancellationToken)
@@ -42,7 +42,7 @@ public sealed class SlotLeds(IGpio gpio, IOptions<DockHardwareOptions> options, 
     {
         foreach (var pin in options.Value.Slots.SelectMany(s => new[] { s.GreenLedPin, s.RedLedPin }).Append(options.Value.BuzzerPin).OfType<int>())
         {
-            _outputs[pin] = gpio.OpenOutput(pin, initialValue: false);
+            gpio.OpenPin(pin, PinMode.Output, PinValue.Low);
             _written[pin] = false;
         }
     }
@@ -65,7 +65,7 @@ public sealed class SlotLeds(IGpio gpio, IOptions<DockHardwareOptions> options, 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         OpenLines();
-        logger.LogInformation("Slot LEDs on {Chip}: {Lines} lines", gpio.Chip, _outputs.Count);
+        logger.LogInformation("Slot LEDs on {Chip}: {Lines} lines", options.Value.GpioChip, _written.Count);
         using var timer = new PeriodicTimer(s_frame, time);
         try
         {
@@ -79,18 +79,18 @@ public sealed class SlotLeds(IGpio gpio, IOptions<DockHardwareOptions> options, 
         }
         finally
         {
-            foreach (var output in _outputs.Values)
+            foreach (var pin in _written.Keys)
             {
-                output.Write(false);
+                gpio.Write(pin, PinValue.Low);
             }
         }
     }
 
     private void Write(int? pin, bool on)
     {
-        if (pin is int line && _outputs.TryGetValue(line, out var output) && _written[line] != on)
+        if (pin is int line && _written.TryGetValue(line, out var written) && written != on)
         {
-            output.Write(on);
+            gpio.Write(line, on ? PinValue.High : PinValue.Low);
             _written[line] = on;
         }
     }
