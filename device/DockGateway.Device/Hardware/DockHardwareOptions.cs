@@ -1,4 +1,5 @@
 using DockGateway.Device.Hardware.Adapters;
+using DockGateway.Device.Hardware.Display;
 using DockGateway.Device.Hardware.Gpio;
 using DockGateway.Device.Hardware.Mounting;
 
@@ -58,6 +59,9 @@ public sealed class DockHardwareOptions
     public bool SetRecorderClock { get; set; } = true;
 
     public VolumeMountOptions Mount { get; set; } = new();
+
+    /// <summary>The optional 20x4 character LCD on an I2C PCF8574 backpack; absent (null) = no display.</summary>
+    public DisplayOptions? Display { get; set; }
 
     /// <summary>True when any slot has a pin or a buzzer is fitted.</summary>
     public bool HasGpio => !string.IsNullOrEmpty(GpioChip)

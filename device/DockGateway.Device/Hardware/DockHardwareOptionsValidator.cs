@@ -1,4 +1,5 @@
 using DockGateway.Device.Hardware.Adapters;
+using DockGateway.Device.Hardware.Display;
 using DockGateway.Device.Hardware.Gpio;
 using DockGateway.Device.Hardware.Usb;
 using Microsoft.Extensions.Options;
@@ -58,6 +59,11 @@ public sealed class DockHardwareOptionsValidator : IValidateOptions<DockHardware
         if (options.HasGpio && DockGpio.ChipNumber(options.GpioChip) is null)
         {
             errors.Add($"{S}:GpioChip '{options.GpioChip}' is not a chip name such as gpiochip0");
+        }
+
+        if (options.Display is { } display)
+        {
+            errors.AddRange(DisplayOptions.Check(display, $"{S}:Display"));
         }
 
         for (var i = 0; i < options.RecorderModels.Count; i++)

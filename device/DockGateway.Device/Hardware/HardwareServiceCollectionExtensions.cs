@@ -1,4 +1,5 @@
 using DockGateway.Device.Hardware.Adapters;
+using DockGateway.Device.Hardware.Display;
 using DockGateway.Device.Hardware.Gpio;
 using DockGateway.Device.Hardware.Mounting;
 using DockGateway.Device.Hardware.Usb;
@@ -16,8 +17,8 @@ namespace DockGateway.Device.Hardware;
 public static class HardwareServiceCollectionExtensions
 {
     /// <summary>
-    /// USB slot source, volume mounting, recorder adapters and, when pins are configured, the GPIO
-    /// seat switches, LEDs and buzzer.
+    /// USB slot source, volume mounting, recorder adapters, when pins are configured the GPIO seat
+    /// switches, LEDs and buzzer, and when Dock:Hardware:Display is present the character display.
     /// Does nothing when Dock:Hardware:Enabled is false or the section is absent (simulation).
     /// </summary>
     public static IServiceCollection AddDockHardware(this IServiceCollection services, IConfiguration configuration)
@@ -60,6 +61,14 @@ public static class HardwareServiceCollectionExtensions
             services.AddSingleton<ISlotIndicator>(sp => sp.GetRequiredService<SlotLeds>());
             services.AddHostedService(sp => sp.GetRequiredService<SlotLeds>());
             services.AddHostedService<SlotSwitchMonitor>();
+        }
+
+        if (options.Display is not null)
+        {
+            services.AddSingleton(sp => CharacterDisplay.Open(sp.GetRequiredService<IOptions<DockHardwareOptions>>().Value.Display!));
+            services.AddSingleton<SlotDisplay>();
+            services.AddSingleton<ISlotIndicator>(sp => sp.GetRequiredService<SlotDisplay>());
+            services.AddHostedService(sp => sp.GetRequiredService<SlotDisplay>());
         }
 
         return services;

@@ -1,4 +1,5 @@
 using DockGateway.Device.Hardware;
+using DockGateway.Device.Hardware.Display;
 using DockGateway.Device.Hardware.Gpio;
 using DockGateway.Device.Hardware.Usb;
 using DockGateway.Device.Slots;
@@ -104,6 +105,37 @@ public sealed class HardwareServiceCollectionExtensionsTests
         });
 
         Assert.Equal(expected, services.GetRequiredService<IOptions<DockHardwareOptions>>().Value.GpioDriver);
+    }
+
+    [Fact]
+    public void Configured_display_on_a_missing_bus_is_named_at_start()
+    {
+        using var services = Build(new Dictionary<string, string?>
+        {
+            ["Dock:Hardware:Slots:0:Slot"] = "1",
+            ["Dock:Hardware:Slots:0:Port"] = "1-1.3",
+            ["Dock:Hardware:Display:Bus"] = "97",
+        });
+
+        var error = Assert.Throws<DisplayException>(() => services.GetRequiredService<ISlotIndicator>());
+
+        Assert.Contains("Dock:Hardware:Display:Bus is 97", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/dev/i2c-97", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Display_address_out_of_range_is_refused_naming_the_key()
+    {
+        using var services = Build(new Dictionary<string, string?>
+        {
+            ["Dock:Hardware:Slots:0:Slot"] = "1",
+            ["Dock:Hardware:Slots:0:Port"] = "1-1.3",
+            ["Dock:Hardware:Display:Address"] = "200",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DockHardwareOptions>>().Value);
+
+        Assert.Contains("Dock:Hardware:Display:Address 200", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
