@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Device.Gpio;
+using System.Threading.Channels;
 using DockGateway.Device.Slots;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,9 @@ namespace DockGateway.Device.Hardware.Gpio;
 
 /// <summary>
 /// Each slot's green and red LEDs (and the buzzer) show its state with the patterns of
-/// <see cref="SlotLightPattern"/>; rendered every 50 ms, lines written only when they change.
+/// <see cref="SlotLightPattern"/>; rendered every 50 ms while an LED blinks or the buzzer sounds,
+/// lines written only when they change. When every LED is steady (an idle dock) it sleeps until a
+/// slot changes state.
 /// </summary>
 public sealed class SlotLeds(GpioController gpio, IOptions<DockHardwareOptions> options, TimeProvider time, ILogger<SlotLeds> logger)
     : BackgroundService, ISlotIndicator
@@ -18,7 +21,19 @@ public sealed class SlotLeds(GpioController gpio, IOptions<DockHardwareOptions> 
     private static readonly TimeSpan s_beep = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentDictionary<int, (SlotState State, SlotLightPattern Pattern, DateTimeOffset Since)> _shown = new();
     private readonly Dictionary<int, bool> _written = [];
+    private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private (int Beeps, DateTimeOffset Since) _buzz;
+
+    /// <summary>Whether the lines still change with time: an LED blinks or the buzzer is sounding.</summary>
+    internal bool IsAnimating
+    {
+        get
+        {
+            var now = time.GetUtcNow();
+            return now - _buzz.Since < BuzzLength(_buzz.Beeps)
+                || _shown.Values.Any(s => !s.Pattern.Green.IsSteady || !s.Pattern.Red.IsSteady);
+        }
+    }
 
     public ValueTask ShowAsync(SlotStatus status, CancellationToken cancellationToken)
     {
@@ -32,6 +47,8 @@ public sealed class SlotLeds(GpioController gpio, IOptions<DockHardwareOptions> 
             {
                 _buzz = (pattern.Beeps, now);
             }
+
+            _changed.Writer.TryWrite(true);
         }
 
         return ValueTask.CompletedTask;
@@ -59,19 +76,28 @@ public sealed class SlotLeds(GpioController gpio, IOptions<DockHardwareOptions> 
         }
 
         var elapsed = now - _buzz.Since;
-        Write(options.Value.BuzzerPin, elapsed < 2 * s_beep * _buzz.Beeps && elapsed.Ticks % (2 * s_beep.Ticks) < s_beep.Ticks);
+        Write(options.Value.BuzzerPin, elapsed < BuzzLength(_buzz.Beeps) && elapsed.Ticks % (2 * s_beep.Ticks) < s_beep.Ticks);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         OpenLines();
         logger.LogInformation("Slot LEDs on {Chip}: {Lines} lines", options.Value.GpioChip, _written.Count);
-        using var timer = new PeriodicTimer(s_frame, time);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
                 Render();
+                if (IsAnimating)
+                {
+                    await Task.Delay(s_frame, time, stoppingToken);
+                }
+                else
+                {
+                    await _changed.Reader.WaitToReadAsync(stoppingToken);
+                }
+
+                _changed.Reader.TryRead(out _);
             }
         }
         catch (OperationCanceledException)
@@ -85,6 +111,8 @@ public sealed class SlotLeds(GpioController gpio, IOptions<DockHardwareOptions> 
             }
         }
     }
+
+    private static TimeSpan BuzzLength(int beeps) => 2 * s_beep * beeps;
 
     private void Write(int? pin, bool on)
     {

@@ -92,6 +92,23 @@ public sealed class SlotLedsTests : IDisposable
     }
 
     [Fact]
+    public async Task Steady_lights_need_no_frames_so_an_idle_dock_does_not_wake()
+    {
+        Assert.False(_leds.IsAnimating); // nothing shown yet: all dark
+
+        await Show(SlotState.Empty);
+        Assert.False(_leds.IsAnimating);
+
+        await Show(SlotState.Ingesting);
+        Assert.True(_leds.IsAnimating); // green blinks
+
+        await Show(SlotState.Done);
+        Assert.True(_leds.IsAnimating); // solid green, but the beep is sounding
+        _time.Advance(TimeSpan.FromMilliseconds(250));
+        Assert.False(_leds.IsAnimating); // beep over, solid green is steady
+    }
+
+    [Fact]
     public void Every_slot_state_has_a_light_pattern()
     {
         foreach (var state in Enum.GetValues<SlotState>())
