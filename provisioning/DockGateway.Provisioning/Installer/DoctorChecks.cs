@@ -61,6 +61,7 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
             ? DoctorCheck.Pass("mounts", $"nothing mounted under {hardware.RunDirectory}")
             : DoctorCheck.Fail("mounts", $"{stale.Count} mount(s) under {hardware.RunDirectory}: {string.Join(", ", stale.Select(m => m.MountPoint))}", "stop the service, then umount -l each"));
         checks.Add(Gpio(hardware));
+        checks.Add(Display(hardware));
         checks.Add(await BrokerAsync(cancellationToken));
         checks.AddRange(await CloudAndClockAsync(configuration?["Sync:CloudUrl"], cancellationToken));
         return checks;
@@ -140,6 +141,20 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
         {
             return DoctorCheck.Fail("GPIO", e.Message, "set Dock:Hardware:GpioChip to a chip gpiodetect lists");
         }
+    }
+
+    /// <summary>Only the bus node: opening the display here would reset what the running dock shows.</summary>
+    private static DoctorCheck Display(DockHardwareOptions hardware)
+    {
+        if (hardware.Display is not { } display)
+        {
+            return DoctorCheck.Pass("display", "none configured");
+        }
+
+        var bus = $"/dev/i2c-{display.Bus}";
+        return File.Exists(bus)
+            ? DoctorCheck.Pass("display", $"{bus} present (address {display.Address}; i2cdetect -y {display.Bus} shows whether it answers)")
+            : DoctorCheck.Fail("display", $"{bus} does not exist", "enable I2C (raspi-config, dtparam=i2c_arm=on) or remove Dock:Hardware:Display");
     }
 
     private async Task<DoctorCheck> BrokerAsync(CancellationToken cancellationToken)
