@@ -143,6 +143,29 @@ public sealed class SlotDisplayTests : IDisposable
     }
 
     [Fact]
+    public async Task Running_display_turns_the_page_after_the_page_interval()
+    {
+        var options = Options.Create(new DockHardwareOptions
+        {
+            Display = new DisplayOptions { PageInterval = TimeSpan.FromMilliseconds(100) },
+            Slots = [.. Enumerable.Range(1, 3).Select(n => new SlotWiring { Slot = n, Port = $"1-1.{n}" })],
+        });
+        using var display = new SlotDisplay(_lcd, options, TimeProvider.System, NullLogger<SlotDisplay>.Instance);
+        await display.StartAsync(CancellationToken.None);
+        var pages = new HashSet<string>();
+        for (var i = 0; i < 300 && !pages.Contains("3 empty".PadRight(20)); i++)
+        {
+            pages.Add(_backpack.Lines[0]);
+            await Task.Delay(5);
+        }
+
+        await display.StopAsync(CancellationToken.None);
+
+        Assert.Contains("1 empty".PadRight(20), pages);
+        Assert.Contains("3 empty".PadRight(20), pages);
+    }
+
+    [Fact]
     public async Task Stopping_the_dock_says_so_on_the_display()
     {
         await _display.StartAsync(CancellationToken.None);
