@@ -39,8 +39,13 @@ if [ -z "$prefix" ] && [ "$dry" -eq 0 ] && [ "$(id -u)" -ne 0 ]; then
   exit 1
 fi
 
+# System.Device.Gpio loads libgpiod at run time and does not ship it: libgpiod3 (2.x, Debian 13) where
+# the distribution has it, else libgpiod2 (1.6, Debian 12).
+libgpiod=libgpiod2
+if command -v apt-cache >/dev/null 2>&1 && apt-cache show libgpiod3 >/dev/null 2>&1; then libgpiod=libgpiod3; fi
+
 packages=(
-  libmosquitto1 libgpiod2 libusb-1.0-0               # native libraries the dock binds (libsodium ships with NSec)
+  libmosquitto1 "$libgpiod" libusb-1.0-0             # native libraries the dock loads (libsodium ships with NSec)
   fuse3 fusefat exfat-fuse util-linux                  # mounting recorder volumes (FUSE fallback, losetup)
   dotnet-runtime-10.0                                  # the .NET 10 runtime (Microsoft's Debian feed)
 )

@@ -7,7 +7,7 @@ packages=(
   libmosquitto1        # MQTT client library (bound directly: MQTTnet is not obtainable here)
   mosquitto            # the broker the demo and tests start on 127.0.0.1
   mosquitto-clients    # mosquitto_sub / mosquitto_pub, used by the demo and tests
-  libgpiod2            # GPIO v1 API (bound directly: System.Device.Gpio is not obtainable here)
+  libgpiod2            # libgpiod 1.6: System.Device.Gpio's LibGpiodDriver loads it at run time
   libusb-1.0-0         # vendor handshakes with recorders that need one
   postgresql           # the cloud's scale-out store, tested for real
   fuse3 fusefat exfat-fuse   # mounting recorder volumes without kernel drivers

@@ -16,7 +16,7 @@ public static class Requirements
         Needs.Root => Environment.UserName == "root" ? null : "needs root (mounting, FUSE): ./test.sh runs as root",
         Needs.OpenSsl => Program("openssl"),
         Needs.Mtools => All(Program("mcopy"), Program("mkfs.vfat"), Program("mkfs.exfat")),
-        Needs.Gpiod => NativeLibrary("libgpiod.so.2"),
+        Needs.Gpiod => NativeLibrary("libgpiod.so.3") is null ? null : NativeLibrary("libgpiod.so.2"),
         Needs.LoopExt4 => All(
             Program("mkfs.ext4"),
             File.Exists("/dev/loop-control") ? null : "/dev/loop-control is missing: no loop devices here",

@@ -1,4 +1,6 @@
 using DockGateway.Device.Hardware.Adapters;
+using DockGateway.Device.Hardware.Display;
+using DockGateway.Device.Hardware.Gpio;
 using DockGateway.Device.Hardware.Mounting;
 
 namespace DockGateway.Device.Hardware;
@@ -38,8 +40,11 @@ public sealed class DockHardwareOptions
     /// <summary>A file with one registered serial per line (# comments), read at every insertion.</summary>
     public string? RegisteredSerialsFile { get; set; }
 
-    /// <summary>The libgpiod chip name; null or empty when no GPIO is wired.</summary>
+    /// <summary>The GPIO chip (gpiochip0, or just 0); null or empty when no GPIO is wired.</summary>
     public string? GpioChip { get; set; } = "gpiochip0";
+
+    /// <summary>The System.Device.Gpio libgpiod driver: Auto (v2 when libgpiod.so.3 loads, else v1), Libgpiod or LibgpiodV2.</summary>
+    public GpioDriverKind GpioDriver { get; set; } = GpioDriverKind.Auto;
 
     /// <summary>Buzzer output pin, optional.</summary>
     public int? BuzzerPin { get; set; }
@@ -54,6 +59,9 @@ public sealed class DockHardwareOptions
     public bool SetRecorderClock { get; set; } = true;
 
     public VolumeMountOptions Mount { get; set; } = new();
+
+    /// <summary>The optional 20x4 character LCD on an I2C PCF8574 backpack; absent (null) = no display.</summary>
+    public DisplayOptions? Display { get; set; }
 
     /// <summary>True when any slot has a pin or a buzzer is fitted.</summary>
     public bool HasGpio => !string.IsNullOrEmpty(GpioChip)

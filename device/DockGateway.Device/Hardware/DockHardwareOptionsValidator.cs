@@ -1,4 +1,6 @@
 using DockGateway.Device.Hardware.Adapters;
+using DockGateway.Device.Hardware.Display;
+using DockGateway.Device.Hardware.Gpio;
 using DockGateway.Device.Hardware.Usb;
 using Microsoft.Extensions.Options;
 
@@ -54,6 +56,16 @@ public sealed class DockHardwareOptionsValidator : IValidateOptions<DockHardware
         }
 
         CheckPin(options.BuzzerPin, $"{S}:BuzzerPin", pins, errors);
+        if (options.HasGpio && DockGpio.ChipNumber(options.GpioChip) is null)
+        {
+            errors.Add($"{S}:GpioChip '{options.GpioChip}' is not a chip name such as gpiochip0");
+        }
+
+        if (options.Display is { } display)
+        {
+            errors.AddRange(DisplayOptions.Check(display, $"{S}:Display"));
+        }
+
         for (var i = 0; i < options.RecorderModels.Count; i++)
         {
             var model = options.RecorderModels[i];

@@ -1,4 +1,5 @@
 using DockGateway.Device.Hardware.Adapters;
+using DockGateway.Device.Hardware.Display;
 using DockGateway.Device.Hardware.Gpio;
 using DockGateway.Device.Hardware.Mounting;
 using DockGateway.Device.Hardware.Usb;
@@ -15,9 +16,9 @@ namespace DockGateway.Device.Hardware;
 public static class HardwareServiceCollectionExtensions
 {
     /// <summary>
-    /// USB slot source, volume mounting, recorder adapters and, when pins are configured, the GPIO
-    /// seat switches, LEDs and buzzer. Does nothing when Dock:Hardware:Enabled is false or the
-    /// section is absent (simulation).
+    /// USB slot source, volume mounting, recorder adapters, when pins are configured the GPIO seat
+    /// switches, LEDs and buzzer, and when Dock:Hardware:Display is present the character display.
+    /// Does nothing when Dock:Hardware:Enabled is false or the section is absent (simulation).
     /// </summary>
     public static IServiceCollection AddDockHardware(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,11 +47,19 @@ public static class HardwareServiceCollectionExtensions
         var options = section.Get<DockHardwareOptions>() ?? new DockHardwareOptions();
         if (options.HasGpio)
         {
-            services.AddSingleton<IGpio>(sp => LibgpiodGpio.Open(sp.GetRequiredService<IOptions<DockHardwareOptions>>().Value.GpioChip!));
+            services.AddSingleton(sp => DockGpio.Open(sp.GetRequiredService<IOptions<DockHardwareOptions>>().Value));
             services.AddSingleton<SlotLeds>();
             services.AddSingleton<ISlotIndicator>(sp => sp.GetRequiredService<SlotLeds>());
             services.AddHostedService(sp => sp.GetRequiredService<SlotLeds>());
             services.AddHostedService<SlotSwitchMonitor>();
+        }
+
+        if (options.Display is not null)
+        {
+            services.AddSingleton(sp => CharacterDisplay.Open(sp.GetRequiredService<IOptions<DockHardwareOptions>>().Value.Display!));
+            services.AddSingleton<SlotDisplay>();
+            services.AddSingleton<ISlotIndicator>(sp => sp.GetRequiredService<SlotDisplay>());
+            services.AddHostedService(sp => sp.GetRequiredService<SlotDisplay>());
         }
 
         return services;

@@ -13,7 +13,7 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
 {
     private static readonly (string Soname, string Package)[] s_libraries =
     [
-        ("libmosquitto.so.1", "libmosquitto1"), ("libgpiod.so.2", "libgpiod2"), ("libusb-1.0.so.0", "libusb-1.0-0"),
+        ("libmosquitto.so.1", "libmosquitto1"), ("libusb-1.0.so.0", "libusb-1.0-0"),
     ];
 
     private static readonly (string Program, string Package)[] s_tools =
@@ -24,6 +24,7 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
         var checks = new List<DoctorCheck>();
         checks.Add(Ed25519SelfTest());
         checks.AddRange(s_libraries.Select(l => Library(l.Soname, l.Package)));
+        checks.Add(Libgpiod());
         checks.AddRange(s_tools.Select(t => FindProgram(t.Program) is { } path
             ? DoctorCheck.Pass($"program {t.Program}", path)
             : DoctorCheck.Fail($"program {t.Program}", "not found", $"apt-get install {t.Package}")));
@@ -60,6 +61,7 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
             ? DoctorCheck.Pass("mounts", $"nothing mounted under {hardware.RunDirectory}")
             : DoctorCheck.Fail("mounts", $"{stale.Count} mount(s) under {hardware.RunDirectory}: {string.Join(", ", stale.Select(m => m.MountPoint))}", "stop the service, then umount -l each"));
         checks.Add(Gpio(hardware));
+        checks.Add(Display(hardware));
         checks.Add(await BrokerAsync(cancellationToken));
         checks.AddRange(await CloudAndClockAsync(configuration?["Sync:CloudUrl"], cancellationToken));
         return checks;
@@ -90,19 +92,22 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
         }
 
         NativeLibrary.Free(handle);
-        if (soname.StartsWith("libgpiod", StringComparison.Ordinal))
-        {
-            try
-            {
-                return DoctorCheck.Pass($"library {soname}", $"libgpiod {GpiodLibrary.Version}");
-            }
-            catch (GpioException e)
-            {
-                return DoctorCheck.Fail($"library {soname}", e.Message, "apt-get install libgpiod2");
-            }
-        }
-
         return DoctorCheck.Pass($"library {soname}", "loaded");
+    }
+
+    /// <summary>System.Device.Gpio loads libgpiod at run time: either major version will do.</summary>
+    private static DoctorCheck Libgpiod()
+    {
+        try
+        {
+            var kind = LibgpiodLibrary.Resolve(GpioDriverKind.Auto);
+            var soname = kind == GpioDriverKind.LibgpiodV2 ? LibgpiodLibrary.V2Soname : LibgpiodLibrary.V1Soname;
+            return DoctorCheck.Pass("library libgpiod", $"{soname} loads (driver {kind})");
+        }
+        catch (GpioException e)
+        {
+            return DoctorCheck.Fail("library libgpiod", e.Message, $"apt-get install {LibgpiodLibrary.V2Package} (or {LibgpiodLibrary.V1Package} on Debian 12)");
+        }
     }
 
     private static DoctorCheck Mode(string name, string path, UnixFileMode expected, string fix)
@@ -129,13 +134,27 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
 
         try
         {
-            using var chip = LibgpiodGpio.Open(hardware.GpioChip!);
-            return DoctorCheck.Pass("GPIO", $"{hardware.GpioChip} opens (libgpiod {GpiodLibrary.Version})");
+            using var chip = DockGpio.Open(hardware);
+            return DoctorCheck.Pass("GPIO", $"{hardware.GpioChip} opens (driver {LibgpiodLibrary.Resolve(hardware.GpioDriver)})");
         }
         catch (GpioException e)
         {
             return DoctorCheck.Fail("GPIO", e.Message, "set Dock:Hardware:GpioChip to a chip gpiodetect lists");
         }
+    }
+
+    /// <summary>Only the bus node: opening the display here would reset what the running dock shows.</summary>
+    private static DoctorCheck Display(DockHardwareOptions hardware)
+    {
+        if (hardware.Display is not { } display)
+        {
+            return DoctorCheck.Pass("display", "none configured");
+        }
+
+        var bus = $"/dev/i2c-{display.Bus}";
+        return File.Exists(bus)
+            ? DoctorCheck.Pass("display", $"{bus} present (address {display.Address}; i2cdetect -y {display.Bus} shows whether it answers)")
+            : DoctorCheck.Fail("display", $"{bus} does not exist", "enable I2C (raspi-config, dtparam=i2c_arm=on) or remove Dock:Hardware:Display");
     }
 
     private async Task<DoctorCheck> BrokerAsync(CancellationToken cancellationToken)

@@ -1,9 +1,9 @@
 using DockGateway.Device.Hardware;
+using DockGateway.Device.Hardware.Display;
 using DockGateway.Device.Hardware.Gpio;
 using DockGateway.Device.Hardware.Usb;
 using DockGateway.Device.Slots;
 using DockGateway.Device.Systemd;
-using DockGateway.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -58,7 +58,7 @@ public sealed class HardwareServiceCollectionExtensionsTests
         Assert.Contains("Dock:Hardware:Slots:0:Port 'usb-a'", error.Message, StringComparison.Ordinal);
     }
 
-    [RequiresFact(Needs.Gpiod)]
+    [Fact]
     public void Configured_pins_bring_leds_whose_missing_chip_is_named_at_start()
     {
         using var services = Build(new Dictionary<string, string?>
@@ -72,6 +72,70 @@ public sealed class HardwareServiceCollectionExtensionsTests
         var error = Assert.Throws<GpioException>(() => services.GetRequiredService<ISlotIndicator>());
 
         Assert.Contains("gpiochip77", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Dock:Hardware:GpioChip", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Gpio_chip_that_is_not_a_chip_name_is_refused_naming_the_key()
+    {
+        using var services = Build(new Dictionary<string, string?>
+        {
+            ["Dock:Hardware:GpioChip"] = "chip-a",
+            ["Dock:Hardware:Slots:0:Slot"] = "1",
+            ["Dock:Hardware:Slots:0:Port"] = "1-1.3",
+            ["Dock:Hardware:Slots:0:SwitchPin"] = "17",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DockHardwareOptions>>().Value);
+
+        Assert.Contains("Dock:Hardware:GpioChip 'chip-a'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("auto", GpioDriverKind.Auto)]
+    [InlineData("libgpiod", GpioDriverKind.Libgpiod)]
+    [InlineData("libgpiodv2", GpioDriverKind.LibgpiodV2)]
+    public void Gpio_driver_is_bound_from_its_key(string value, GpioDriverKind expected)
+    {
+        using var services = Build(new Dictionary<string, string?>
+        {
+            ["Dock:Hardware:GpioDriver"] = value,
+            ["Dock:Hardware:Slots:0:Slot"] = "1",
+            ["Dock:Hardware:Slots:0:Port"] = "1-1.3",
+        });
+
+        Assert.Equal(expected, services.GetRequiredService<IOptions<DockHardwareOptions>>().Value.GpioDriver);
+    }
+
+    [Fact]
+    public void Configured_display_on_a_missing_bus_is_named_at_start()
+    {
+        using var services = Build(new Dictionary<string, string?>
+        {
+            ["Dock:Hardware:Slots:0:Slot"] = "1",
+            ["Dock:Hardware:Slots:0:Port"] = "1-1.3",
+            ["Dock:Hardware:Display:Bus"] = "97",
+        });
+
+        var error = Assert.Throws<DisplayException>(() => services.GetRequiredService<ISlotIndicator>());
+
+        Assert.Contains("Dock:Hardware:Display:Bus is 97", error.Message, StringComparison.Ordinal);
+        Assert.Contains("/dev/i2c-97", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Display_address_out_of_range_is_refused_naming_the_key()
+    {
+        using var services = Build(new Dictionary<string, string?>
+        {
+            ["Dock:Hardware:Slots:0:Slot"] = "1",
+            ["Dock:Hardware:Slots:0:Port"] = "1-1.3",
+            ["Dock:Hardware:Display:Address"] = "200",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DockHardwareOptions>>().Value);
+
+        Assert.Contains("Dock:Hardware:Display:Address 200", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

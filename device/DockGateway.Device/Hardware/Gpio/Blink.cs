@@ -9,6 +9,9 @@ public readonly record struct Blink(TimeSpan Period, TimeSpan OnFor)
 
     public static Blink Every(TimeSpan period, TimeSpan onFor) => new(period, onFor);
 
+    /// <summary>Whether the LED stays as it is (off or solid), so nothing needs redrawing as time passes.</summary>
+    public bool IsSteady => OnFor <= TimeSpan.Zero || Period <= TimeSpan.Zero || OnFor >= Period;
+
     /// <summary>Whether the LED is lit <paramref name="elapsed"/> after the pattern started.</summary>
     public bool IsOn(TimeSpan elapsed)
     {

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Device.Gpio;
+using System.Threading.Channels;
 using DockGateway.Device.Slots;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,17 +10,30 @@ namespace DockGateway.Device.Hardware.Gpio;
 
 /// <summary>
 /// Each slot's green and red LEDs (and the buzzer) show its state with the patterns of
-/// <see cref="SlotLightPattern"/>; rendered every 50 ms, lines written only when they change.
+/// <see cref="SlotLightPattern"/>; rendered every 50 ms while an LED blinks or the buzzer sounds,
+/// lines written only when they change. When every LED is steady (an idle dock) it sleeps until a
+/// slot changes state.
 /// </summary>
-public sealed class SlotLeds(IGpio gpio, IOptions<DockHardwareOptions> options, TimeProvider time, ILogger<SlotLeds> logger)
+public sealed class SlotLeds(GpioController gpio, IOptions<DockHardwareOptions> options, TimeProvider time, ILogger<SlotLeds> logger)
     : BackgroundService, ISlotIndicator
 {
     private static readonly TimeSpan s_frame = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan s_beep = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentDictionary<int, (SlotState State, SlotLightPattern Pattern, DateTimeOffset Since)> _shown = new();
     private readonly Dictionary<int, bool> _written = [];
-    private readonly Dictionary<int, IGpioOutput> _outputs = [];
+    private readonly Channel<bool> _changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private (int Beeps, DateTimeOffset Since) _buzz;
+
+    /// <summary>Whether the lines still change with time: an LED blinks or the buzzer is sounding.</summary>
+    internal bool IsAnimating
+    {
+        get
+        {
+            var now = time.GetUtcNow();
+            return now - _buzz.Since < BuzzLength(_buzz.Beeps)
+                || _shown.Values.Any(s => !s.Pattern.Green.IsSteady || !s.Pattern.Red.IsSteady);
+        }
+    }
 
     public ValueTask ShowAsync(SlotStatus status, CancellationToken cancellationToken)
     {
@@ -32,6 +47,8 @@ public sealed class SlotLeds(IGpio gpio, IOptions<DockHardwareOptions> options, 
             {
                 _buzz = (pattern.Beeps, now);
             }
+
+            _changed.Writer.TryWrite(true);
         }
 
         return ValueTask.CompletedTask;
@@ -42,7 +59,7 @@ public sealed class SlotLeds(IGpio gpio, IOptions<DockHardwareOptions> options, 
     {
         foreach (var pin in options.Value.Slots.SelectMany(s => new[] { s.GreenLedPin, s.RedLedPin }).Append(options.Value.BuzzerPin).OfType<int>())
         {
-            _outputs[pin] = gpio.OpenOutput(pin, initialValue: false);
+            gpio.OpenPin(pin, PinMode.Output, PinValue.Low);
             _written[pin] = false;
         }
     }
@@ -59,19 +76,28 @@ public sealed class SlotLeds(IGpio gpio, IOptions<DockHardwareOptions> options, 
         }
 
         var elapsed = now - _buzz.Since;
-        Write(options.Value.BuzzerPin, elapsed < 2 * s_beep * _buzz.Beeps && elapsed.Ticks % (2 * s_beep.Ticks) < s_beep.Ticks);
+        Write(options.Value.BuzzerPin, elapsed < BuzzLength(_buzz.Beeps) && elapsed.Ticks % (2 * s_beep.Ticks) < s_beep.Ticks);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         OpenLines();
-        logger.LogInformation("Slot LEDs on {Chip}: {Lines} lines", gpio.Chip, _outputs.Count);
-        using var timer = new PeriodicTimer(s_frame, time);
+        logger.LogInformation("Slot LEDs on {Chip}: {Lines} lines", options.Value.GpioChip, _written.Count);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (!stoppingToken.IsCancellationRequested)
             {
                 Render();
+                if (IsAnimating)
+                {
+                    await Task.Delay(s_frame, time, stoppingToken);
+                }
+                else
+                {
+                    await _changed.Reader.WaitToReadAsync(stoppingToken);
+                }
+
+                _changed.Reader.TryRead(out _);
             }
         }
         catch (OperationCanceledException)
@@ -79,18 +105,20 @@ public sealed class SlotLeds(IGpio gpio, IOptions<DockHardwareOptions> options, 
         }
         finally
         {
-            foreach (var output in _outputs.Values)
+            foreach (var pin in _written.Keys)
             {
-                output.Write(false);
+                gpio.Write(pin, PinValue.Low);
             }
         }
     }
 
+    private static TimeSpan BuzzLength(int beeps) => 2 * s_beep * beeps;
+
     private void Write(int? pin, bool on)
     {
-        if (pin is int line && _outputs.TryGetValue(line, out var output) && _written[line] != on)
+        if (pin is int line && _written.TryGetValue(line, out var written) && written != on)
         {
-            output.Write(on);
+            gpio.Write(line, on ? PinValue.High : PinValue.Low);
             _written[line] = on;
         }
     }

@@ -1,3 +1,4 @@
+using System.Device.Gpio;
 using DockGateway.Device.Hardware;
 using DockGateway.Device.Hardware.Gpio;
 using DockGateway.Device.Slots;
@@ -7,14 +8,16 @@ using Xunit;
 
 namespace DockGateway.Device.Tests.Hardware.Gpio;
 
-public sealed class SlotLedsTests
+public sealed class SlotLedsTests : IDisposable
 {
-    private readonly FakeGpio _gpio = new();
+    private readonly FakeGpioDriver _driver = new();
+    private readonly GpioController _gpio;
     private readonly ManualTime _time = new();
     private readonly SlotLeds _leds;
 
     public SlotLedsTests()
     {
+        _gpio = new GpioController(_driver);
         var options = Options.Create(new DockHardwareOptions
         {
             BuzzerPin = 26,
@@ -22,6 +25,18 @@ public sealed class SlotLedsTests
         });
         _leds = new SlotLeds(_gpio, options, _time, NullLogger<SlotLeds>.Instance);
         _leds.OpenLines();
+    }
+
+    public void Dispose() => _gpio.Dispose();
+
+    [Fact]
+    public void Lines_are_opened_as_outputs_and_start_dark()
+    {
+        foreach (var pin in new[] { 5, 6, 26 })
+        {
+            Assert.Equal(PinMode.Output, _driver.ModeOf(pin));
+            Assert.False(_driver.IsHigh(pin));
+        }
     }
 
     [Fact]
@@ -41,7 +56,7 @@ public sealed class SlotLedsTests
 
         var red = Sample(6, TimeSpan.FromMilliseconds(50), 8);
         Assert.Equal([true, true, false, false, true, true, false, false], red);
-        Assert.False(_gpio.Lines[5].Read());
+        Assert.False(_driver.IsHigh(5));
     }
 
     [Fact]
@@ -59,7 +74,7 @@ public sealed class SlotLedsTests
         await Show(SlotState.Refused);
 
         Assert.Equal([true, false, true, false, false, false], Sample(26, TimeSpan.FromMilliseconds(100), 6, restart: SlotState.Refused));
-        Assert.True(_gpio.Lines[6].Read());
+        Assert.True(_driver.IsHigh(6));
     }
 
     [Fact]
@@ -72,8 +87,25 @@ public sealed class SlotLedsTests
             _time.Advance(TimeSpan.FromMilliseconds(50));
         }
 
-        Assert.Empty(_gpio.Lines[5].Written);
-        Assert.Empty(_gpio.Lines[6].Written);
+        Assert.False(_driver.Written.ContainsKey(5));
+        Assert.False(_driver.Written.ContainsKey(6));
+    }
+
+    [Fact]
+    public async Task Steady_lights_need_no_frames_so_an_idle_dock_does_not_wake()
+    {
+        Assert.False(_leds.IsAnimating); // nothing shown yet: all dark
+
+        await Show(SlotState.Empty);
+        Assert.False(_leds.IsAnimating);
+
+        await Show(SlotState.Ingesting);
+        Assert.True(_leds.IsAnimating); // green blinks
+
+        await Show(SlotState.Done);
+        Assert.True(_leds.IsAnimating); // solid green, but the beep is sounding
+        _time.Advance(TimeSpan.FromMilliseconds(250));
+        Assert.False(_leds.IsAnimating); // beep over, solid green is steady
     }
 
     [Fact]
@@ -99,7 +131,7 @@ public sealed class SlotLedsTests
         for (var i = 0; i < count; i++)
         {
             _leds.Render();
-            levels[i] = _gpio.Lines[pin].Read();
+            levels[i] = _driver.IsHigh(pin);
             _time.Advance(step);
         }
 
