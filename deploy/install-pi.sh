@@ -40,7 +40,7 @@ if [ -z "$prefix" ] && [ "$dry" -eq 0 ] && [ "$(id -u)" -ne 0 ]; then
 fi
 
 packages=(
-  libmosquitto1 libgpiod2 libusb-1.0-0               # native libraries the dock binds (libsodium ships with NSec)
+  libgpiod2 libusb-1.0-0                             # native libraries the dock binds (libsodium ships with NSec; MQTT is MQTTnet)
   fuse3 fusefat exfat-fuse util-linux                  # mounting recorder volumes (FUSE fallback, losetup)
   dotnet-runtime-10.0                                  # the .NET 10 runtime (Microsoft's Debian feed)
 )

@@ -4,7 +4,6 @@
 set -euo pipefail
 
 packages=(
-  libmosquitto1        # MQTT client library (bound directly: MQTTnet is not obtainable here)
   mosquitto            # the broker the demo and tests start on 127.0.0.1
   mosquitto-clients    # mosquitto_sub / mosquitto_pub, used by the demo and tests
   libgpiod2            # GPIO v1 API (bound directly: System.Device.Gpio is not obtainable here)
