@@ -11,7 +11,6 @@ public sealed partial class MqttConnection
     private static readonly TimeSpan s_livenessCheck = TimeSpan.FromSeconds(1);
 
     private TaskCompletionSource _lost = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private CancellationTokenSource _sessionEnded = new();
     private int _session;
     private int _failedAttempts;
 
@@ -72,7 +71,7 @@ public sealed partial class MqttConnection
     /// Marks the connection usable for subscribes and resends every subscription, under the subscriptions
     /// lock for the snapshot: a concurrent <see cref="SubscribeAsync"/> either lands before the snapshot (and
     /// is sent here) or sees the connection up (and sends it itself). Only then does the state become
-    /// Connected and the send loop resume, so restored subscriptions precede resent publishes.
+    /// Connected and sending resume, so restored subscriptions precede resent publishes.
     /// </summary>
     private async Task OnConnectedAsync(MqttClientConnectResult result, CancellationToken stop)
     {
@@ -82,9 +81,9 @@ public sealed partial class MqttConnection
         }
 
         var session = Interlocked.Increment(ref _session);
-        var ended = new CancellationTokenSource();
-        Interlocked.Exchange(ref _sessionEnded, ended).Dispose();
-        _sessionLimit = new SemaphoreSlim(Math.Min(_options.MaxQueuedMessages, result.ReceiveMaximum is > 0 and var max ? max : ushort.MaxValue));
+        // The queue bound already limits what is in flight; a broker receive maximum below it needs its own limit.
+        var receiveMaximum = result.ReceiveMaximum is > 0 and var max ? max : ushort.MaxValue;
+        var limit = receiveMaximum < _options.MaxQueuedMessages ? new SemaphoreSlim(receiveMaximum) : null;
         List<KeyValuePair<string, MqttQos>> restore;
         lock (_subscriptionsGate)
         {
@@ -98,9 +97,10 @@ public sealed partial class MqttConnection
         }
 
         SetState(MqttConnectionState.Connected);
+        ResumeSending(session, limit);
         _logger.LogInformation(
-            "MQTT connected to {Host}:{Port} as {ClientId} (MQTT 5, session present: {SessionPresent}, {Subscriptions} subscriptions)",
-            _options.Host, _options.Port, ClientId, result.IsSessionPresent, restore.Count);
+            "MQTT connected to {Host}:{Port} as {ClientId} (MQTT 5, session present: {SessionPresent}, {Subscriptions} subscriptions, broker receive maximum {ReceiveMaximum})",
+            _options.Host, _options.Port, ClientId, result.IsSessionPresent, restore.Count, result.ReceiveMaximum);
     }
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs e)
@@ -126,7 +126,7 @@ public sealed partial class MqttConnection
             _connectedSession = 0;
         }
 
-        Volatile.Read(ref _sessionEnded).Cancel();
+        PauseSending();
         if (_state is MqttConnectionState.Connected or MqttConnectionState.Connecting)
         {
             SetState(MqttConnectionState.Disconnected);

@@ -5,73 +5,84 @@ using MQTTnet.Exceptions;
 namespace DockGateway.Shared.Mqtt;
 
 /// <summary>
-/// The send loop. While connected it hands each accepted message to MQTTnet without waiting for the one
-/// before (MQTTnet matches the PUBACKs), within the in-flight limit; after a reconnect it first resends,
-/// in order, what an earlier connection left unacknowledged.
+/// Sending, without a thread of its own: messages wait in an ordered queue, and whoever makes room
+/// (a publisher adding one, a PUBACK freeing a place under the broker's receive maximum, a connect)
+/// pumps the queue into MQTTnet on the spot. After a (re)connect what an earlier connection left
+/// unacknowledged goes first, in order. Nobody waits for a PUBACK before sending the next message:
+/// MQTTnet matches the acknowledgements to the publishes, many in flight at once.
 /// </summary>
 public sealed partial class MqttConnection
 {
-    private SemaphoreSlim _sessionLimit = new(1);
+    private readonly Lock _sendGate = new();
+    private readonly Queue<PendingPublish> _queue = new();
 
-    private async Task SendAsync()
+    /// <summary>The connection the queue is pumped into; 0 while not connected (under <see cref="_sendGate"/>).</summary>
+    private int _pumpSession;
+
+    /// <summary>The in-flight limit on <see cref="_pumpSession"/> (the broker's receive maximum), or null when the queue bound is tighter.</summary>
+    private SemaphoreSlim? _pumpLimit;
+
+    /// <summary>Queues <paramref name="pending"/> and sends what the connection can take.</summary>
+    private void Submit(PendingPublish pending)
     {
-        var stop = _stop.Token;
-        while (!stop.IsCancellationRequested)
+        lock (_sendGate)
         {
-            try
-            {
-                await WaitUntilConnectedAsync(stop);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-
-            var session = Volatile.Read(ref _session);
-            var ended = Volatile.Read(ref _sessionEnded);
-            var limit = Volatile.Read(ref _sessionLimit);
-            CancellationToken token;
-            try
-            {
-                token = ended.Token;
-            }
-            catch (ObjectDisposedException)
-            {
-                continue; // that connection is over already
-            }
-
-            try
-            {
-                foreach (var pending in _unacknowledged.Values.Where(p => p.Session != 0 && p.Session != session).OrderBy(p => p.Sequence).ToList())
-                {
-                    await SendOneAsync(pending, session, limit, token);
-                }
-
-                while (await _outgoing.Reader.WaitToReadAsync(token))
-                {
-                    while (_outgoing.Reader.TryRead(out var pending))
-                    {
-                        await SendOneAsync(pending, session, limit, token);
-                    }
-                }
-
-                return; // the writer completed: disposing
-            }
-            catch (OperationCanceledException) when (token.IsCancellationRequested || stop.IsCancellationRequested)
-            {
-                // this connection ended: wait for the next
-            }
+            _queue.Enqueue(pending);
+            Pump();
         }
     }
 
-    private async Task SendOneAsync(PendingPublish pending, int session, SemaphoreSlim limit, CancellationToken token)
+    /// <summary>Called by the connect loop once subscriptions are restored: resend the earlier connections' leftovers first.</summary>
+    private void ResumeSending(int session, SemaphoreSlim? limit)
     {
-        if (pending.IsSettled || pending.Session == session)
+        lock (_sendGate)
         {
-            return; // settled meanwhile, or already sent on this connection (resent by a late failure)
-        }
+            var resend = _unacknowledged.Values.Where(p => p.Session != 0 && p.Session != session && !p.IsSettled).OrderBy(p => p.Sequence).ToList();
+            var waiting = _queue.Where(p => p.Session == 0).ToList();
+            _queue.Clear();
+            foreach (var pending in resend.Concat(waiting))
+            {
+                _queue.Enqueue(pending);
+            }
 
-        await limit.WaitAsync(token);
+            _pumpLimit = limit;
+            _pumpSession = session;
+            Pump();
+        }
+    }
+
+    private void PauseSending()
+    {
+        lock (_sendGate)
+        {
+            _pumpSession = 0;
+        }
+    }
+
+    private void Pump()
+    {
+        var session = _pumpSession;
+        while (session != 0 && _queue.TryPeek(out var next))
+        {
+            if (next.IsSettled || next.Session == session)
+            {
+                _queue.Dequeue(); // settled meanwhile, or already sent on this connection
+                continue;
+            }
+
+            if (_pumpLimit is { } limit && !limit.Wait(0))
+            {
+                return; // the broker's receive maximum is reached: the next PUBACK pumps again
+            }
+
+            _queue.Dequeue();
+            Send(next, session, _pumpLimit);
+            session = _pumpSession; // a synchronous failure may have paused sending
+        }
+    }
+
+    private void Send(PendingPublish pending, int session, SemaphoreSlim? limit)
+    {
         pending.Session = session;
         Task<MqttClientPublishResult> publish;
         try
@@ -83,17 +94,23 @@ public sealed partial class MqttConnection
             publish = Task.FromException<MqttClientPublishResult>(ex);
         }
 
+        if (publish.IsCompleted)
+        {
+            Published(publish, pending, session, limit, pump: false); // under the gate already
+            return;
+        }
+
         _ = publish.ContinueWith(
-            (t, state) => Published(t, (PendingPublish)state!, session, limit),
+            (t, state) => Published(t, (PendingPublish)state!, session, limit, pump: true),
             pending,
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
 
-    private void Published(Task<MqttClientPublishResult> publish, PendingPublish pending, int session, SemaphoreSlim limit)
+    private void Published(Task<MqttClientPublishResult> publish, PendingPublish pending, int session, SemaphoreSlim? limit, bool pump)
     {
-        limit.Release();
+        limit?.Release();
         if (publish.IsCompletedSuccessfully)
         {
             var result = publish.Result;
@@ -108,6 +125,14 @@ public sealed partial class MqttConnection
                 pending.Fail(new MqttException($"The broker refused the message to '{pending.Message.Topic}': {result.ReasonCode} {result.ReasonString}".TrimEnd(), (int)result.ReasonCode));
             }
 
+            if (pump && limit is not null)
+            {
+                lock (_sendGate)
+                {
+                    Pump();
+                }
+            }
+
             return;
         }
 
@@ -119,11 +144,18 @@ public sealed partial class MqttConnection
             return;
         }
 
-        // QoS 1/2 lost with its connection: the next connection's resend pass takes it. If that pass may
-        // already have run (a newer connection exists), queue it again so it cannot be left behind.
+        // QoS 1/2 lost with its connection: the next connect resends it. If that connect may already have
+        // gathered its resends (a newer connection exists), queue it again so it cannot be left behind.
         if (pending.Session == session && Volatile.Read(ref _session) != session)
         {
-            _outgoing.Writer.TryWrite(pending);
+            lock (_sendGate)
+            {
+                _queue.Enqueue(pending);
+                if (pump)
+                {
+                    Pump();
+                }
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ namespace DockGateway.Shared.Mqtt;
 /// <see cref="IMqttConnection"/> over MQTTnet's <see cref="IMqttClient"/> (MQTT 5). MQTTnet connects once
 /// per call and keeps no offline queue, so this class adds what the dock and the cloud need: a connect
 /// loop that retries with backoff from the very first attempt, subscriptions restored after every
-/// connect, and a send loop that keeps QoS 1/2 messages until their acknowledgement, resending them on
+/// connect, and a send queue that keeps QoS 1/2 messages until their acknowledgement, resending them on
 /// the next connection when one is lost. Many publishes are in flight at once (up to
 /// <see cref="MqttOptions.MaxQueuedMessages"/> and the broker's receive maximum).
 /// </summary>
@@ -24,14 +24,12 @@ public sealed partial class MqttConnection : IMqttConnection
     private readonly MqttClientOptions _clientOptions;
     private readonly Channel<MqttMessage> _messages;
     private readonly Channel<MqttConnectionState> _stateEvents = Channel.CreateUnbounded<MqttConnectionState>(new() { SingleReader = true });
-    private readonly Channel<PendingPublish> _outgoing = Channel.CreateUnbounded<PendingPublish>(new() { SingleReader = true });
     private readonly ConcurrentDictionary<long, PendingPublish> _unacknowledged = new();
     private readonly SemaphoreSlim _queueSlots;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _stateDispatch;
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _run;
-    private Task? _send;
     private volatile MqttConnectionState _state = MqttConnectionState.Disconnected;
     private long _sequence;
     private long _droppedMessages;
@@ -76,7 +74,6 @@ public sealed partial class MqttConnection : IMqttConnection
         lock (_stop)
         {
             _run ??= Task.Run(RunAsync);
-            _send ??= Task.Run(SendAsync);
         }
     }
 
@@ -108,17 +105,14 @@ public sealed partial class MqttConnection : IMqttConnection
         };
         var pending = new PendingPublish(Interlocked.Increment(ref _sequence), message, qos, () => _queueSlots.Release());
         _unacknowledged[pending.Sequence] = pending;
-        if (!_outgoing.Writer.TryWrite(pending))
-        {
-            pending.Fail(new ObjectDisposedException(nameof(MqttConnection)));
-        }
+        Submit(pending);
 
         return new MqttDelivery(pending.Sequence, pending.Completion);
     }
 
     /// <summary>
-    /// Orderly shutdown: DISCONNECT with reason 0 (so the broker does not publish the will), stop both
-    /// loops, then fail what the broker has not acknowledged.
+    /// Orderly shutdown: DISCONNECT with reason 0 (so the broker does not publish the will), stop the
+    /// connect loop, then fail what the broker has not acknowledged.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -141,8 +135,8 @@ public sealed partial class MqttConnection : IMqttConnection
             }
         }
 
-        _outgoing.Writer.TryComplete();
-        await Task.WhenAll(_run ?? Task.CompletedTask, _send ?? Task.CompletedTask);
+        await (_run ?? Task.CompletedTask);
+        PauseSending();
 
         var closed = new MqttException("The MQTT connection was disposed before the broker acknowledged the message");
         foreach (var pending in _unacknowledged.Values)
