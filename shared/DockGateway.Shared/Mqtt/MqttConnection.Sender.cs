@@ -96,19 +96,20 @@ public sealed partial class MqttConnection
 
         if (publish.IsCompleted)
         {
-            Published(publish, pending, session, limit, pump: false); // under the gate already
+            // Under the gate: settle on the thread pool, so no continuation of the delivery runs under it.
+            ThreadPool.UnsafeQueueUserWorkItem(_ => Published(publish, pending, session, limit), null);
             return;
         }
 
         _ = publish.ContinueWith(
-            (t, state) => Published(t, (PendingPublish)state!, session, limit, pump: true),
+            (t, state) => Published(t, (PendingPublish)state!, session, limit),
             pending,
             CancellationToken.None,
             TaskContinuationOptions.ExecuteSynchronously,
             TaskScheduler.Default);
     }
 
-    private void Published(Task<MqttClientPublishResult> publish, PendingPublish pending, int session, SemaphoreSlim? limit, bool pump)
+    private void Published(Task<MqttClientPublishResult> publish, PendingPublish pending, int session, SemaphoreSlim? limit)
     {
         limit?.Release();
         if (publish.IsCompletedSuccessfully)
@@ -125,7 +126,7 @@ public sealed partial class MqttConnection
                 pending.Fail(new MqttException($"The broker refused the message to '{pending.Message.Topic}': {result.ReasonCode} {result.ReasonString}".TrimEnd(), (int)result.ReasonCode));
             }
 
-            if (pump && limit is not null)
+            if (limit is not null)
             {
                 lock (_sendGate)
                 {
@@ -151,10 +152,7 @@ public sealed partial class MqttConnection
             lock (_sendGate)
             {
                 _queue.Enqueue(pending);
-                if (pump)
-                {
-                    Pump();
-                }
+                Pump();
             }
         }
     }

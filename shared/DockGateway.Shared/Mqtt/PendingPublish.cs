@@ -9,7 +9,9 @@ namespace DockGateway.Shared.Mqtt;
 /// </summary>
 internal sealed class PendingPublish(long sequence, MqttApplicationMessage message, MqttQos qos, Action onSettled)
 {
-    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Continuations run where it settles: on a thread-pool thread (MQTTnet's PUBACK continuation, or the
+    // connect loop and DisposeAsync), never under the send lock; that saves a thread hop per message.
+    private readonly TaskCompletionSource _completion = new();
     private int _settled;
 
     /// <summary>Order of acceptance; resends after a reconnect go out in this order.</summary>
