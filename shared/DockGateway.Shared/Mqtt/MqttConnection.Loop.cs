@@ -54,6 +54,8 @@ public sealed partial class MqttConnection
                 break;
             }
 
+            await CloseQuietlyAsync();
+
             var delay = NextDelay();
             _logger.LogInformation("MQTT reconnecting to {Host}:{Port} in {Delay}", _options.Host, _options.Port, delay);
             try
@@ -93,7 +95,14 @@ public sealed partial class MqttConnection
 
         if (restore.Count > 0)
         {
-            await SendSubscribeAsync(restore, stop);
+            try
+            {
+                await SendSubscribeAsync(restore, stop);
+            }
+            catch (MqttException)
+            {
+                // A refused filter is logged by SendSubscribeAsync; the others are in place. Retrying would not help.
+            }
         }
 
         SetState(MqttConnectionState.Connected);
@@ -101,6 +110,25 @@ public sealed partial class MqttConnection
         _logger.LogInformation(
             "MQTT connected to {Host}:{Port} as {ClientId} (MQTT 5, session present: {SessionPresent}, {Subscriptions} subscriptions, broker receive maximum {ReceiveMaximum})",
             _options.Host, _options.Port, ClientId, result.IsSessionPresent, restore.Count, result.ReceiveMaximum);
+    }
+
+    /// <summary>After a failure half-way (e.g. connected but the SUBSCRIBE failed), drop the socket before trying again.</summary>
+    private async Task CloseQuietlyAsync()
+    {
+        if (!_client.IsConnected)
+        {
+            return;
+        }
+
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await _client.DisconnectAsync(new MqttClientDisconnectOptions(), timeout.Token);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            _logger.LogDebug(ex, "Closing the MQTT connection to {Host}:{Port} before reconnecting failed", _options.Host, _options.Port);
+        }
     }
 
     private Task OnDisconnectedAsync(MqttClientDisconnectedEventArgs e)
