@@ -45,7 +45,7 @@ libgpiod=libgpiod2
 if command -v apt-cache >/dev/null 2>&1 && apt-cache show libgpiod3 >/dev/null 2>&1; then libgpiod=libgpiod3; fi
 
 packages=(
-  libmosquitto1 "$libgpiod" libusb-1.0-0             # native libraries the dock loads (libsodium ships with NSec)
+  "$libgpiod" libusb-1.0-0                           # native libraries the dock loads (libsodium ships with NSec; MQTT is MQTTnet)
   fuse3 fusefat exfat-fuse util-linux                  # mounting recorder volumes (FUSE fallback, losetup)
   dotnet-runtime-10.0                                  # the .NET 10 runtime (Microsoft's Debian feed)
 )

@@ -4,7 +4,6 @@
 set -euo pipefail
 
 packages=(
-  libmosquitto1        # MQTT client library (bound directly: MQTTnet is not obtainable here)
   mosquitto            # the broker the demo and tests start on 127.0.0.1
   mosquitto-clients    # mosquitto_sub / mosquitto_pub, used by the demo and tests
   libgpiod2            # libgpiod 1.6: System.Device.Gpio's LibGpiodDriver loads it at run time

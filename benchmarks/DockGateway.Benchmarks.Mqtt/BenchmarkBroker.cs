@@ -10,7 +10,10 @@ internal sealed class BenchmarkBroker : IDisposable
 {
     private readonly Process _process;
 
-    public BenchmarkBroker(string directory)
+    /// <param name="directory">Where its config goes.</param>
+    /// <param name="maxInflight">mosquitto's <c>max_inflight_messages</c>, which it also announces to MQTT 5 clients as
+    /// their receive maximum (how many QoS 1/2 publishes they may have unacknowledged); null = mosquitto's default, 20.</param>
+    public BenchmarkBroker(string directory, int? maxInflight = null)
     {
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
         {
@@ -19,7 +22,7 @@ internal sealed class BenchmarkBroker : IDisposable
         }
 
         var config = Path.Combine(directory, "mosquitto.conf");
-        File.WriteAllText(config, $"listener {Port} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\nuser {Environment.UserName}\n");
+        File.WriteAllText(config, $"listener {Port} 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\n{(maxInflight is { } n ? $"max_inflight_messages {n}\n" : "")}user {Environment.UserName}\n");
         var executable = File.Exists("/usr/sbin/mosquitto") ? "/usr/sbin/mosquitto" : "mosquitto";
         _process = Process.Start(new ProcessStartInfo(executable, ["-c", config]) { UseShellExecute = false, RedirectStandardError = true })
             ?? throw new InvalidOperationException("mosquitto did not start");

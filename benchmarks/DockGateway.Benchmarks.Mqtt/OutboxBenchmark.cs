@@ -11,20 +11,22 @@ namespace DockGateway.Benchmarks.Mqtt;
 /// Events per second, all at QoS 1 against the same private broker in one run:
 /// (1) outbox append, one durable transaction per event (what an ingest thread would pay if it wrote directly);
 /// (2) outbox end to end: events committed in batches, published by <see cref="OutboxPublisher"/>, every PUBACK
-///     recorded back in SQLite; (3) the bare <see cref="MqttConnection"/> without the outbox;
+///     recorded back in SQLite; (3) the bare <see cref="MqttConnection"/> (MQTTnet, MQTT 5) without the outbox;
 /// (4) <c>mosquitto_pub -l -q 1</c> fed the same number of lines.
-/// Usage: <c>dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Mqtt [-- EVENTS]</c>.
+/// Usage: <c>dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Mqtt [-- EVENTS [MAX_INFLIGHT]]</c>;
+/// MAX_INFLIGHT sets the broker's <c>max_inflight_messages</c>, the receive maximum it grants MQTT 5 clients (default 20).
 /// </summary>
 internal static class OutboxBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+        int? maxInflight = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : null;
         var directory = Directory.CreateTempSubdirectory("dockgw-bench-mqtt-").FullName;
         try
         {
-            using var broker = new BenchmarkBroker(directory);
-            Console.WriteLine($"DockGateway MQTT benchmark: {count} events, QoS 1, mosquitto on 127.0.0.1:{broker.Port}, {Environment.ProcessorCount} cores");
+            using var broker = new BenchmarkBroker(directory, maxInflight);
+            Console.WriteLine($"DockGateway MQTT benchmark: {count} events, QoS 1, mosquitto on 127.0.0.1:{broker.Port} (max_inflight_messages {maxInflight?.ToString(CultureInfo.InvariantCulture) ?? "default 20"}), {Environment.ProcessorCount} cores");
             Report("outbox append, 1 event per transaction (synchronous=FULL)", Math.Min(count, 2000), AppendSingly(directory, Math.Min(count, 2000)));
             Report("outbox end to end (append in batches of 100 -> PUBACK -> marked sent)", count, await OutboxEndToEndAsync(directory, broker, count));
             Report("MqttConnection publish -> PUBACK, no outbox", count, await BareConnectionAsync(broker, count));

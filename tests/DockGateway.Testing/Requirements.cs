@@ -8,7 +8,7 @@ public static class Requirements
 {
     public static string? Reason(Needs need) => need switch
     {
-        Needs.Mosquitto => All(Program("mosquitto"), NativeLibrary("libmosquitto.so.1")),
+        Needs.Mosquitto => All(Program("mosquitto"), Program("mosquitto_sub"), Program("mosquitto_pub")),
         Needs.Postgres => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("DOCKGW_TEST_POSTGRES"))
             ? "DOCKGW_TEST_POSTGRES is not set: no PostgreSQL server to test against (./test.sh starts one)"
             : null,

@@ -15,6 +15,11 @@ public sealed class FleetOptionsValidator : IValidateOptions<FleetOptions>
             failures.Add($"Cloud:Fleet:TopicRoot must be a topic without wildcards and without a leading or trailing '/' (was '{root}').");
         }
 
+        if (!string.IsNullOrEmpty(options.ShareGroup) && MqttTopic.ShareGroupError(options.ShareGroup) is { } groupError)
+        {
+            failures.Add($"Cloud:Fleet:ShareGroup {groupError}; leave it empty to subscribe without sharing.");
+        }
+
         if (options.MaxPayloadBytes is < 256 or > 1024 * 1024)
         {
             failures.Add($"Cloud:Fleet:MaxPayloadBytes must be between 256 and 1048576 (was {options.MaxPayloadBytes}).");

@@ -12,8 +12,10 @@ namespace DockGateway.Cloud.Fleet;
 /// <see cref="FleetMessageHandler"/>. The connection reconnects with backoff and resubscribes by itself;
 /// the broker then replays the retained status and slot topics, which brings the view up to date.
 /// Events are not retained: with <c>Cloud:Mqtt:CleanSession=false</c> and a fixed <c>Cloud:Mqtt:ClientId</c>
-/// (the production setting) the broker queues those raised while the cloud was away and delivers them on
-/// reconnect; with a clean session they are lost to the alert list.
+/// (the production setting) the broker queues those raised while the cloud was away (for at most
+/// <c>Cloud:Mqtt:SessionExpiry</c>) and delivers them on reconnect; with a clean session they are lost to the
+/// alert list. Events go through the MQTT 5 shared subscription <c>$share/&lt;Cloud:Fleet:ShareGroup&gt;/…</c>,
+/// so several cloud instances split them, each event handled by one.
 /// Does nothing when <c>Cloud:Mqtt:Host</c> is not configured.
 /// </summary>
 public sealed partial class FleetSubscriber(
@@ -43,12 +45,12 @@ public sealed partial class FleetSubscriber(
         try
         {
             connection.Start();
-            foreach (var filter in FleetTopic.Filters(fleetOptions.Value.TopicRoot))
+            foreach (var filter in FleetTopic.Filters(fleetOptions.Value.TopicRoot, fleetOptions.Value.ShareGroup))
             {
                 await connection.SubscribeAsync(filter, MqttQos.AtLeastOnce, stoppingToken);
             }
 
-            LogSubscribed(options.Host, options.Port, fleetOptions.Value.TopicRoot);
+            LogSubscribed(options.Host, options.Port, fleetOptions.Value.TopicRoot, fleetOptions.Value.ShareGroup);
             await foreach (var message in connection.Messages.ReadAllAsync(stoppingToken))
             {
                 await handler.HandleAsync(message, stoppingToken);
@@ -67,6 +69,6 @@ public sealed partial class FleetSubscriber(
     [LoggerMessage(Level = LogLevel.Information, Message = "Fleet view: Cloud:Mqtt:Host is not set, not subscribing to dock status")]
     private partial void LogDisabled();
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet view: subscribed to {Host}:{Port} under {TopicRoot}/+/+/")]
-    private partial void LogSubscribed(string host, int port, string topicRoot);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Fleet view: subscribed to {Host}:{Port} under {TopicRoot}/+/+/ (events shared in group '{ShareGroup}')")]
+    private partial void LogSubscribed(string host, int port, string topicRoot, string shareGroup);
 }

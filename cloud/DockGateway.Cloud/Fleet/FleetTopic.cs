@@ -1,4 +1,5 @@
 using System.Globalization;
+using DockGateway.Shared.Mqtt;
 
 namespace DockGateway.Cloud.Fleet;
 
@@ -10,9 +11,13 @@ public sealed record FleetTopic(string Agency, string Dock, FleetTopicKind Kind,
 
     private const int MaxIdLength = 64;
 
-    /// <summary>The subscription filters for <paramref name="root"/>: status, slots and events of every dock.</summary>
-    public static IReadOnlyList<string> Filters(string root) =>
-        [$"{root}/+/+/status", $"{root}/+/+/slots/+", $"{root}/+/+/events"];
+    /// <summary>
+    /// The subscription filters for <paramref name="root"/>: status, slots and events of every dock. With a
+    /// <paramref name="shareGroup"/> the events filter is the shared <c>$share/&lt;group&gt;/…/events</c>; the
+    /// retained status and slot topics stay unshared (the broker sends no retained messages to shared subscriptions).
+    /// </summary>
+    public static IReadOnlyList<string> Filters(string root, string? shareGroup = null) =>
+        [$"{root}/+/+/status", $"{root}/+/+/slots/+", string.IsNullOrEmpty(shareGroup) ? $"{root}/+/+/events" : MqttTopic.Shared(shareGroup, $"{root}/+/+/events")];
 
     /// <summary>Parses <paramref name="topic"/> under <paramref name="root"/>; null (with the reason) when it is not a dock topic.</summary>
     public static FleetTopic? Parse(string root, string topic, out string? error)

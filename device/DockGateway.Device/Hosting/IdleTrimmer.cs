@@ -11,7 +11,7 @@ namespace DockGateway.Device.Hosting;
 /// Hands memory back to the system once the dock is at rest (issue 8 item 6): when no slot is working, the
 /// queues (uploads, events) and slot statuses have not changed and little was allocated for
 /// <see cref="Quiet"/>, one aggressive compacting collection (which decommits the freed GC regions) and
-/// glibc's malloc_trim (SQLite's and libmosquitto's heaps); then not again until new work happened.
+/// glibc's malloc_trim (SQLite's heap); then not again until new work happened.
 /// Changes nothing the dock guarantees: it only frees memory nothing refers to.
 /// </summary>
 internal sealed class IdleTrimmer(SlotBoard board, IEnumerable<IQueueLength> queues, TimeProvider time, ILogger<IdleTrimmer> logger) : BackgroundService

@@ -7,7 +7,7 @@ namespace DockGateway.Device.Status;
 
 /// <summary>
 /// Publishes the outbox's events to <c>…/events</c> at QoS 1, oldest first, and marks each sent when
-/// its PUBACK arrives. While the broker is away libmosquitto keeps the messages (bounded by
+/// its PUBACK arrives. While the broker is away the MQTT connection keeps the messages (bounded by
 /// <c>Mqtt:MaxQueuedMessages</c>, default 100; beyond that this loop waits and the rest stay in the outbox on disk,
 /// not in memory).
 /// Unacknowledged events at shutdown stay unsent and are published again at the next start.
@@ -17,6 +17,9 @@ public sealed class OutboxPublisher(
     : BackgroundService
 {
     private const int BatchSize = 256;
+    private const int GatherBelow = 64;
+    private const int MaxMarkBatch = 1024;
+    private static readonly TimeSpan s_gatherWindow = TimeSpan.FromMilliseconds(2);
     private readonly Channel<long> _acknowledged = Channel.CreateUnbounded<long>(new UnboundedChannelOptions { SingleReader = true });
     private long _published;
 
@@ -75,15 +78,20 @@ public sealed class OutboxPublisher(
         }
     }
 
-    /// <summary>Writes acknowledgements to the outbox in batches (one transaction per batch).</summary>
+    /// <summary>
+    /// Writes acknowledgements to the outbox in batches (one transaction, so one fsync, per batch). PUBACKs
+    /// arrive one by one; when a wake-up finds only a few, it waits a moment for those in flight to join.
+    /// </summary>
     private async Task MarkAcknowledgedAsync()
     {
         var ids = new List<long>();
         while (await _acknowledged.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            while (ids.Count < 1024 && _acknowledged.Reader.TryRead(out var id))
+            Drain(ids);
+            if (ids.Count < GatherBelow)
             {
-                ids.Add(id);
+                await Task.Delay(s_gatherWindow, CancellationToken.None);
+                Drain(ids);
             }
 
             try
@@ -96,6 +104,14 @@ public sealed class OutboxPublisher(
             }
 
             ids.Clear();
+        }
+    }
+
+    private void Drain(List<long> ids)
+    {
+        while (ids.Count < MaxMarkBatch && _acknowledged.Reader.TryRead(out var id))
+        {
+            ids.Add(id);
         }
     }
 }

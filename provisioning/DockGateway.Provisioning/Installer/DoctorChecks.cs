@@ -13,7 +13,7 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
 {
     private static readonly (string Soname, string Package)[] s_libraries =
     [
-        ("libmosquitto.so.1", "libmosquitto1"), ("libusb-1.0.so.0", "libusb-1.0-0"),
+        ("libusb-1.0.so.0", "libusb-1.0-0"),
     ];
 
     private static readonly (string Program, string Package)[] s_tools =

@@ -17,7 +17,7 @@ public interface IMqttConnection : IAsyncDisposable
     /// <summary>Received messages for every subscription, in arrival order.</summary>
     ChannelReader<MqttMessage> Messages { get; }
 
-    /// <summary>Raised on a thread-pool thread (never libmosquitto's) after each state change.</summary>
+    /// <summary>Raised on a thread-pool thread (never the client's network loop) after each state change.</summary>
     event EventHandler<MqttConnectionState>? StateChanged;
 
     /// <summary>Starts connecting in the background; returns at once (the broker may still be down).</summary>
@@ -27,15 +27,18 @@ public interface IMqttConnection : IAsyncDisposable
     Task WaitUntilConnectedAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Hands a message to libmosquitto and returns once it is queued there. Waits first while
+    /// Queues a message for sending and returns at once (without waiting for the broker). Waits first while
     /// <see cref="MqttOptions.MaxQueuedMessages"/> messages are unacknowledged. QoS 1/2 messages are
-    /// queued even while disconnected; a QoS 0 message while disconnected throws <see cref="MqttException"/>.
+    /// queued even while disconnected and resent after a reconnect until acknowledged; a QoS 0 message
+    /// while disconnected throws <see cref="MqttException"/>.
     /// </summary>
     ValueTask<MqttDelivery> PublishAsync(string topic, ReadOnlyMemory<byte> payload, MqttQos qos, bool retain, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds a subscription kept across reconnects. When connected, completes on the broker's SUBACK;
-    /// otherwise at once (it is sent on the next connect).
+    /// Adds a subscription kept across reconnects (a <c>$share/&lt;group&gt;/…</c> filter makes it an MQTT 5
+    /// shared subscription). When connected, completes on the broker's SUBACK and throws
+    /// <see cref="MqttException"/> when the broker refuses the filter; otherwise completes at once (it is
+    /// sent on the next connect, even when that connect is already under way).
     /// </summary>
     Task SubscribeAsync(string filter, MqttQos qos, CancellationToken cancellationToken);
 }

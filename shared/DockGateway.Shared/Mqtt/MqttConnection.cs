@@ -1,74 +1,54 @@
-using System.Runtime.InteropServices;
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using MosquittoNative = DockGateway.Shared.Interop.Interop.Mosquitto;
+using MQTTnet;
+using MQTTnet.Protocol;
 
 namespace DockGateway.Shared.Mqtt;
 
 /// <summary>
-/// <see cref="IMqttConnection"/> over libmosquitto. One network thread of our own runs
-/// <c>mosquitto_loop</c> and does every (re)connect with backoff, because libmosquitto's own loop
-/// thread gives up on a failed first connection and on DNS or TLS errors. Callbacks copy what they
-/// receive and hand it to channels; nothing blocking ever runs on the network thread.
+/// <see cref="IMqttConnection"/> over MQTTnet's <see cref="IMqttClient"/> (MQTT 5). MQTTnet connects once
+/// per call and keeps no offline queue, so this class adds what the dock and the cloud need: a connect
+/// loop that retries with backoff from the very first attempt, subscriptions restored after every
+/// connect, and a send queue that keeps QoS 1/2 messages until their acknowledgement, resending them on
+/// the next connection when one is lost. Many publishes are in flight at once (up to
+/// <see cref="MqttOptions.MaxQueuedMessages"/> and the broker's receive maximum).
 /// </summary>
 public sealed partial class MqttConnection : IMqttConnection
 {
     private readonly MqttOptions _options;
     private readonly ILogger _logger;
-    private readonly MosquittoHandle _mosq;
-    private readonly GCHandle _self;
+    private readonly IMqttClient _client;
+    private readonly MqttClientOptions _clientOptions;
     private readonly Channel<MqttMessage> _messages;
     private readonly Channel<MqttConnectionState> _stateEvents = Channel.CreateUnbounded<MqttConnectionState>(new() { SingleReader = true });
-    private readonly Dictionary<string, MqttQos> _subscriptions = [];
-    private readonly Lock _subscriptionsGate = new();
-    private readonly MessageIdTracker _publishes = new();
-    private readonly MessageIdTracker _subscribes = new();
+    private readonly ConcurrentDictionary<long, PendingPublish> _unacknowledged = new();
     private readonly SemaphoreSlim _queueSlots;
-    private readonly ManualResetEventSlim _wake = new();
+    private readonly CancellationTokenSource _stop = new();
     private readonly Task _stateDispatch;
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Thread? _loopThread;
+    private Task? _run;
     private volatile MqttConnectionState _state = MqttConnectionState.Disconnected;
-    private volatile bool _disconnecting;
-    private volatile bool _stopping;
-    private int _failedAttempts;
+    private long _sequence;
     private long _droppedMessages;
     private int _disposed;
 
     public MqttConnection(MqttOptions options, ILogger<MqttConnection>? logger = null)
     {
         options.EnsureValid();
-        MosquittoLibrary.EnsureInitialized();
         _options = options;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
+        ClientId = options.ClientId ?? $"dockgateway-{Guid.NewGuid():N}"[..23];
+        _clientOptions = MqttClientOptionsFactory.Create(options, ClientId);
         _queueSlots = new SemaphoreSlim(options.MaxQueuedMessages, options.MaxQueuedMessages);
         _messages = Channel.CreateBounded<MqttMessage>(
             new BoundedChannelOptions(options.MaxReceivedMessages) { FullMode = BoundedChannelFullMode.DropWrite, SingleWriter = true },
             _ => Interlocked.Increment(ref _droppedMessages));
-        ClientId = options.ClientId ?? $"dockgateway-{Guid.NewGuid():N}"[..23];
-
-        _self = GCHandle.Alloc(this, GCHandleType.Normal);
-        _mosq = MosquittoNative.mosquitto_new(ClientId, options.CleanSession, GCHandle.ToIntPtr(_self));
-        if (_mosq.IsInvalid)
-        {
-            _self.Free();
-            throw new MqttException($"mosquitto_new failed for client id '{ClientId}' (out of memory or invalid id)");
-        }
-
-        MosquittoLibrary.ConnectionCreated();
-        try
-        {
-            Configure();
-        }
-        catch
-        {
-            _mosq.Dispose();
-            _self.Free();
-            MosquittoLibrary.ConnectionDestroyed();
-            throw;
-        }
-
+        _client = new MqttClientFactory().CreateMqttClient();
+        _client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
+        _client.DisconnectedAsync += OnDisconnectedAsync;
         _stateDispatch = Task.Run(DispatchStateChangesAsync);
     }
 
@@ -83,17 +63,17 @@ public sealed partial class MqttConnection : IMqttConnection
     /// <summary>Messages the broker sent that were dropped because the reader fell behind.</summary>
     public long DroppedMessages => Interlocked.Read(ref _droppedMessages);
 
-    /// <summary>Messages handed to libmosquitto and not yet acknowledged.</summary>
-    public int PendingDeliveries => _publishes.Count;
+    /// <summary>Messages accepted by <see cref="PublishAsync"/> and not yet settled (acknowledged or failed).</summary>
+    public int PendingDeliveries => _options.MaxQueuedMessages - _queueSlots.CurrentCount;
 
     public event EventHandler<MqttConnectionState>? StateChanged;
 
     public void Start()
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (Interlocked.CompareExchange(ref _loopThread, new Thread(RunLoop) { IsBackground = true, Name = $"mqtt {ClientId}" }, null) is null)
+        lock (_stop)
         {
-            _loopThread.Start();
+            _run ??= Task.Run(RunAsync);
         }
     }
 
@@ -109,52 +89,30 @@ public sealed partial class MqttConnection : IMqttConnection
         }
 
         ArgumentOutOfRangeException.ThrowIfGreaterThan((int)qos, 2, nameof(qos));
+        ArgumentOutOfRangeException.ThrowIfNegative((int)qos, nameof(qos));
+        if (qos == MqttQos.AtMostOnce && !IsConnected)
+        {
+            throw new MqttException($"Publishing to '{topic}' failed: not connected, and a QoS 0 message is not queued");
+        }
+
         await _queueSlots.WaitAsync(cancellationToken);
-        var rc = MosquittoNative.mosquitto_publish(_mosq, out var mid, topic, payload.Length, payload.Span, (int)qos, retain);
-        var queued = rc == MosquittoNative.MOSQ_ERR_SUCCESS || (rc == MosquittoNative.MOSQ_ERR_NO_CONN && qos != MqttQos.AtMostOnce);
-        if (!queued)
+        var message = new MqttApplicationMessage
         {
-            _queueSlots.Release();
-            throw new MqttException($"Publishing to '{topic}' failed: {MosquittoNative.ErrorText(rc)}", rc);
-        }
+            Topic = topic,
+            Payload = new ReadOnlySequence<byte>(payload.ToArray()), // the caller may reuse its buffer
+            QualityOfServiceLevel = (MqttQualityOfServiceLevel)qos,
+            Retain = retain,
+        };
+        var pending = new PendingPublish(Interlocked.Increment(ref _sequence), message, qos, () => _queueSlots.Release());
+        _unacknowledged[pending.Sequence] = pending;
+        Submit(pending);
 
-        return new MqttDelivery(mid, _publishes.Register(mid, qos, () => _queueSlots.Release()));
-    }
-
-    public async Task SubscribeAsync(string filter, MqttQos qos, CancellationToken cancellationToken)
-    {
-        ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (MqttTopic.FilterError(filter) is { } filterError)
-        {
-            throw new ArgumentException($"Subscription filter {filterError}", nameof(filter));
-        }
-
-        lock (_subscriptionsGate)
-        {
-            _subscriptions[filter] = qos;
-            if (!IsConnected)
-            {
-                return; // the connect callback sends it: it copies the list and marks itself connected under this lock
-            }
-        }
-
-        var rc = MosquittoNative.mosquitto_subscribe(_mosq, out var mid, filter, (int)qos);
-        if (rc == MosquittoNative.MOSQ_ERR_NO_CONN)
-        {
-            return; // the connect callback sends it
-        }
-
-        if (rc != MosquittoNative.MOSQ_ERR_SUCCESS)
-        {
-            throw new MqttException($"Subscribing to '{filter}' failed: {MosquittoNative.ErrorText(rc)}", rc);
-        }
-
-        await _subscribes.Register(mid, qos).WaitAsync(cancellationToken);
+        return new MqttDelivery(pending.Sequence, pending.Completion);
     }
 
     /// <summary>
-    /// Orderly shutdown: DISCONNECT (so the will is not published), stop our loop thread,
-    /// <c>mosquitto_destroy</c>, then free the GCHandle. Unacknowledged deliveries fail.
+    /// Orderly shutdown: DISCONNECT with reason 0 (so the broker does not publish the will), stop the
+    /// connect loop, then fail what the broker has not acknowledged.
     /// </summary>
     public async ValueTask DisposeAsync()
     {
@@ -163,64 +121,45 @@ public sealed partial class MqttConnection : IMqttConnection
             return;
         }
 
-        if (_loopThread is { } thread)
+        await _stop.CancelAsync();
+        if (_client.IsConnected)
         {
-            _disconnecting = true;
-            MosquittoNative.mosquitto_disconnect(_mosq);
-            _wake.Set();
-            var deadline = DateTime.UtcNow.AddSeconds(2);
-            while (thread.IsAlive && DateTime.UtcNow < deadline)
+            try
             {
-                await Task.Delay(10);
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await _client.DisconnectAsync(new MqttClientDisconnectOptions { Reason = MqttClientDisconnectOptionsReason.NormalDisconnection }, timeout.Token);
             }
-
-            _stopping = true;
-            _wake.Set();
-            await Task.Run(thread.Join);
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                _logger.LogDebug(ex, "MQTT DISCONNECT to {Host}:{Port} failed; closing the socket", _options.Host, _options.Port);
+            }
         }
 
-        _mosq.Dispose();
-        _self.Free();
-        MosquittoLibrary.ConnectionDestroyed();
+        await (_run ?? Task.CompletedTask);
+        PauseSending();
 
-        var closed = () => new MqttException("The MQTT connection was disposed before the broker acknowledged the message");
-        _publishes.FailAll(null, closed);
-        _subscribes.FailAll(null, closed);
+        var closed = new MqttException("The MQTT connection was disposed before the broker acknowledged the message");
+        foreach (var pending in _unacknowledged.Values)
+        {
+            pending.Fail(closed);
+        }
+
+        _unacknowledged.Clear();
         SetState(MqttConnectionState.Closed);
         _messages.Writer.TryComplete();
         _stateEvents.Writer.TryComplete();
         await _stateDispatch;
-        _wake.Dispose();
+        _client.Dispose();
+        _stop.Dispose();
         _queueSlots.Dispose();
     }
 
-    private void Configure()
+    private Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs e)
     {
-        Check(MosquittoNative.mosquitto_threaded_set(_mosq, true), "mosquitto_threaded_set");
-        if (_options.Username is not null)
-        {
-            Check(MosquittoNative.mosquitto_username_pw_set(_mosq, _options.Username, _options.Password), "Mqtt:Username/Password");
-        }
-
-        if (_options.CaFile is not null)
-        {
-            Check(MosquittoNative.mosquitto_tls_set(_mosq, _options.CaFile, null, _options.CertFile, _options.KeyFile, 0), "Mqtt:CaFile/CertFile/KeyFile");
-        }
-
-        if (_options.Will is { } will)
-        {
-            Check(MosquittoNative.mosquitto_will_set(_mosq, will.Topic, will.Payload.Length, will.Payload, (int)will.Qos, will.Retain), "Mqtt:Will");
-        }
-
-        SetCallbacks();
-    }
-
-    private static void Check(int rc, string what)
-    {
-        if (rc != MosquittoNative.MOSQ_ERR_SUCCESS)
-        {
-            throw new MqttException($"{what} rejected by libmosquitto: {MosquittoNative.ErrorText(rc)}", rc);
-        }
+        // MQTTnet may reuse its buffers after this returns: copy the payload out.
+        var message = e.ApplicationMessage;
+        _messages.Writer.TryWrite(new MqttMessage(message.Topic, message.Payload.ToArray(), (MqttQos)message.QualityOfServiceLevel, message.Retain));
+        return Task.CompletedTask;
     }
 
     private void SetState(MqttConnectionState state)

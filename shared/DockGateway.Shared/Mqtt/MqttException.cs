@@ -1,6 +1,6 @@
 namespace DockGateway.Shared.Mqtt;
 
-/// <summary>An MQTT operation failed; <see cref="ErrorCode"/> is libmosquitto's MOSQ_ERR_* value when there is one.</summary>
+/// <summary>An MQTT operation failed; <see cref="ErrorCode"/> is the broker's MQTT 5 reason code when there is one.</summary>
 public sealed class MqttException : Exception
 {
     public MqttException()

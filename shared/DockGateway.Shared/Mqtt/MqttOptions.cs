@@ -15,12 +15,20 @@ public sealed class MqttOptions
     public string? ClientId { get; set; }
 
     /// <summary>
-    /// True (the default): the broker forgets subscriptions and queued messages when the client goes.
+    /// True (the default): MQTT 5 clean start with a session expiry of 0; the broker forgets subscriptions
+    /// and queued messages when the client goes.
     /// False: a persistent session; the broker keeps the subscriptions and queues QoS 1/2 messages
-    /// for this <see cref="ClientId"/> while it is away, delivered right after the next connect.
-    /// Needs a fixed <see cref="ClientId"/>, distinct for every running client.
+    /// for this <see cref="ClientId"/> while it is away (for at most <see cref="SessionExpiry"/>),
+    /// delivered right after the next connect. Needs a fixed <see cref="ClientId"/>, distinct for every running client.
     /// </summary>
     public bool CleanSession { get; set; } = true;
+
+    /// <summary>
+    /// With <see cref="CleanSession"/> false: the MQTT 5 session expiry interval, how long the broker keeps
+    /// the session (subscriptions and queued messages) after the client went away. Default 1 day; whole
+    /// seconds, 1 s to 136 years. Ignored with a clean session (expiry 0).
+    /// </summary>
+    public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromDays(1);
 
     public string? Username { get; set; }
 
@@ -44,10 +52,10 @@ public sealed class MqttOptions
     public TimeSpan ReconnectDelayMax { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Most messages held in libmosquitto's memory awaiting acknowledgement; publishers wait beyond it.
+    /// Most messages held in memory awaiting acknowledgement; publishers wait beyond it. It is also the
+    /// most QoS 1/2 publishes in flight at once (less when the broker's MQTT 5 receive maximum is lower).
     /// While the broker is away these are all the dock keeps in memory (the outbox keeps the rest in
-    /// SQLite). 100 keeps the connection busy (libmosquitto sends 20 at a time by default) at a tenth of
-    /// the memory the earlier 1000 held; the MQTT outbox benchmark runs at this default.
+    /// SQLite). The MQTT outbox benchmark runs at this default.
     /// </summary>
     public int MaxQueuedMessages { get; set; } = 100;
 
@@ -101,6 +109,11 @@ public sealed class MqttOptions
         if (KeepAliveSeconds is < 5 or > 65535)
         {
             Fail(nameof(KeepAliveSeconds), $"must be between 5 and 65535 seconds (was {KeepAliveSeconds})");
+        }
+
+        if (SessionExpiry < TimeSpan.FromSeconds(1) || SessionExpiry.TotalSeconds >= uint.MaxValue || SessionExpiry.Ticks % TimeSpan.TicksPerSecond != 0)
+        {
+            Fail(nameof(SessionExpiry), $"must be whole seconds from 00:00:01 to 136 years (was {SessionExpiry})");
         }
 
         if (ReconnectDelayMin <= TimeSpan.Zero)

@@ -17,6 +17,9 @@ public sealed class FleetConfigurationTests
     [InlineData("Cloud:Mqtt:CleanSession", "false")] // without Cloud:Mqtt:ClientId
     [InlineData("Cloud:Fleet:TopicRoot", "dockgateway/+")]
     [InlineData("Cloud:Fleet:MaxPayloadBytes", "10")]
+    [InlineData("Cloud:Fleet:ShareGroup", "a/b")]
+    [InlineData("Cloud:Fleet:ShareGroup", "grp+")]
+    [InlineData("Cloud:Mqtt:SessionExpiry", "00:00:00.500")]
     public async Task Invalid_fleet_setting_stops_the_service_at_start_naming_the_key(string key, string value)
     {
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => CloudTestHost.StartAsync(

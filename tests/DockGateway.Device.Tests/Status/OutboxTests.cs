@@ -54,7 +54,7 @@ public sealed class OutboxTests
         var first = rig.NewOutboxPublisher();
         await first.StartAsync(CancellationToken.None);
         rig.Outbox.Append(Enumerable.Range(0, 5).Select(Ingested));
-        await StatusTestRig.WaitUntilAsync(() => first.Published == 5, "the events to be handed to libmosquitto");
+        await StatusTestRig.WaitUntilAsync(() => first.Published == 5, "the events to be handed to the MQTT connection");
         await first.StopAsync(CancellationToken.None);
         Assert.Equal(5, rig.Outbox.QueueLength); // no PUBACK, so none is marked sent
 

@@ -96,8 +96,8 @@ public sealed class MqttConnectionTests
     [RequiresFact(Needs.Mosquitto)]
     public async Task After_a_broker_kill_and_restart_the_client_reconnects_resubscribes_and_delivers_what_was_queued()
     {
-        // One connection both subscribes and publishes: after CONNACK libmosquitto sends the SUBSCRIBE
-        // queued by our connect callback before it resends the queued PUBLISHes, so with a clean session
+        // One connection both subscribes and publishes: after CONNACK the connect loop waits for the SUBACK
+        // of the restored subscription before it resends the queued PUBLISHes, so with a clean session
         // every message comes back only if the subscription was restored.
         await using var broker = await MosquittoBroker.StartAsync();
         await using var connection = await ConnectAsync(broker);
@@ -146,8 +146,7 @@ public sealed class MqttConnectionTests
         await subscriber.WaitUntilConnectedAsync(CancellationToken.None).WaitAsync(s_timeout);
 
         await using var publisher = await ConnectAsync(broker);
-        // The SUBSCRIBE went out in the connect callback; give its SUBACK a moment on 127.0.0.1.
-        await Task.Delay(200);
+        // Connected is reported only after the restored subscription's SUBACK: no delay needed.
         var delivery = await publisher.PublishAsync("again/1", "back"u8.ToArray(), MqttQos.AtLeastOnce, retain: false, CancellationToken.None);
         await delivery.Completion.WaitAsync(s_timeout);
         Assert.Equal("back", (await NextAsync(subscriber)).PayloadText);
@@ -186,7 +185,7 @@ public sealed class MqttConnectionTests
         await broker.StartAgainAsync();
         var delivery = await fourth.WaitAsync(s_timeout);
         await delivery.Completion.WaitAsync(s_timeout);
-        Assert.Equal(0, connection.PendingDeliveries);
+        await WaitUntilAsync(() => connection.PendingDeliveries == 0); // acknowledgements complete in any order
     }
 
     [RequiresFact(Needs.Mosquitto)]

@@ -11,6 +11,29 @@ public sealed class MqttOptionsTests
         Assert.Empty(new MqttOptions().Validate());
     }
 
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0)]
+    [InlineData(1.25)]
+    [InlineData(200.0 * 365 * 24 * 3600)]
+    public void Session_expiry_must_be_whole_seconds_from_one_second_to_the_MQTT_maximum(double seconds)
+    {
+        var errors = new MqttOptions { SessionExpiry = TimeSpan.FromSeconds(seconds) }.Validate();
+        Assert.Contains(errors, e => e.StartsWith("Mqtt:SessionExpiry ", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("$share/grp/a/+", true)]
+    [InlineData("$share/grp/#", true)]
+    [InlineData("$share/g+/a", false)]
+    [InlineData("$share/+/a", false)]
+    [InlineData("$share/grp", false)]
+    [InlineData("$share/grp/", false)]
+    public void Shared_subscription_filters_need_a_plain_group_name_and_a_filter(string filter, bool valid)
+    {
+        Assert.Equal(valid, MqttTopic.FilterError(filter) is null);
+    }
+
     [Fact]
     public void Each_problem_names_its_configuration_key()
     {

@@ -5,7 +5,7 @@ using Xunit;
 
 namespace DockGateway.Shared.Tests.Mqtt;
 
-/// <summary><see cref="MqttOptions.CleanSession"/> against the real broker: what happens to QoS 1 messages sent while a subscriber is away.</summary>
+/// <summary><see cref="MqttOptions.CleanSession"/> and <see cref="MqttOptions.SessionExpiry"/> against the real broker: what happens to QoS 1 messages sent while a subscriber is away.</summary>
 public sealed class MqttSessionTests
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(15);
@@ -53,6 +53,19 @@ public sealed class MqttSessionTests
     }
 
     [RequiresFact(Needs.Mosquitto)]
+    public async Task A_persistent_session_past_its_expiry_interval_is_gone_with_its_messages()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await SubscribeThenLeaveAsync(broker, cleanSession: false, TimeSpan.FromSeconds(1));
+        await Task.Delay(3000); // the broker drops the session 1 s after the client left
+        await PublishWhileAwayAsync(broker, count: 3);
+
+        await using var back = await ConnectAsync(broker, cleanSession: false, TimeSpan.FromSeconds(1));
+        await Task.Delay(1000);
+        Assert.False(back.Messages.TryRead(out var unexpected), $"an expired session received '{unexpected?.PayloadText}'");
+    }
+
+    [RequiresFact(Needs.Mosquitto)]
     public async Task A_clean_session_loses_the_messages_published_while_it_was_away()
     {
         await using var broker = await MosquittoBroker.StartAsync();
@@ -65,19 +78,20 @@ public sealed class MqttSessionTests
         Assert.False(back.Messages.TryRead(out var unexpected), $"a clean session received '{unexpected?.PayloadText}'");
     }
 
-    private static async Task<MqttConnection> ConnectAsync(MosquittoBroker broker, bool cleanSession)
+    private static async Task<MqttConnection> ConnectAsync(MosquittoBroker broker, bool cleanSession, TimeSpan? sessionExpiry = null)
     {
         var options = MqttConnectionTests.OptionsFor(broker, "session-test-subscriber");
         options.CleanSession = cleanSession;
+        options.SessionExpiry = sessionExpiry ?? options.SessionExpiry;
         var connection = new MqttConnection(options);
         connection.Start();
         await connection.WaitUntilConnectedAsync(CancellationToken.None).WaitAsync(s_timeout);
         return connection;
     }
 
-    private static async Task SubscribeThenLeaveAsync(MosquittoBroker broker, bool cleanSession)
+    private static async Task SubscribeThenLeaveAsync(MosquittoBroker broker, bool cleanSession, TimeSpan? sessionExpiry = null)
     {
-        await using var first = await ConnectAsync(broker, cleanSession);
+        await using var first = await ConnectAsync(broker, cleanSession, sessionExpiry);
         await first.SubscribeAsync("away/#", MqttQos.AtLeastOnce, CancellationToken.None).WaitAsync(s_timeout);
     }
 

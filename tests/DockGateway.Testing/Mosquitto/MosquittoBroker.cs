@@ -15,7 +15,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private readonly string _directory;
     private Process? _process;
 
-    private MosquittoBroker(string directory, int port, string listenerOptions)
+    private MosquittoBroker(string directory, int port, string listenerOptions, bool logPackets)
     {
         _directory = directory;
         Port = port;
@@ -32,6 +32,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             log_type error
             log_type warning
             log_type notice
+            {(logPackets ? "log_type all" : "")}
             user {Environment.UserName}
             """);
     }
@@ -52,13 +53,16 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>
     /// Starts a broker on a free port and waits until it accepts connections. <paramref name="listenerOptions"/>
     /// are extra lines for the listener (e.g. cafile/certfile/keyfile/require_certificate for TLS).
+    /// With <paramref name="logPackets"/> the broker logs every packet (<c>log_type all</c>), so a test can
+    /// read what it received (see <see cref="MosquittoLog"/>).
     /// </summary>
-    public static async Task<MosquittoBroker> StartAsync(string listenerOptions = "", string? directory = null, CancellationToken cancellationToken = default)
+    public static async Task<MosquittoBroker> StartAsync(
+        string listenerOptions = "", string? directory = null, bool logPackets = false, CancellationToken cancellationToken = default)
     {
         directory ??= System.IO.Directory.CreateTempSubdirectory("dockgw-mosquitto-").FullName;
         for (var attempt = 1; ; attempt++)
         {
-            var broker = new MosquittoBroker(directory, FreePort(), listenerOptions);
+            var broker = new MosquittoBroker(directory, FreePort(), listenerOptions, logPackets);
             try
             {
                 await broker.StartAgainAsync(cancellationToken);
