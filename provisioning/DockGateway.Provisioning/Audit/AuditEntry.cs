@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using DockGateway.Shared.Custody;
 
 namespace DockGateway.Provisioning.Audit;
@@ -15,6 +18,20 @@ public sealed record AuditEntry(long Index, byte[] Bytes, CustodyEntry Entry)
     public static AuditEntry? TryParse(long index, byte[] bytes, out string? problem) =>
         CustodyEntryCodec.TryDecode(bytes, index, out var entry, out problem) ? new AuditEntry(index, bytes, entry!) : null;
 
-    /// <summary>A one-line description for reports: the entry's type and fields.</summary>
-    public string Describe() => Entry.ToString();
+    /// <summary>
+    /// A one-line description for reports, in the log's own words: the entry's type, then each field as
+    /// <c>name=value</c> as written in the leaf (names in order, times as the dock wrote them).
+    /// </summary>
+    public string Describe()
+    {
+        using var json = JsonDocument.Parse(Bytes);
+        var text = new StringBuilder(Type);
+        foreach (var field in json.RootElement.EnumerateObject().Where(f => f.Name != "type").OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var value = field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString() : field.Value.GetRawText();
+            text.Append(CultureInfo.InvariantCulture, $" {field.Name}={value}");
+        }
+
+        return text.ToString();
+    }
 }

@@ -33,6 +33,11 @@ public sealed class BundleVerifierTests : IDisposable
         Assert.Equal(2, report.Custody.Erased);
         Assert.Equal(5, Assert.Single(report.Custody.NotErased).Index);
         Assert.Equal(1, Assert.Single(report.Custody.Late).Index); // the flagged ingested entry; its late entry is the same event
+        var late = Assert.Single(report.Custody.Late).Description;
+        Assert.StartsWith("ingested ", late, StringComparison.Ordinal); // the log's own words: type, then name=value as written
+        Assert.Contains(" late=true ", late, StringComparison.Ordinal);
+        Assert.Contains(" recorder=CAM-1 ", late, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", late, StringComparison.Ordinal);
         Assert.Single(report.Custody.Gaps);
         Assert.Single(report.Custody.Errors);
     }
