@@ -1,12 +1,14 @@
 using DockGateway.Device.Status;
 using DockGateway.Device.Sync;
 using DockGateway.Device.Systemd;
+using DockGateway.Shared.Configuration;
 using DockGateway.Shared.Mqtt;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace DockGateway.Device;
@@ -21,6 +23,32 @@ public static class DockComposition
 {
     public const string ConfigEnvironmentVariable = "DOCKGATEWAY_CONFIG";
     public const string ConfigSwitch = "--config";
+
+    /// <summary>
+    /// The host builder with the dock's configuration (appsettings.json, the file of --config or $DOCKGATEWAY_CONFIG,
+    /// environment, command line) checked before anything is opened; null, with one "configuration error: …" line per
+    /// problem on <paramref name="errors"/>, when a file is missing or malformed, a key unknown or a value unparseable.
+    /// </summary>
+    public static HostApplicationBuilder? CreateBuilder(string[] args, TextWriter errors)
+    {
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(args);
+            if (!AddConfigFile(builder.Configuration, args, errors))
+            {
+                return null;
+            }
+
+            builder.Configuration.AddCommandLine(args, DockCommandLine.SwitchMappings);
+            var mappings = DockCommandLine.SwitchMappings.AsReadOnly();
+            return ConfigurationCheck.Report(builder.Configuration, DockConfigurationSchema.Instance, errors, mappings) ? builder : null;
+        }
+        catch (Exception e) when (ConfigurationFileError.Describe(e) is { } problem)
+        {
+            errors.WriteLine(ConfigurationCheck.ErrorPrefix + problem);
+            return null;
+        }
+    }
 
     /// <summary>
     /// Adds the JSON configuration file named by --config or $DOCKGATEWAY_CONFIG (comments allowed) below the

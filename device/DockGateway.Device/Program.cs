@@ -1,13 +1,13 @@
 using DockGateway.Device;
 using Microsoft.Extensions.Options;
 
-var builder = Host.CreateApplicationBuilder(args);
-if (!DockComposition.AddConfigFile(builder.Configuration, args, Console.Error))
+// Every source is read and every key of the dock's sections checked before anything is opened.
+var builder = DockComposition.CreateBuilder(args, Console.Error);
+if (builder is null)
 {
     return 2;
 }
 
-builder.Configuration.AddCommandLine(args, DockCommandLine.SwitchMappings);
 builder.Services.AddDock(builder.Configuration);
 using var host = builder.Build();
 try
