@@ -1,7 +1,14 @@
 using DockGateway.Cloud.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+// Every source is read and every key of the cloud's sections checked before anything is opened.
+var builder = CloudConfiguration.CreateBuilder(args, Console.Error);
+if (builder is null)
+{
+    return 2;
+}
+
 builder.Services.AddCloudServices();
 var app = builder.Build();
 app.UseCloud();
 await app.RunAsync();
+return 0;
