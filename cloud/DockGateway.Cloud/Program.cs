@@ -1,4 +1,6 @@
 using DockGateway.Cloud.Hosting;
+using DockGateway.Shared.Configuration;
+using Microsoft.Extensions.Options;
 
 // Every source is read and every key of the cloud's sections checked before anything is opened.
 var builder = CloudConfiguration.CreateBuilder(args, Console.Error);
@@ -8,7 +10,19 @@ if (builder is null)
 }
 
 builder.Services.AddCloudServices();
-var app = builder.Build();
-app.UseCloud();
-await app.RunAsync();
+try
+{
+    // Building the application creates Kestrel, which reads Cloud:Http; then every ValidateOnStart option is
+    // checked, before any hosted service opens the database.
+    var app = builder.Build();
+    app.Services.GetService<IStartupValidator>()?.Validate();
+    app.UseCloud();
+    await app.RunAsync();
+}
+catch (Exception e) when (OptionsFailureReport.Write(e, Console.Error))
+{
+    // A bad configuration prints its keys, not a stack trace.
+    return 2;
+}
+
 return 0;

@@ -9,7 +9,6 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace DockGateway.Device;
 
@@ -105,26 +104,5 @@ public static class DockComposition
         services.AddDockSync(configuration);
         services.AddSystemdIntegration();
         return services;
-    }
-
-    /// <summary>
-    /// Prints every option failure in <paramref name="e"/> (one <see cref="OptionsValidationException"/>, or several
-    /// from the start-up check) to <paramref name="errors"/>, one line each naming its key. False for any other exception.
-    /// </summary>
-    public static bool Report(Exception e, TextWriter errors)
-    {
-        IEnumerable<Exception> all = e is AggregateException aggregate ? aggregate.InnerExceptions : [e];
-        if (!all.Any() || !all.All(x => x is OptionsValidationException))
-        {
-            return false;
-        }
-
-        // Distinct: options built from other options (Sync:DockId from Dock:DockId) repeat the failures of those.
-        foreach (var failure in all.Cast<OptionsValidationException>().SelectMany(x => x.Failures).Distinct())
-        {
-            errors.WriteLine($"configuration error: {failure}");
-        }
-
-        return true;
     }
 }

@@ -1,4 +1,5 @@
 using DockGateway.Device;
+using DockGateway.Shared.Configuration;
 using Microsoft.Extensions.Options;
 
 // Every source is read and every key of the dock's sections checked before anything is opened.
@@ -19,7 +20,7 @@ try
 catch (Exception e)
 {
     // A bad configuration prints its keys, not a stack trace.
-    if (!DockComposition.Report(e, Console.Error))
+    if (!OptionsFailureReport.Write(e, Console.Error))
     {
         throw;
     }

@@ -25,6 +25,15 @@ public sealed class CloudConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public void Value_out_of_range_is_one_line_from_the_validator_with_exit_2_and_no_database()
+    {
+        var line = RejectedStart.Cloud(_directory.FullName, ["--Cloud:Ratios:LegalReviewShare", "1.5"]).SingleErrorLine();
+
+        Assert.Contains("Cloud:Ratios:LegalReviewShare", line, StringComparison.Ordinal);
+        Assert.Empty(_directory.EnumerateFileSystemInfos());
+    }
+
+    [Fact]
     public void Malformed_appsettings_is_one_line_naming_file_and_line()
     {
         var file = Path.Combine(_directory.FullName, "appsettings.json");

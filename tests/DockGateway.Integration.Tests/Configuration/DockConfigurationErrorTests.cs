@@ -35,6 +35,15 @@ public sealed class DockConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public void Value_out_of_range_is_one_line_from_the_validator_with_exit_2_and_nothing_opened()
+    {
+        var line = RejectedStart.Dock(Simulation, Data, ["--Dock:CheckpointEvery", "0"]).SingleErrorLine();
+
+        Assert.Equal("configuration error: Dock:CheckpointEvery 0 must be greater than zero", line);
+        Assert.Empty(Directory.EnumerateFileSystemEntries(Data));
+    }
+
+    [Fact]
     public void Unparseable_value_in_the_config_file_names_the_file_and_line()
     {
         var file = Path.Combine(_root.FullName, "dockgateway.json");
