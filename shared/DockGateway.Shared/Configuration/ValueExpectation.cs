@@ -9,7 +9,12 @@ public static class ValueExpectation
     public static string? Check(Type type, string? value)
     {
         var underlying = Nullable.GetUnderlyingType(type);
-        if (string.IsNullOrEmpty(value))
+        if (value is null)
+        {
+            return null; // a JSON null: the binder leaves the default
+        }
+
+        if (value.Length == 0)
         {
             return underlying is not null || !type.IsValueType ? null : Describe(type);
         }
