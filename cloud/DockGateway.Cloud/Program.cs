@@ -1,7 +1,28 @@
 using DockGateway.Cloud.Hosting;
+using DockGateway.Shared.Configuration;
+using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+// Every source is read and every key of the cloud's sections checked before anything is opened.
+var builder = CloudConfiguration.CreateBuilder(args, Console.Error);
+if (builder is null)
+{
+    return 2;
+}
+
 builder.Services.AddCloudServices();
-var app = builder.Build();
-app.UseCloud();
-await app.RunAsync();
+try
+{
+    // Building the application creates Kestrel, which reads Cloud:Http; then every ValidateOnStart option is
+    // checked, before any hosted service opens the database.
+    var app = builder.Build();
+    app.Services.GetService<IStartupValidator>()?.Validate();
+    app.UseCloud();
+    await app.RunAsync();
+}
+catch (Exception e) when (OptionsFailureReport.Write(e, Console.Error))
+{
+    // A bad configuration prints its keys, not a stack trace.
+    return 2;
+}
+
+return 0;

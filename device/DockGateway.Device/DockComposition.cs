@@ -1,13 +1,14 @@
 using DockGateway.Device.Status;
 using DockGateway.Device.Sync;
 using DockGateway.Device.Systemd;
+using DockGateway.Shared.Configuration;
 using DockGateway.Shared.Mqtt;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 
 namespace DockGateway.Device;
 
@@ -21,6 +22,32 @@ public static class DockComposition
 {
     public const string ConfigEnvironmentVariable = "DOCKGATEWAY_CONFIG";
     public const string ConfigSwitch = "--config";
+
+    /// <summary>
+    /// The host builder with the dock's configuration (appsettings.json, the file of --config or $DOCKGATEWAY_CONFIG,
+    /// environment, command line) checked before anything is opened; null, with one "configuration error: …" line per
+    /// problem on <paramref name="errors"/>, when a file is missing or malformed, a key unknown or a value unparseable.
+    /// </summary>
+    public static HostApplicationBuilder? CreateBuilder(string[] args, TextWriter errors)
+    {
+        try
+        {
+            var builder = Host.CreateApplicationBuilder(args);
+            if (!AddConfigFile(builder.Configuration, args, errors))
+            {
+                return null;
+            }
+
+            builder.Configuration.AddCommandLine(args, DockCommandLine.SwitchMappings);
+            var mappings = DockCommandLine.SwitchMappings.AsReadOnly();
+            return ConfigurationCheck.Report(builder.Configuration, DockConfigurationSchema.Instance, errors, mappings) ? builder : null;
+        }
+        catch (Exception e) when (ConfigurationFileError.Describe(e) is { } problem)
+        {
+            errors.WriteLine(ConfigurationCheck.ErrorPrefix + problem);
+            return null;
+        }
+    }
 
     /// <summary>
     /// Adds the JSON configuration file named by --config or $DOCKGATEWAY_CONFIG (comments allowed) below the
@@ -77,26 +104,5 @@ public static class DockComposition
         services.AddDockSync(configuration);
         services.AddSystemdIntegration();
         return services;
-    }
-
-    /// <summary>
-    /// Prints every option failure in <paramref name="e"/> (one <see cref="OptionsValidationException"/>, or several
-    /// from the start-up check) to <paramref name="errors"/>, one line each naming its key. False for any other exception.
-    /// </summary>
-    public static bool Report(Exception e, TextWriter errors)
-    {
-        IEnumerable<Exception> all = e is AggregateException aggregate ? aggregate.InnerExceptions : [e];
-        if (!all.Any() || !all.All(x => x is OptionsValidationException))
-        {
-            return false;
-        }
-
-        // Distinct: options built from other options (Sync:DockId from Dock:DockId) repeat the failures of those.
-        foreach (var failure in all.Cast<OptionsValidationException>().SelectMany(x => x.Failures).Distinct())
-        {
-            errors.WriteLine($"configuration error: {failure}");
-        }
-
-        return true;
     }
 }

@@ -1,13 +1,14 @@
 using DockGateway.Device;
+using DockGateway.Shared.Configuration;
 using Microsoft.Extensions.Options;
 
-var builder = Host.CreateApplicationBuilder(args);
-if (!DockComposition.AddConfigFile(builder.Configuration, args, Console.Error))
+// Every source is read and every key of the dock's sections checked before anything is opened.
+var builder = DockComposition.CreateBuilder(args, Console.Error);
+if (builder is null)
 {
     return 2;
 }
 
-builder.Configuration.AddCommandLine(args, DockCommandLine.SwitchMappings);
 builder.Services.AddDock(builder.Configuration);
 using var host = builder.Build();
 try
@@ -19,7 +20,7 @@ try
 catch (Exception e)
 {
     // A bad configuration prints its keys, not a stack trace.
-    if (!DockComposition.Report(e, Console.Error))
+    if (!OptionsFailureReport.Write(e, Console.Error))
     {
         throw;
     }

@@ -53,7 +53,7 @@ public sealed class DockConfigFile
     public static DockConfigFile Create(string path, JsonObject root) => new(path, root);
 
     /// <summary>The configuration as .NET binds it, for validation with the service's own validators.</summary>
-    public IConfiguration ToConfiguration()
+    public IConfigurationRoot ToConfiguration()
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Root.ToJsonString()));
         return new ConfigurationBuilder().AddJsonStream(stream).Build();

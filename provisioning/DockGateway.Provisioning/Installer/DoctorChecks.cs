@@ -4,12 +4,17 @@ using DockGateway.Device.Hardware;
 using DockGateway.Shared.Crypto;
 using DockGateway.Device.Hardware.Gpio;
 using DockGateway.Device.Hardware.Mounting;
+using DockGateway.Shared.Mqtt;
 using Microsoft.Extensions.Configuration;
 
 namespace DockGateway.Provisioning.Installer;
 
-/// <summary>The checks of <c>dockctl doctor</c>; each returns pass/fail with what it saw and how to fix it.</summary>
-public sealed class DoctorChecks(string configPath, string broker, Func<HttpClient> http, TimeProvider time)
+/// <summary>
+/// The checks of <c>dockctl doctor</c>; each returns pass/fail with what it saw and how to fix it. The broker and the
+/// cloud are the ones the configuration names (Mqtt:Host and Mqtt:Port, Sync:CloudUrl); <paramref name="broker"/>
+/// (host:port) overrides the former when given.
+/// </summary>
+public sealed class DoctorChecks(string configPath, string? broker, Func<HttpClient> http, TimeProvider time)
 {
     private static readonly (string Soname, string Package)[] s_libraries =
     [
@@ -45,7 +50,7 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
         }
 
         var configuration = file?.ToConfiguration();
-        var hardware = configuration?.GetSection(DockHardwareOptions.Section).Get<DockHardwareOptions>() ?? new DockHardwareOptions();
+        var hardware = Hardware(configuration);
         if (file is not null)
         {
             checks.Add(hardware.Slots.Count > 0
@@ -62,9 +67,22 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
             : DoctorCheck.Fail("mounts", $"{stale.Count} mount(s) under {hardware.RunDirectory}: {string.Join(", ", stale.Select(m => m.MountPoint))}", "stop the service, then umount -l each"));
         checks.Add(Gpio(hardware));
         checks.Add(Display(hardware));
-        checks.Add(await BrokerAsync(cancellationToken));
+        checks.Add(await BrokerAsync(configuration, cancellationToken));
         checks.AddRange(await CloudAndClockAsync(configuration?["Sync:CloudUrl"], cancellationToken));
         return checks;
+    }
+
+    /// <summary>Dock:Hardware as the dock binds it; the defaults when it does not bind (the configuration check names the bad value).</summary>
+    private static DockHardwareOptions Hardware(IConfiguration? configuration)
+    {
+        try
+        {
+            return configuration?.GetSection(DockHardwareOptions.Section).Get<DockHardwareOptions>() ?? new DockHardwareOptions();
+        }
+        catch (InvalidOperationException)
+        {
+            return new DockHardwareOptions();
+        }
     }
 
     /// <summary>Signs and verifies once: proves NSec and the libsodium.so shipped with it load on this machine.</summary>
@@ -157,25 +175,46 @@ public sealed class DoctorChecks(string configPath, string broker, Func<HttpClie
             : DoctorCheck.Fail("display", $"{bus} does not exist", "enable I2C (raspi-config, dtparam=i2c_arm=on) or remove Dock:Hardware:Display");
     }
 
-    private async Task<DoctorCheck> BrokerAsync(CancellationToken cancellationToken)
+    private async Task<DoctorCheck> BrokerAsync(IConfiguration? configuration, CancellationToken cancellationToken)
     {
-        var colon = broker.LastIndexOf(':');
-        if (colon <= 0 || !int.TryParse(broker.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture, out var port))
+        string host;
+        int port;
+        var colon = broker?.LastIndexOf(':') ?? -1;
+        if (broker is not null)
         {
-            return DoctorCheck.Fail("MQTT broker", $"'{broker}' is not host:port", "pass --broker host:port");
+            if (colon <= 0 || !int.TryParse(broker.AsSpan(colon + 1), System.Globalization.CultureInfo.InvariantCulture, out port))
+            {
+                return DoctorCheck.Fail("MQTT broker", $"'{broker}' is not host:port", "pass --broker host:port");
+            }
+
+            host = broker[..colon];
+        }
+        else if (string.IsNullOrWhiteSpace(configuration?[$"{MqttOptions.SectionName}:Host"]))
+        {
+            return DoctorCheck.Pass("MQTT broker", $"none configured ({MqttOptions.SectionName}:Host is not set: the dock publishes no status)");
+        }
+        else
+        {
+            var mqtt = configuration.GetSection(MqttOptions.SectionName);
+            host = mqtt["Host"]!;
+            if (!int.TryParse(mqtt["Port"] ?? "1883", System.Globalization.CultureInfo.InvariantCulture, out port))
+            {
+                return DoctorCheck.Fail("MQTT broker", $"{MqttOptions.SectionName}:Port '{mqtt["Port"]}' is not a number", $"set {MqttOptions.SectionName}:Port in {configPath}");
+            }
         }
 
+        var address = $"{host}:{port}";
         using var client = new TcpClient();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            await client.ConnectAsync(broker[..colon], port, timeout.Token);
-            return DoctorCheck.Pass("MQTT broker", $"{broker} accepts connections");
+            await client.ConnectAsync(host, port, timeout.Token);
+            return DoctorCheck.Pass("MQTT broker", $"{address} accepts connections");
         }
         catch (Exception e) when (e is SocketException or OperationCanceledException)
         {
-            return DoctorCheck.Fail("MQTT broker", $"{broker}: {e.Message}", "start mosquitto (systemctl start mosquitto) or fix the address");
+            return DoctorCheck.Fail("MQTT broker", $"{address}: {e.Message}", $"start mosquitto (systemctl start mosquitto) or fix {MqttOptions.SectionName}:Host/Port in {configPath}");
         }
     }
 

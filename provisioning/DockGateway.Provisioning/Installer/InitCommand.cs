@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using DockGateway.Device;
 using DockGateway.Device.Hardware;
+using DockGateway.Shared.Configuration;
 using DockGateway.Shared.Crypto;
 using Microsoft.Extensions.Configuration;
 
@@ -59,6 +60,13 @@ public static class InitCommand
     internal static void Validate(DockConfigFile file)
     {
         var configuration = file.ToConfiguration();
+        // Unknown keys and unparseable values first, as the dock reports them: binding would throw on the latter.
+        var problems = ConfigurationCheck.Problems(configuration, DockConfigurationSchema.Instance);
+        if (problems.Count > 0)
+        {
+            throw new InputException($"configuration {file.Path} is invalid:\n  " + string.Join("\n  ", problems));
+        }
+
         var dock = configuration.GetSection(DockOptions.Section).Get<DockOptions>() ?? new DockOptions();
         var hardware = configuration.GetSection(DockHardwareOptions.Section).Get<DockHardwareOptions>() ?? new DockHardwareOptions();
         var failures = new DockOptionsValidator().Validate(null, dock).Failures ?? [];

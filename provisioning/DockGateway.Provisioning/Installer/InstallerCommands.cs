@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DockGateway.Device;
 
 namespace DockGateway.Provisioning.Installer;
 
@@ -9,9 +10,9 @@ public static class InstallerCommands
     {
         Option<string> Config() => new("--config")
         {
-            Description = "The dock's configuration file",
+            Description = $"The dock's configuration file (default: ${DockComposition.ConfigEnvironmentVariable} as the dock reads it, else {DockConfigFile.DefaultPath})",
             HelpName = "FILE",
-            DefaultValueFactory = _ => DockConfigFile.DefaultPath,
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable(DockComposition.ConfigEnvironmentVariable) is { Length: > 0 } path ? path : DockConfigFile.DefaultPath,
         };
 
         return
