@@ -1,3 +1,4 @@
+using DockGateway.Device.Metrics;
 using DockGateway.Device.Status;
 using DockGateway.Device.Sync;
 using DockGateway.Device.Systemd;
@@ -75,6 +76,7 @@ public static class DockComposition
         }
 
         services.AddDockSync(configuration);
+        services.AddDockMetrics(configuration);
         services.AddSystemdIntegration();
         return services;
     }
