@@ -1,6 +1,11 @@
 using System.Net;
+using System.Text;
 using DockGateway.Cloud.Tests.Enrolment;
 using DockGateway.Cloud.Tests.Hosting;
+using DockGateway.Shared.Crypto;
+using DockGateway.Shared.Merkle;
+using DockGateway.Shared.Notes;
+using DockGateway.Shared.Witness;
 using Xunit;
 using static DockGateway.Cloud.Tests.Uploads.TusRequests;
 
@@ -30,6 +35,34 @@ public sealed class CloudMetricsTests
         // Requests, from the ASP.NET Core instrumentation: both creations answered 201.
         Assert.Equal(2, PrometheusText.Value(text, "http_server_request_duration_seconds_count", "http_response_status_code=\"201\"", "http_route=\"/api/v1/uploads/\""));
     }
+
+    [Fact]
+    public async Task Metrics_endpoint_counts_cosigned_checkpoints_and_refusals_by_reason()
+    {
+        await using var host = await CloudTestHost.StartAsync(CloudStorageKind.Sqlite);
+        using var dock = await TestDock.EnrolAsync(host);
+        var log = new MerkleTree();
+        for (var i = 0; i < 6; i++)
+        {
+            log.Append(Encoding.UTF8.GetBytes($"entry {i}"));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await AddCheckpointAsync(dock, new AddCheckpointRequest(0, [], dock.SignCheckpoint(3, log.RootHash(3))))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await AddCheckpointAsync(dock, new AddCheckpointRequest(3, log.ConsistencyProof(3, 6), dock.SignCheckpoint(6, log.RootHash(6))))).StatusCode);
+        using var forger = Ed25519PrivateKey.Generate();
+        var forged = new NoteSigner(dock.Origin, forger).SignNote(new Checkpoint(dock.Origin, 7, log.RootHash()).ToBody()).ToString();
+        Assert.Equal(HttpStatusCode.Forbidden, (await AddCheckpointAsync(dock, new AddCheckpointRequest(6, [], forged))).StatusCode);
+
+        using var client = host.Client();
+        var text = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Equal(2, PrometheusText.Value(text, "dockgateway_cloud_witness_checkpoints_total", "outcome=\"cosigned\""));
+        Assert.Equal(1, PrometheusText.Value(text, "dockgateway_cloud_witness_checkpoints_total", "outcome=\"refused\"", "reason=\"bad-signature\""));
+        Assert.Equal(1, PrometheusText.Value(text, "dockgateway_cloud_witness_checkpoints_total", "outcome=\"refused\""));
+    }
+
+    private static Task<HttpResponseMessage> AddCheckpointAsync(TestDock dock, AddCheckpointRequest request) =>
+        dock.SendAsync(new HttpRequestMessage(HttpMethod.Post, "/api/v1/witness/add-checkpoint"), Encoding.UTF8.GetBytes(request.Format()));
 
     private static async Task<HttpResponseMessage> UploadAsync(TestDock dock, byte[] file, string declaredSha256, long entry)
     {
