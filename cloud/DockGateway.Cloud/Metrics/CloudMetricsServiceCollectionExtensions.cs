@@ -11,6 +11,13 @@ namespace DockGateway.Cloud.Metrics;
 /// </summary>
 public static class CloudMetricsServiceCollectionExtensions
 {
+    private static readonly string[] s_perRequestCategories =
+    [
+        "Microsoft.AspNetCore.Hosting.Diagnostics",
+        "Microsoft.AspNetCore.Routing.EndpointMiddleware",
+        "Microsoft.AspNetCore.Http.Result",
+    ];
+
     public static IServiceCollection AddCloudMetrics(this IServiceCollection services)
     {
         services.AddMetrics();
@@ -24,13 +31,15 @@ public static class CloudMetricsServiceCollectionExtensions
             .AddMeter(CloudMetrics.MeterName)
             .AddPrometheusExporter());
 
-        // Requests are counted above; ASP.NET Core's line per request ("Request starting", "Executing endpoint", …)
-        // is at information, so it is shown from warning up unless Logging:LogLevel names these categories.
-        services.AddLogging(logging =>
+        // Requests are counted above; ASP.NET Core's lines per request ("Request starting", "Executing endpoint", …)
+        // are at information, so these categories are shown from warning up. Inserted first, so a
+        // Logging:LogLevel key naming one of them (e.g. "Microsoft.AspNetCore.Hosting.Diagnostics": "Information") still wins.
+        services.PostConfigure<LoggerFilterOptions>(filters =>
         {
-            logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-            logging.AddFilter("Microsoft.AspNetCore.Routing.EndpointMiddleware", LogLevel.Warning);
-            logging.AddFilter("Microsoft.AspNetCore.Http.Result", LogLevel.Warning);
+            foreach (var category in s_perRequestCategories)
+            {
+                filters.Rules.Insert(0, new LoggerFilterRule(null, category, LogLevel.Warning, null));
+            }
         });
         return services;
     }

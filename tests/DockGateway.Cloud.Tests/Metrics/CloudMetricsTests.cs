@@ -11,6 +11,7 @@ using static DockGateway.Cloud.Tests.Uploads.TusRequests;
 
 namespace DockGateway.Cloud.Tests.Metrics;
 
+[Collection(MetricsCollection.Name)]
 public sealed class CloudMetricsTests
 {
     [Fact]

@@ -15,6 +15,7 @@ using Xunit;
 namespace DockGateway.Device.Tests.Metrics;
 
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+[Collection(DockMetricsCollection.Name)]
 public sealed partial class DockMetricsTests : IAsyncLifetime
 {
     private readonly string _root = Directory.CreateTempSubdirectory("dockgw-metrics-").FullName;
