@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json;
 using DockGateway.Testing;
 using DockGateway.Testing.Processes;
@@ -43,6 +45,30 @@ public sealed class DockProcessMetricsTests : IDisposable
         var bytes = samples.Sum(f => new FileInfo(f).Length).ToString(CultureInfo.InvariantCulture);
         Assert.Contains($"dockgateway_dock_ingest_size_bytes_total{{otel_scope_name=\"DockGateway.Dock\"}} {bytes}", text, StringComparison.Ordinal);
         Assert.Contains("dockgateway_dock_slots{otel_scope_name=\"DockGateway.Dock\",state=\"done\"} 1", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Dock_whose_metrics_port_is_taken_logs_it_and_still_ingests()
+    {
+        var port = LoopbackPort.Free();
+        using var taken = new TcpListener(IPAddress.Loopback, port);
+        taken.Start();
+        var sim = Path.Combine(_root, "sim");
+        var volume = Path.Combine(sim, "slots", "1", "volume");
+        Directory.CreateDirectory(volume);
+        File.Copy(Directory.GetFiles(RepoPaths.Footage, "*.JPG").First(), Path.Combine(volume, "IMG_1.JPG"));
+
+        using var dock = new DockProcess(
+            sim,
+            Path.Combine(_root, "data"),
+            ["--Dock:Simulation:PollInterval", "00:00:00.050", "--Dock:MinFreeBytes", "0"],
+            new Dictionary<string, string> { ["Dock__Metrics__Listen"] = $"127.0.0.1:{port}" });
+        File.WriteAllText(Path.Combine(sim, "slots", "1", "recorder.json.tmp"), """{"serial":"BC-1001","vendor":"Acme","model":"BW-1"}""");
+        File.Move(Path.Combine(sim, "slots", "1", "recorder.json.tmp"), Path.Combine(sim, "slots", "1", "recorder.json"));
+        await WaitForDoneAsync(dock, Path.Combine(sim, "slots", "1", "state.json"));
+        dock.Stop(TimeSpan.FromSeconds(20));
+
+        Assert.Contains($"Dock:Metrics:Listen 127.0.0.1:{port} could not be bound", dock.Tail, StringComparison.Ordinal);
     }
 
     private static async Task WaitForDoneAsync(DockProcess dock, string statePath)
