@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text;
+using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Tests.Enrolment;
 using DockGateway.Cloud.Tests.Hosting;
 using DockGateway.Shared.Crypto;
 using DockGateway.Shared.Merkle;
 using DockGateway.Shared.Notes;
 using DockGateway.Shared.Witness;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using static DockGateway.Cloud.Tests.Uploads.TusRequests;
 
@@ -60,6 +62,28 @@ public sealed class CloudMetricsTests
         Assert.Equal(2, PrometheusText.Value(text, "dockgateway_cloud_witness_checkpoints_total", "outcome=\"cosigned\""));
         Assert.Equal(1, PrometheusText.Value(text, "dockgateway_cloud_witness_checkpoints_total", "outcome=\"refused\"", "reason=\"bad-signature\""));
         Assert.Equal(1, PrometheusText.Value(text, "dockgateway_cloud_witness_checkpoints_total", "outcome=\"refused\""));
+    }
+
+    [Fact]
+    public async Task Docks_online_follows_the_status_the_docks_report()
+    {
+        await using var host = await CloudTestHost.StartAsync(CloudStorageKind.Sqlite);
+        using var first = await TestDock.EnrolAsync(host);
+        using var second = await TestDock.EnrolAsync(host);
+        var fleet = host.Services.GetRequiredService<FleetStore>();
+        using var client = host.Client();
+        Task ReportAsync(TestDock dock, bool online) => fleet.ApplyStatusAsync(
+            new FleetTopic(dock.Agency, dock.DockId, FleetTopicKind.Status), new DockStatusReport(online, "1.0", 1, 1, null, null),
+            host.Time.GetUtcNow(), host.Time.GetUtcNow(), CancellationToken.None);
+
+        await ReportAsync(first, online: true);
+        await ReportAsync(second, online: true);
+        Assert.Equal(2, PrometheusText.Value(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "dockgateway_cloud_docks_online"));
+
+        await ReportAsync(second, online: false);
+        host.Time.Advance(TimeSpan.FromSeconds(6)); // past the gauge's 5 s cache
+        await Task.Delay(400); // past the exporter's 300 ms scrape cache
+        Assert.Equal(1, PrometheusText.Value(await client.GetStringAsync(new Uri("/metrics", UriKind.Relative)), "dockgateway_cloud_docks_online"));
     }
 
     private static Task<HttpResponseMessage> AddCheckpointAsync(TestDock dock, AddCheckpointRequest request) =>
