@@ -1,6 +1,12 @@
+using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Hosting;
 using DockGateway.Shared.Configuration;
 using Microsoft.Extensions.Options;
+
+if (AdminTokenCommand.Matches(args))
+{
+    return await AdminTokenCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
 
 // Every source is read and every key of the cloud's sections checked before anything is opened.
 var builder = CloudConfiguration.CreateBuilder(args, Console.Error);

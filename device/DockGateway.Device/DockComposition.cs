@@ -1,3 +1,4 @@
+using DockGateway.Device.Metrics;
 using DockGateway.Device.Status;
 using DockGateway.Device.Sync;
 using DockGateway.Device.Systemd;
@@ -102,6 +103,7 @@ public static class DockComposition
         }
 
         services.AddDockSync(configuration);
+        services.AddDockMetrics(configuration);
         services.AddSystemdIntegration();
         return services;
     }

@@ -1,4 +1,5 @@
 using DockGateway.Device.Hardware;
+using DockGateway.Device.Metrics;
 using DockGateway.Device.Status;
 using DockGateway.Device.Sync;
 using DockGateway.Shared.Configuration;
@@ -7,7 +8,7 @@ using DockGateway.Shared.Mqtt;
 namespace DockGateway.Device;
 
 /// <summary>
-/// The configuration sections the dock owns and the options bound to each: Dock, Dock:Hardware, Mqtt, Mqtt:Status
+/// The configuration sections the dock owns and the options bound to each: Dock, Dock:Hardware, Dock:Metrics, Mqtt, Mqtt:Status
 /// and Sync. Any other key (Logging, DOTNET_*, unrelated environment variables) belongs to the host or to nobody.
 /// </summary>
 public static class DockConfigurationSchema
@@ -16,6 +17,7 @@ public static class DockConfigurationSchema
     [
         new(DockOptions.Section, typeof(DockOptions)),
         new(DockHardwareOptions.Section, typeof(DockHardwareOptions)),
+        new(DockMetricsOptions.Section, typeof(DockMetricsOptions)),
         new(MqttOptions.SectionName, typeof(MqttOptions)),
         new(DockStatusOptions.Section, typeof(DockStatusOptions)),
         new(SyncOptions.Section, typeof(SyncOptions)),

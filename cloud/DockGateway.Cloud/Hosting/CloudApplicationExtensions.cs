@@ -4,6 +4,7 @@ using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Dashboard;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
+using DockGateway.Cloud.Metrics;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
 using DockGateway.Cloud.Statistics;
@@ -27,6 +28,7 @@ public static class CloudApplicationExtensions
         app.MapOpenApi();
         app.MapGet("/healthz", HealthAsync).WithTags("Health");
         app.MapDashboard();
+        app.MapCloudMetrics();
 
         var api = app.MapGroup("/api/v1");
         api.MapTokens();

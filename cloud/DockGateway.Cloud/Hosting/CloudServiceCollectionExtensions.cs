@@ -3,6 +3,7 @@ using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
+using DockGateway.Cloud.Metrics;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
@@ -47,6 +48,7 @@ public static class CloudServiceCollectionExtensions
         services.AddStatistics();
         services.AddDockFacingServices();
         services.AddFleet();
+        services.AddCloudMetrics();
         return services;
     }
 }

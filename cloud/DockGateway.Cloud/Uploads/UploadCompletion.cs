@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using DockGateway.Cloud.Metrics;
 using DockGateway.Shared.Faults;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -21,6 +22,7 @@ public sealed class UploadCompletion(
     RunningHashes hashes,
     UploadReceiptSigner receipts,
     IOptions<UploadOptions> options,
+    CloudMetrics metrics,
     TimeProvider time,
     ILogger<UploadCompletion> logger)
 {
@@ -62,6 +64,7 @@ public sealed class UploadCompletion(
             {
                 await blobs.DeletePartialAsync(upload.Id, CancellationToken.None);
                 await store.DeleteAsync(upload.Id, CancellationToken.None);
+                metrics.UploadVerificationFailed();
                 logger.LogWarning("Upload {Upload} from dock {Dock} hashed to {Actual}, not the declared {Sha256}; deleted",
                     upload.Id, upload.DockId, actual, upload.Sha256);
                 return new UploadFinish(UploadFinishOutcome.HashMismatch, upload, actual);
@@ -92,6 +95,7 @@ public sealed class UploadCompletion(
         }
 
         CrashPoint.Reached("cloud-completed");
+        metrics.UploadCompleted(upload.Length);
         logger.LogInformation("Upload {Upload} from dock {Dock} complete: {Sha256} ({Size} bytes, entry {Entry})",
             upload.Id, upload.DockId, upload.Sha256, upload.Length, upload.Entry);
         return new UploadFinish(UploadFinishOutcome.Completed, upload with { CompletedAt = completedAt });

@@ -1,4 +1,5 @@
 using DockGateway.Cloud.DockAuth;
+using DockGateway.Cloud.Metrics;
 using DockGateway.Shared.Faults;
 using DockGateway.Shared.Notes;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,7 @@ namespace DockGateway.Cloud.Witness;
 public sealed class CheckpointCosigner(
     IWitnessStore store,
     CloudSigningKeys keys,
+    CloudMetrics metrics,
     TimeProvider time,
     ILogger<CheckpointCosigner> logger)
 {
@@ -30,11 +32,11 @@ public sealed class CheckpointCosigner(
         }
         catch (FormatException e)
         {
-            return await RejectAsync(dock.Origin, evidence, evidence.BadSignature(e.Message), cancellationToken);
+            return await RejectAsync(dock.Origin, evidence, evidence.BadSignature(e.Message), WitnessRefusalReasons.BadSignature, cancellationToken);
         }
         if (checkpoint.Origin != dock.Origin)
         {
-            return await RejectAsync(checkpoint.Origin, evidence, evidence.ForeignOrigin(checkpoint), cancellationToken);
+            return await RejectAsync(checkpoint.Origin, evidence, evidence.ForeignOrigin(checkpoint), WitnessRefusalReasons.ForeignOrigin, cancellationToken);
         }
         try
         {
@@ -42,11 +44,11 @@ public sealed class CheckpointCosigner(
         }
         catch (Exception e) when (e is NoteVerificationException or FormatException)
         {
-            return await RejectAsync(dock.Origin, evidence, evidence.BadSignature(e.Message), cancellationToken);
+            return await RejectAsync(dock.Origin, evidence, evidence.BadSignature(e.Message), WitnessRefusalReasons.BadSignature, cancellationToken);
         }
         if (evidence.Malformed(checkpoint) is { } malformed)
         {
-            return await RejectAsync(dock.Origin, evidence, malformed, cancellationToken);
+            return await RejectAsync(dock.Origin, evidence, malformed, WitnessRefusalReasons.Malformed, cancellationToken);
         }
 
         var latest = await store.LatestAsync(dock.Origin, cancellationToken);
@@ -57,12 +59,13 @@ public sealed class CheckpointCosigner(
         }
         if (evidence.Inconsistency(checkpoint, latest) is { } inconsistency)
         {
-            return await RejectAsync(dock.Origin, evidence, inconsistency, cancellationToken);
+            return await RejectAsync(dock.Origin, evidence, inconsistency, WitnessRefusalReasons.Inconsistent, cancellationToken);
         }
         if (latest is not null && latest.Size == checkpoint.Size && StoredCosignature(latest) is { } stored)
         {
             // The same checkpoint again (a dock that lost the answer): the cosignature already kept, so both sides hold the same note.
             logger.LogInformation("{Origin} at size {Size} was already cosigned; answering with the stored cosignature", dock.Origin, checkpoint.Size);
+            metrics.CheckpointCosigned();
             return WitnessAnswer.Cosigned(stored + "\n");
         }
 
@@ -75,6 +78,7 @@ public sealed class CheckpointCosigner(
             return WitnessAnswer.Size(current?.Size ?? 0);
         }
         CrashPoint.Reached("cloud-cosigned");
+        metrics.CheckpointCosigned();
         logger.LogInformation("Cosigned {Origin} at size {Size} (from {OldSize})", dock.Origin, checkpoint.Size, latestSize);
         return WitnessAnswer.Cosigned(cosignature.ToLine() + "\n");
     }
@@ -84,8 +88,9 @@ public sealed class CheckpointCosigner(
             .FirstOrDefault(s => s.KeyName == keys.Cosigner.Name && s.KeyId == keys.Cosigner.KeyId)?.ToLine();
 
     private async Task<WitnessAnswer> RejectAsync(
-        string origin, ConsistencyEvidence evidence, WitnessRefusal refusal, CancellationToken cancellationToken)
+        string origin, ConsistencyEvidence evidence, WitnessRefusal refusal, string reason, CancellationToken cancellationToken)
     {
+        metrics.CheckpointRefused(reason);
         await store.RecordRejectedAsync(origin, evidence.Record, refusal.Reason, time.GetUtcNow(), cancellationToken);
         logger.LogWarning("Refused checkpoint for {Origin} ({Status}): {Reason}", origin, refusal.Status, refusal.Reason);
         return WitnessAnswer.Refused(refusal.Status, refusal.Reason);

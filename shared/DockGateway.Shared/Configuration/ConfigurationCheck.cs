@@ -36,7 +36,7 @@ public static class ConfigurationCheck
             {
                 // A value hidden by a later source is never bound; only the one that wins is checked.
                 var wins = decided.Add(key);
-                if (Problem(schema, key, value, hasChildren, wins) is { } problem)
+                if (Problem(schema, ConfigurationOrigin.Written(provider, key), value, hasChildren, wins) is { } problem)
                 {
                     problems.Add($"{origin.Describe(provider, key)}: {problem}");
                 }

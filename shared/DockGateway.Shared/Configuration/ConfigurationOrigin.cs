@@ -19,6 +19,16 @@ internal sealed class ConfigurationOrigin(IReadOnlyDictionary<string, string>? s
         _ => "configuration",
     };
 
+    /// <summary>
+    /// The key as its source spells it. Environment variables are read into a case-insensitive dictionary
+    /// whose first variable decides a section's case (and their order is not stable from run to run), so the
+    /// key is taken back from the variable's own name.
+    /// </summary>
+    public static string Written(IConfigurationProvider provider, string key) =>
+        provider is EnvironmentVariablesConfigurationProvider && EnvironmentVariable(key) is { } name
+            ? name.Replace("__", ":", StringComparison.Ordinal)[^key.Length..]
+            : key;
+
     private string File(JsonConfigurationProvider json, string key)
     {
         var path = json.Source.FileProvider?.GetFileInfo(json.Source.Path ?? string.Empty).PhysicalPath ?? json.Source.Path ?? "JSON file";

@@ -28,6 +28,8 @@ public sealed class DockProcess : IDisposable
             start.ArgumentList.Add(argument);
         }
 
+        // No metrics endpoint unless a test asks for one: parallel docks would all want 127.0.0.1:9464.
+        start.Environment["Dock__Metrics__Listen"] = string.Empty;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;
