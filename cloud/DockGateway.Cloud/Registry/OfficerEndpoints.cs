@@ -72,7 +72,7 @@ public static class OfficerEndpoints
             }
 
             return CsvImportResults.IsCsv(http.Request)
-                ? CsvImportResults.From(await import.ImportOfficersAsync(code, await CsvImportResults.ReadBodyAsync(http.Request, ct), ct))
+                ? await CsvImportResults.ImportAsync(http.Request, csv => import.ImportOfficersAsync(code, csv, ct), ct)
                 : CsvImportResults.NotCsv();
         }).RequirePeople(CloudPolicies.Manage).Accepts<string>("text/csv");
         return api;
