@@ -17,6 +17,11 @@ public sealed class CloudDocumentTransformer : IOpenApiDocumentTransformer
     {
         document.Info.Title = "DockGateway cloud API";
         document.Info.Description = "Registry, ratios, statistics, fleet and audit for people (bearer tokens); enrolment, tus uploads and witnessing for docks (RFC 9421 signatures). Errors are RFC 9457 problem details.";
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/'); // "http://host:port/" -> "http://host:port"
+        }
+
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[Bearer] = new OpenApiSecurityScheme

@@ -24,6 +24,7 @@ public sealed class CloudOperationTransformer : IOpenApiOperationTransformer
             operation.Tags = new HashSet<OpenApiTagReference> { new(OperationNames.Tag(path), context.Document) };
         }
 
+        DeclareRouteParameters(operation, path);
         var scheme = metadata.OfType<IAllowAnonymous>().Any()
             ? OperationNames.IsDockSigned(method, path) ? CloudDocumentTransformer.DockSignature : null
             : CloudDocumentTransformer.Bearer;
@@ -49,6 +50,25 @@ public sealed class CloudOperationTransformer : IOpenApiOperationTransformer
         }
 
         return Task.CompletedTask;
+    }
+
+    /// <summary>Handlers that read route values from HttpContext (the tus ones) declare no parameter; the route does.</summary>
+    private static void DeclareRouteParameters(OpenApiOperation operation, string path)
+    {
+        operation.Parameters ??= [];
+        foreach (var name in OperationNames.RouteParameters(path))
+        {
+            if (!operation.Parameters.Any(p => p.In == ParameterLocation.Path && p.Name == name))
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = name,
+                    In = ParameterLocation.Path,
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+            }
+        }
     }
 
     private static void AddProblem(OpenApiOperation operation, OpenApiOperationTransformerContext context, string status, string description)

@@ -29,6 +29,10 @@ public static class OperationNames
         || path.StartsWith("/api/v1/witness/", StringComparison.Ordinal)
         || (method == "POST" && path.StartsWith("/api/v1/docks/", StringComparison.Ordinal) && path.EndsWith("/entries", StringComparison.Ordinal));
 
+    /// <summary><c>/docks/{id}/entries</c> -> <c>id</c>.</summary>
+    public static IEnumerable<string> RouteParameters(string path) =>
+        Segments(path).Where(s => s.StartsWith('{')).Select(s => s.Trim('{', '}').Split(':', '?')[0]);
+
     private static IEnumerable<string> Segments(string path) =>
         path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(s => s is not "api" and not "v1");
 
