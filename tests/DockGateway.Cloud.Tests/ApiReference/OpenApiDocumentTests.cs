@@ -44,6 +44,19 @@ public sealed class OpenApiDocumentTests(SqliteHostFixture fixture) : IClassFixt
         Assert.Equal("dockSignature", SchemeOf(operations["POST /api/v1/witness/add-checkpoint"]));
     }
 
+    [Theory]
+    [InlineData("POST /api/v1/agencies", "201")]
+    [InlineData("POST /api/v1/agencies/{code}/officers", "201")]
+    [InlineData("POST /api/v1/uploads", "201")]
+    [InlineData("PATCH /api/v1/uploads/{id}", "204")]
+    [InlineData("HEAD /api/v1/uploads/{id}", "204")]
+    [InlineData("DELETE /api/v1/tokens/{id}", "204")]
+    public async Task Creating_and_bodiless_operations_document_201_and_204(string operation, string status)
+    {
+        var operations = Operations(await DocumentAsync()).ToDictionary(o => o.Name, o => o.Operation, StringComparer.Ordinal);
+        Assert.True(operations[operation].GetProperty("responses").TryGetProperty(status, out _), $"{operation} documents no {status}");
+    }
+
     private static string? SchemeOf(JsonElement operation) =>
         operation.GetProperty("security").EnumerateArray().SelectMany(r => r.EnumerateObject()).Select(p => p.Name).FirstOrDefault();
 
