@@ -26,6 +26,12 @@ if [ -f "$tusjs/package-lock.json" ] && command -v npm >/dev/null 2>&1; then
   npm ci --prefix "$tusjs" --no-audit --no-fund --loglevel=error >/dev/null \
     || echo "warning: npm ci for tus-js-client failed; its interop test will be skipped" >&2
 fi
+# The OpenAPI linter (@redocly/cli, pinned by package-lock.json) for the /openapi/v1.json lint test.
+lint=tests/DockGateway.Cloud.Tests/ApiReference/Lint
+if [ -f "$lint/package-lock.json" ] && command -v npm >/dev/null 2>&1; then
+  npm ci --prefix "$lint" --no-audit --no-fund --loglevel=error >/dev/null \
+    || echo "warning: npm ci for @redocly/cli failed; the OpenAPI lint test will be skipped" >&2
+fi
 dotnet build DockGateway.sln --no-restore -c Release --verbosity quiet -warnaserror || exit 1
 
 dotnet test DockGateway.sln --no-build -c Release --logger "console;verbosity=normal" \

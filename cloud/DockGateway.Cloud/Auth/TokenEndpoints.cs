@@ -24,7 +24,7 @@ public static class TokenEndpoints
             Results.Ok((await store.ListAsync(ct)).Select(TokenView.From)));
         tokens.MapGet("/{id}", async (string id, PeopleTokenStore store, CancellationToken ct) =>
             await store.FindAsync(id, ct) is { } t ? Results.Ok(TokenView.From(t)) : ProblemResults.NotFound($"no token '{id}'"));
-        tokens.MapDelete("/{id}", RevokeAsync);
+        tokens.MapDelete("/{id}", RevokeAsync).WithSummary("Revoke a people token").Produces(StatusCodes.Status204NoContent);
         return api;
     }
 

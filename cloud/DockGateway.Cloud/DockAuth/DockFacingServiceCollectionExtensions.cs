@@ -1,5 +1,6 @@
 using DockGateway.Cloud.Enrolment;
 using DockGateway.Cloud.Hosting;
+using DockGateway.Cloud.Storage;
 using DockGateway.Cloud.Uploads;
 using DockGateway.Cloud.Witness;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,7 +64,7 @@ public static class DockFacingServiceCollectionExtensions
         var cloud = services.GetRequiredService<IOptions<CloudOptions>>().Value;
         var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
         var dataDirectory = Path.GetFullPath(cloud.DataDirectory, root);
-        Directory.CreateDirectory(dataDirectory);
+        PrivateFiles.CreateDirectory(dataDirectory); // the key files themselves are written 0600 (KeyFile)
         return new CloudSigningKeys(
             witness.Name,
             Path.GetFullPath(witness.KeyFile ?? Path.Combine(dataDirectory, "witness.key"), root),

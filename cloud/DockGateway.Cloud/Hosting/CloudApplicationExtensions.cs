@@ -1,5 +1,6 @@
 using Dapper;
 using DockGateway.Cloud.AccessLog;
+using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Dashboard;
 using DockGateway.Cloud.DockAuth;
@@ -25,7 +26,7 @@ public static class CloudApplicationExtensions
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapOpenApi();
+        app.MapApiReference();
         app.MapGet("/healthz", HealthAsync).WithTags("Health");
         app.MapDashboard();
         app.MapCloudMetrics();

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using DockGateway.Cloud.AccessLog;
+using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
@@ -37,7 +38,7 @@ public static class CloudServiceCollectionExtensions
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<CloudOptions>>((kestrel, cloud) => kestrel.Limits.MaxRequestBodySize = cloud.Value.Http.MaxRequestBodyBytes);
-        services.AddOpenApi();
+        services.AddOpenApi(o => o.AddCloudDocument());
 
         // Storage first: the services below that start work (bootstrap admin, fleet) run after the migrations.
         services.AddCloudStorage();

@@ -37,7 +37,7 @@ public static class AgencyEndpoints
             return await store.CreateAsync(request.Code!, request, ct)
                 ? Results.Created($"/api/v1/agencies/{request.Code}", await store.FindAsync(request.Code!, ct))
                 : ProblemResults.Conflict($"agency '{request.Code}' already exists");
-        }).RequirePeople(CloudPolicies.Admin);
+        }).RequirePeople(CloudPolicies.Admin).Produces<Agency>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
 
         agencies.MapPut("/{code}", async (string code, AgencyRequest request, HttpContext http, AgencyStore store, CancellationToken ct) =>
         {

@@ -30,9 +30,19 @@ public static class CsvImportResults
             extensions: new Dictionary<string, object?> { ["rows"] = result.Errors });
     }
 
-    public static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <summary>Reads the body as strict UTF-8 and runs <paramref name="import"/>; a body that is not UTF-8 is a 400 naming the line.</summary>
+    public static async Task<IResult> ImportAsync(HttpRequest request, Func<string, Task<ImportResult>> import, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
-        return await reader.ReadToEndAsync(cancellationToken);
+        string csv;
+        try
+        {
+            csv = await CsvBody.ReadAsync(request, cancellationToken);
+        }
+        catch (CsvFormatException ex)
+        {
+            return From(ImportResult.Failed([new CsvRowError(ex.Line, "(csv)", ex.Reason)]));
+        }
+
+        return From(await import(csv));
     }
 }

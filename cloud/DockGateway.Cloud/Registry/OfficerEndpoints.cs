@@ -39,7 +39,7 @@ public static class OfficerEndpoints
             return await store.CreateAsync(code, request.BadgeNumber!, request.Name!, ct)
                 ? Results.Created($"/api/v1/agencies/{code}/officers/{request.BadgeNumber}", await store.FindAsync(code, request.BadgeNumber!, ct))
                 : ProblemResults.Conflict($"badge '{request.BadgeNumber}' already exists in agency '{code}'");
-        }).RequirePeople(CloudPolicies.Manage);
+        }).RequirePeople(CloudPolicies.Manage).Produces<Officer>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
 
         officers.MapPut("/{badge}", async (string code, string badge, OfficerRequest request, HttpContext http, AgencyStore agencies, OfficerStore store, CancellationToken ct) =>
         {
@@ -72,7 +72,7 @@ public static class OfficerEndpoints
             }
 
             return CsvImportResults.IsCsv(http.Request)
-                ? CsvImportResults.From(await import.ImportOfficersAsync(code, await CsvImportResults.ReadBodyAsync(http.Request, ct), ct))
+                ? await CsvImportResults.ImportAsync(http.Request, csv => import.ImportOfficersAsync(code, csv, ct), ct)
                 : CsvImportResults.NotCsv();
         }).RequirePeople(CloudPolicies.Manage).Accepts<string>("text/csv");
         return api;

@@ -51,7 +51,7 @@ public static class RecorderEndpoints
             }
 
             return CsvImportResults.IsCsv(http.Request)
-                ? CsvImportResults.From(await import.ImportRecordersAsync(code, await CsvImportResults.ReadBodyAsync(http.Request, ct), ct))
+                ? await CsvImportResults.ImportAsync(http.Request, csv => import.ImportRecordersAsync(code, csv, ct), ct)
                 : CsvImportResults.NotCsv();
         }).RequirePeople(CloudPolicies.Manage).Accepts<string>("text/csv");
 

@@ -29,7 +29,10 @@ public static class StorageServiceCollectionExtensions
         }
 
         var dataDirectory = Path.GetFullPath(options.DataDirectory, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
-        Directory.CreateDirectory(dataDirectory);
-        return new SqliteCloudDatabase(Path.Combine(dataDirectory, options.Database.SqliteFile));
+        PrivateFiles.CreateDirectory(dataDirectory);
+        var file = Path.Combine(dataDirectory, options.Database.SqliteFile);
+        PrivateFiles.CreateDirectory(Path.GetDirectoryName(file)!);
+        PrivateFiles.CreateFileIfMissing(file); // 0600; SQLite gives its -wal and -shm the database file's mode
+        return new SqliteCloudDatabase(file);
     }
 }

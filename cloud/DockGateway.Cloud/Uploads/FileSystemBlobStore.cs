@@ -1,4 +1,5 @@
 using System.Globalization;
+using DockGateway.Cloud.Storage;
 using DockGateway.Shared.Storage;
 using Microsoft.Extensions.Options;
 
@@ -21,8 +22,8 @@ public sealed class FileSystemBlobStore : IBlobStore
         var root = Path.GetFullPath(options.Value.BlobDirectory);
         _partialDirectory = Path.Combine(root, "partial");
         _blobDirectory = Path.Combine(root, "sha256");
-        DurableDirectory.Create(_partialDirectory);
-        DurableDirectory.Create(_blobDirectory);
+        DurableDirectory.Create(_partialDirectory, PrivateFiles.DirectoryMode);
+        DurableDirectory.Create(_blobDirectory, PrivateFiles.DirectoryMode);
     }
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) =>
@@ -30,14 +31,14 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     public Task<IPartialBlob> OpenPartialAsync(string uploadId, long offset, CancellationToken cancellationToken)
     {
-        var stream = new FileStream(PartialPath(uploadId), new FileStreamOptions
+        var stream = new FileStream(PartialPath(uploadId), PrivateFiles.Options(new FileStreamOptions
         {
             Mode = FileMode.OpenOrCreate,
             Access = FileAccess.Write,
             Share = FileShare.Read,
             BufferSize = 0,
             Options = FileOptions.Asynchronous,
-        });
+        })); // 0600, kept by the commit's rename
         if (stream.Length < offset)
         {
             var length = stream.Length;
@@ -65,7 +66,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         var partial = PartialPath(uploadId);
         var target = BlobPath(sha256);
         var targetDirectory = Path.GetDirectoryName(target)!;
-        DurableDirectory.Create(targetDirectory);
+        DurableDirectory.Create(targetDirectory, PrivateFiles.DirectoryMode);
         if (!File.Exists(target))
         {
             if (!File.Exists(partial))

@@ -38,7 +38,13 @@ public static class DurableDirectory
     }
 
     /// <summary>Creates <paramref name="path"/> and its missing parents, fsyncing each parent after its new child is made.</summary>
-    public static void Create(string path)
+    public static void Create(string path) => Create(path, null);
+
+    /// <summary>
+    /// As <see cref="Create(string)"/>, each new directory made with <paramref name="unixMode"/> (e.g. 0700)
+    /// whatever the umask; existing directories are left as they are.
+    /// </summary>
+    public static void Create(string path, UnixFileMode? unixMode)
     {
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
@@ -49,10 +55,18 @@ public static class DurableDirectory
         var parent = Path.GetDirectoryName(full);
         if (parent is not null)
         {
-            Create(parent);
+            Create(parent, unixMode);
         }
 
-        Directory.CreateDirectory(full);
+        if (unixMode is { } mode && !OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(full, mode);
+        }
+        else
+        {
+            Directory.CreateDirectory(full);
+        }
+
         if (parent is not null)
         {
             Sync(parent);

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace DockGateway.Cloud.ApiReference;
+
+/// <summary>
+/// Completes every operation: an operationId and summary where the endpoint gives none (from its
+/// method and route), a tag, its security requirement (bearer for people's endpoints, the dock
+/// signature for dock-facing ones, none for the public ones) and problem+json 4xx answers.
+/// </summary>
+public sealed class CloudOperationTransformer : IOpenApiOperationTransformer
+{
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var method = context.Description.HttpMethod ?? "GET";
+        var path = "/" + (context.Description.RelativePath ?? "").TrimStart('/');
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+
+        operation.OperationId ??= OperationNames.Id(method, path);
+        operation.Summary ??= OperationNames.Summary(method, path);
+        if (operation.Tags is null || operation.Tags.Count == 0)
+        {
+            operation.Tags = new HashSet<OpenApiTagReference> { new(OperationNames.Tag(path), context.Document) };
+        }
+
+        DeclareRouteParameters(operation, path);
+        var scheme = metadata.OfType<IAllowAnonymous>().Any()
+            ? OperationNames.IsDockSigned(method, path) ? CloudDocumentTransformer.DockSignature : null
+            : CloudDocumentTransformer.Bearer;
+        operation.Security = scheme is null
+            ? []
+            : [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] }];
+
+        operation.Responses ??= [];
+        AddProblem(operation, context, "400", "The request is malformed or has invalid fields.");
+        if (scheme is not null)
+        {
+            AddProblem(operation, context, "401", scheme == CloudDocumentTransformer.Bearer ? "No valid bearer token." : "No valid dock signature.");
+        }
+
+        if (scheme == CloudDocumentTransformer.Bearer)
+        {
+            AddProblem(operation, context, "403", "The token's role or agencies do not allow this.");
+        }
+
+        if (path.Contains('{', StringComparison.Ordinal))
+        {
+            AddProblem(operation, context, "404", "No such resource (or not visible to the caller).");
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Handlers that read route values from HttpContext (the tus ones) declare no parameter; the route does.</summary>
+    private static void DeclareRouteParameters(OpenApiOperation operation, string path)
+    {
+        operation.Parameters ??= [];
+        foreach (var name in OperationNames.RouteParameters(path))
+        {
+            if (!operation.Parameters.Any(p => p.In == ParameterLocation.Path && p.Name == name))
+            {
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = name,
+                    In = ParameterLocation.Path,
+                    Required = true,
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+                });
+            }
+        }
+    }
+
+    private static void AddProblem(OpenApiOperation operation, OpenApiOperationTransformerContext context, string status, string description)
+    {
+        if (operation.Responses!.ContainsKey(status))
+        {
+            return;
+        }
+
+        operation.Responses[status] = new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType>
+            {
+                ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(CloudDocumentTransformer.Problem, context.Document) },
+            },
+        };
+    }
+}
