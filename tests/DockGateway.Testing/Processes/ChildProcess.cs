@@ -42,8 +42,23 @@ public sealed class ChildProcess : IDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>The last 40 lines the process printed (output and error), for failure messages.</summary>
-    public string Tail => string.Join('\n', _lines.TakeLast(40));
+    /// <summary>
+    /// The last 40 lines the process printed (output and error), for failure messages and checks. Once the process
+    /// has exited, its redirected output is drained first: its last lines (a crash point's own words) may still be
+    /// in the pipe when <see cref="HasExited"/> turns true.
+    /// </summary>
+    public string Tail
+    {
+        get
+        {
+            if (_process.HasExited)
+            {
+                _process.WaitForExit();
+            }
+
+            return string.Join('\n', _lines.TakeLast(40));
+        }
+    }
 
     /// <summary>Waits for the process to end by itself (and for its output to be read); false on timeout.</summary>
     public bool WaitForExit(TimeSpan timeout)
