@@ -1,3 +1,4 @@
+using DockGateway.Shared.Storage;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Hardware;
 using DockGateway.Device.Hosting;

@@ -1,3 +1,4 @@
+using DockGateway.Shared.Storage;
 using DockGateway.Cloud.Enrolment;
 using DockGateway.Cloud.Hosting;
 using DockGateway.Cloud.Storage;
@@ -64,7 +65,7 @@ public static class DockFacingServiceCollectionExtensions
         var cloud = services.GetRequiredService<IOptions<CloudOptions>>().Value;
         var root = services.GetRequiredService<IHostEnvironment>().ContentRootPath;
         var dataDirectory = Path.GetFullPath(cloud.DataDirectory, root);
-        PrivateFiles.CreateDirectory(dataDirectory); // the key files themselves are written 0600 (KeyFile)
+        OwnerOnly.CreateDirectory(dataDirectory); // the key files themselves are written 0600 (KeyFile)
         return new CloudSigningKeys(
             witness.Name,
             Path.GetFullPath(witness.KeyFile ?? Path.Combine(dataDirectory, "witness.key"), root),

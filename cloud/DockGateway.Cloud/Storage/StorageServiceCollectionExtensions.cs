@@ -1,3 +1,4 @@
+using DockGateway.Shared.Storage;
 using DockGateway.Cloud.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,10 +30,10 @@ public static class StorageServiceCollectionExtensions
         }
 
         var dataDirectory = Path.GetFullPath(options.DataDirectory, services.GetRequiredService<IHostEnvironment>().ContentRootPath);
-        PrivateFiles.CreateDirectory(dataDirectory);
+        OwnerOnly.CreateDirectory(dataDirectory);
         var file = Path.Combine(dataDirectory, options.Database.SqliteFile);
-        PrivateFiles.CreateDirectory(Path.GetDirectoryName(file)!);
-        PrivateFiles.CreateFileIfMissing(file); // 0600; SQLite gives its -wal and -shm the database file's mode
+        OwnerOnly.CreateDirectory(Path.GetDirectoryName(file)!);
+        OwnerOnly.CreateFileIfMissing(file); // 0600; SQLite gives its -wal and -shm the database file's mode
         return new SqliteCloudDatabase(file);
     }
 }

@@ -22,8 +22,8 @@ public sealed class FileSystemBlobStore : IBlobStore
         var root = Path.GetFullPath(options.Value.BlobDirectory);
         _partialDirectory = Path.Combine(root, "partial");
         _blobDirectory = Path.Combine(root, "sha256");
-        DurableDirectory.Create(_partialDirectory, PrivateFiles.DirectoryMode);
-        DurableDirectory.Create(_blobDirectory, PrivateFiles.DirectoryMode);
+        DurableDirectory.Create(_partialDirectory, OwnerOnly.DirectoryMode);
+        DurableDirectory.Create(_blobDirectory, OwnerOnly.DirectoryMode);
     }
 
     public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) =>
@@ -31,7 +31,7 @@ public sealed class FileSystemBlobStore : IBlobStore
 
     public Task<IPartialBlob> OpenPartialAsync(string uploadId, long offset, CancellationToken cancellationToken)
     {
-        var stream = new FileStream(PartialPath(uploadId), PrivateFiles.Options(new FileStreamOptions
+        var stream = new FileStream(PartialPath(uploadId), OwnerOnly.Restrict(new FileStreamOptions
         {
             Mode = FileMode.OpenOrCreate,
             Access = FileAccess.Write,
@@ -66,7 +66,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         var partial = PartialPath(uploadId);
         var target = BlobPath(sha256);
         var targetDirectory = Path.GetDirectoryName(target)!;
-        DurableDirectory.Create(targetDirectory, PrivateFiles.DirectoryMode);
+        DurableDirectory.Create(targetDirectory, OwnerOnly.DirectoryMode);
         if (!File.Exists(target))
         {
             if (!File.Exists(partial))

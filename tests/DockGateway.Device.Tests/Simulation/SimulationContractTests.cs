@@ -1,3 +1,4 @@
+using DockGateway.Shared.Storage;
 using System.Text.Json;
 using DockGateway.Device.Custody;
 using DockGateway.Device.Ingest;

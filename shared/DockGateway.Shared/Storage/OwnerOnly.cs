@@ -1,16 +1,17 @@
-namespace DockGateway.Cloud.Storage;
+namespace DockGateway.Shared.Storage;
 
 /// <summary>
-/// The cloud's data (database, footage, partial uploads, keys) is readable by its own user only:
-/// files 0600 and directories 0700, set when they are created so the umask cannot widen them.
+/// Data readable by the service's own user only (the dock's footage and logs, the cloud's database, footage,
+/// partial uploads and keys): directories 0700 and files 0600, set when they are created so the umask cannot
+/// widen them.
 /// </summary>
-public static class PrivateFiles
+public static class OwnerOnly
 {
     public const UnixFileMode DirectoryMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     public const UnixFileMode FileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Creates <paramref name="path"/> and missing parents as 0700 directories.</summary>
+    /// <summary>Creates <paramref name="path"/> and missing parents as 0700 directories (existing ones are left as they are).</summary>
     public static void CreateDirectory(string path)
     {
         if (OperatingSystem.IsWindows())
@@ -28,7 +29,7 @@ public static class PrivateFiles
     {
         try
         {
-            using var created = new FileStream(path, Options(new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write }));
+            using var created = new FileStream(path, Restrict(new FileStreamOptions { Mode = System.IO.FileMode.CreateNew, Access = FileAccess.Write }));
         }
         catch (IOException) when (File.Exists(path))
         {
@@ -37,7 +38,7 @@ public static class PrivateFiles
     }
 
     /// <summary><paramref name="options"/> with 0600 as the mode of a file they create.</summary>
-    public static FileStreamOptions Options(FileStreamOptions options)
+    public static FileStreamOptions Restrict(FileStreamOptions options)
     {
         if (!OperatingSystem.IsWindows())
         {
