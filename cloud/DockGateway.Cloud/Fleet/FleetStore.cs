@@ -9,7 +9,8 @@ namespace DockGateway.Cloud.Fleet;
 /// Writes what docks report into <c>fleet_docks</c>, <c>fleet_slots</c> and <c>fleet_alerts</c>. Latest
 /// state is upserted and alerts are inserted once per (dock, event key), so every cloud instance that
 /// receives the same messages ends with the same rows. A report that shows the dock alive also moves the
-/// registry's <c>docks.last_seen_at</c> forward.
+/// registry's <c>docks.last_seen_at</c> forward; a report that shows a recorder in a slot moves that
+/// recorder's <c>last_docked_at</c> and <c>last_dock_id</c> forward (see <see cref="RecorderSightings"/>).
 /// </summary>
 public sealed class FleetStore(ICloudDatabase database)
 {
@@ -72,6 +73,10 @@ public sealed class FleetStore(ICloudDatabase database)
                     },
                     transaction, cancellationToken: cancellationToken));
                 await SeenAsync(connection, transaction, topic, seenAt, cancellationToken);
+                if (RecorderSightings.FromSlot(report, seenAt) is { } at)
+                {
+                    await RecorderSightings.RecordAsync(connection, transaction, topic, report.Recorder!, at, cancellationToken);
+                }
             },
             cancellationToken);
 
@@ -94,6 +99,11 @@ public sealed class FleetStore(ICloudDatabase database)
                     },
                     transaction, cancellationToken: cancellationToken)) == 1;
                 await SeenAsync(connection, transaction, topic, seenAt, cancellationToken);
+                if (RecorderSightings.FromEvent(report, receivedAt) is { } at)
+                {
+                    await RecorderSightings.RecordAsync(connection, transaction, topic, report.Recorder!, at, cancellationToken);
+                }
+
                 return added;
             },
             cancellationToken);

@@ -36,6 +36,7 @@ public static class CloudApplicationExtensions
         api.MapAccessLog();
         api.MapRegistry();
         api.MapRatios();
+        api.MapOverdue();
         api.MapStatistics();
 
         api.MapDockFacingEndpoints();

@@ -23,5 +23,8 @@ public sealed class Recorder
     /// <summary>When a dock last had it in a slot; null if never.</summary>
     public DateTimeOffset? LastDockedAt { get; init; }
 
+    /// <summary>The dock that last had it in a slot; null if never.</summary>
+    public string? LastDockId { get; init; }
+
     public DateTimeOffset UpdatedAt { get; init; }
 }

@@ -4,12 +4,12 @@ using DockGateway.Cloud.Storage;
 
 namespace DockGateway.Cloud.Registry;
 
-/// <summary>Reads and writes <c>recorders</c>. Enrolment/uploads call <see cref="RecordDockedAsync"/>.</summary>
+/// <summary>Reads and writes <c>recorders</c>. The fleet handler moves <c>last_docked_at</c> (Fleet/RecorderSightings).</summary>
 public sealed class RecorderStore(ICloudDatabase database, TimeProvider time)
 {
     private const string Columns = """
         serial AS Serial, agency_code AS AgencyCode, vendor AS Vendor, model AS Model, status AS Status,
-        assigned_badge AS AssignedBadge, issued_at AS IssuedAt, last_docked_at AS LastDockedAt, updated_at AS UpdatedAt
+        assigned_badge AS AssignedBadge, issued_at AS IssuedAt, last_docked_at AS LastDockedAt, last_dock_id AS LastDockId, updated_at AS UpdatedAt
         """;
 
     public async Task<Recorder?> FindAsync(string serial, CancellationToken cancellationToken)
@@ -72,16 +72,5 @@ public sealed class RecorderStore(ICloudDatabase database, TimeProvider time)
             WHERE serial = @serial
             """, args, transaction, cancellationToken: cancellationToken));
         return RecorderWrite.Updated;
-    }
-
-    /// <summary>Notes that a dock had the recorder in a slot at <paramref name="at"/> (keeps the latest).
-    /// False when the serial is not registered.</summary>
-    public async Task<bool> RecordDockedAsync(string serial, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE recorders SET last_docked_at = @at WHERE serial = @serial AND (last_docked_at IS NULL OR last_docked_at < @at)",
-            new { serial, at }, cancellationToken: cancellationToken));
-        return changed == 1 || await FindAsync(connection, null, serial, cancellationToken) is not null;
     }
 }

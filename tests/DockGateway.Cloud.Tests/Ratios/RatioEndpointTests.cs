@@ -86,18 +86,17 @@ public abstract class RatioEndpointTests(CloudHostFixture fixture)
         await Host.AddRecorderAsync(code, $"{code}-stale");
         await Host.AddRecorderAsync(code, $"{code}-never");
         await Host.AddRecorderAsync(code, $"{code}-repair", "repair");
-        var recorders = Host.Services.GetRequiredService<RecorderStore>();
+        var dock = await Host.EnrolDockAsync(code);
         var now = Host.Time.GetUtcNow();
-        Assert.True(await recorders.RecordDockedAsync($"{code}-stale", now - TimeSpan.FromHours(25), CancellationToken.None));
-        Assert.True(await recorders.RecordDockedAsync($"{code}-recent", now - TimeSpan.FromHours(1), CancellationToken.None));
-        Assert.False(await recorders.RecordDockedAsync("NO-SUCH-SERIAL", now, CancellationToken.None));
+        await Host.DockedAsync(code, dock, $"{code}-stale", now - TimeSpan.FromHours(25));
+        await Host.DockedAsync(code, dock, $"{code}-recent", now - TimeSpan.FromHours(1));
 
         using var client = Host.Client(Host.AdminToken);
         var ratio = await (await client.GetAsync($"/api/v1/agencies/{code}/ratio")).OkJsonAsync();
         Assert.Equal(1, ratio.GetProperty("recordersOverdue").GetInt64());
 
         Host.Time.Advance(TimeSpan.FromHours(24) + TimeSpan.FromMinutes(1));
-        await recorders.RecordDockedAsync($"{code}-recent", Host.Time.GetUtcNow(), CancellationToken.None);
+        await Host.DockedAsync(code, dock, $"{code}-recent", Host.Time.GetUtcNow());
         var later = await (await client.GetAsync($"/api/v1/agencies/{code}/ratio")).OkJsonAsync();
         Assert.Equal(2, later.GetProperty("recordersOverdue").GetInt64()); // stale + never (issued > 24 h ago); repair never counts
     }

@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
-using DockGateway.Testing;
 
-namespace DockGateway.Integration.Tests.Custody;
+namespace DockGateway.Testing.Recorders;
 
 /// <summary>
 /// A simulated recorder: the sample footage plus generated files with recorder-like names, each

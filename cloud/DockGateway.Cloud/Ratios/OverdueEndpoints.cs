@@ -1,0 +1,89 @@
+using System.Globalization;
+using DockGateway.Cloud.AccessLog;
+using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Problems;
+using DockGateway.Cloud.Registry;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace DockGateway.Cloud.Ratios;
+
+/// <summary>
+/// <c>GET /api/v1/recorders/overdue</c>: which recorders are overdue, longest away first, for every agency
+/// the caller may see or one (<c>agency</c>). JSON pages (<c>limit</c> 1-1000, default 100; <c>after</c> = the
+/// previous page's <c>next</c>) or the whole list as CSV (<c>format=csv</c> / <c>Accept: text/csv</c>; an
+/// export, written to the access log).
+/// </summary>
+public static class OverdueEndpoints
+{
+    private const int DefaultLimit = 100;
+    private const int MaxLimit = 1000;
+
+    public static RouteGroupBuilder MapOverdue(this RouteGroupBuilder api)
+    {
+        api.MapGet("/recorders/overdue", ListAsync)
+            .RequirePeople(CloudPolicies.Read).WithTags("Ratios")
+            .WithName("listOverdueRecorders").WithSummary("Recorders away from every dock for too long")
+            .Produces<OverduePage>().Produces<string>(200, "text/csv");
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(
+        string? agency, string? limit, string? after, string? format, HttpContext http, AgencyStore agencies, OverdueQuery query, IAccessLog log, CancellationToken ct)
+    {
+        var caller = CallerScope.From(http.User);
+        if (agency is not null && (!caller.CanSee(agency) || await agencies.FindAsync(agency, ct) is null))
+        {
+            return ProblemResults.NotFound($"no agency '{agency}'");
+        }
+
+        var errors = new FieldErrors();
+        var count = DefaultLimit;
+        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxLimit))
+        {
+            errors.Add("limit", $"must be a whole number from 1 to {MaxLimit} (was '{limit}')");
+        }
+
+        OverdueCursor? cursor = null;
+        if (after is not null)
+        {
+            if (OverdueCursor.TryParse(after, out var parsed))
+            {
+                cursor = parsed;
+            }
+            else
+            {
+                errors.Add("after", "must be the 'next' value of a previous page, unchanged");
+            }
+        }
+
+        bool? csv = format?.ToLowerInvariant() switch
+        {
+            "csv" => true,
+            "json" => false,
+            null => http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)),
+            _ => null,
+        };
+        if (csv is null)
+        {
+            errors.Add("format", "must be json or csv");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToResult();
+        }
+
+        IReadOnlyCollection<string>? scope = agency is not null ? [agency] : caller.IsGlobal ? null : caller.Agencies;
+        if (csv != true)
+        {
+            return Results.Ok(await query.PageAsync(scope, cursor, count, ct));
+        }
+
+        // Logged before the first byte leaves: an export is never served unrecorded.
+        await log.RecordAsync(http.User, "export.overdue", http.Request.Path + http.Request.QueryString, agency, "overdue recorders as CSV", ct);
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"overdue-{agency ?? "all"}.csv\"";
+        return Results.Stream(body => OverdueCsv.WriteAsync(body, query.AllAsync(scope, http.RequestAborted), http.RequestAborted), "text/csv; charset=utf-8");
+    }
+}
