@@ -79,8 +79,10 @@ public static class RatioBenchmark
             });
             Report("single agency", single);
 
+            var overdue = await MeasureOverdueAsync(database, agencies, allRuns, singleRuns);
+
             await PrintPlanAsync(connectionString);
-            var ok = Percentile(all, 0.95) <= 200 && Percentile(single, 0.95) <= 200;
+            var ok = Percentile(all, 0.95) <= 200 && Percentile(single, 0.95) <= 200 && overdue.All(t => Percentile(t, 0.95) <= 200);
             Console.WriteLine(ok ? "target p95 <= 200 ms: met" : "target p95 <= 200 ms: NOT met");
             return 0;
         }
@@ -88,6 +90,38 @@ public static class RatioBenchmark
         {
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        }
+    }
+
+    /// <summary>The overdue list (<c>GET /api/v1/recorders/overdue</c>): all agencies' first page, a page 50 pages deep, one agency's first page.</summary>
+    private static async Task<List<double>[]> MeasureOverdueAsync(PostgresCloudDatabase database, int agencies, int allRuns, int singleRuns)
+    {
+        var query = new OverdueQuery(database, Options.Create(new CloudOptions()), TimeProvider.System);
+        var first = await MeasureAsync(allRuns, 3, async _ => Expect(await query.PageAsync(null, null, 100, CancellationToken.None), 100));
+        Report("overdue list, all agencies, first page of 100", first);
+
+        OverdueCursor? cursor = null;
+        for (var page = 0; page < 50; page++)
+        {
+            var next = (await query.PageAsync(null, cursor, 100, CancellationToken.None)).Next;
+            cursor = next is not null && OverdueCursor.TryParse(next, out var parsed) ? parsed : throw new InvalidOperationException("fewer than 50 pages of overdue recorders");
+        }
+
+        var deep = await MeasureAsync(allRuns, 3, async _ => Expect(await query.PageAsync(null, cursor, 100, CancellationToken.None), 100));
+        Report("overdue list, all agencies, page 51 of 100", deep);
+
+        var random = new Random(11);
+        var one = await MeasureAsync(singleRuns, 20, async _ =>
+            await query.PageAsync([RatioDataLoader.AgencyCode(random.Next(agencies))], null, 100, CancellationToken.None));
+        Report("overdue list, one agency, first page", one);
+        return [first, deep, one];
+    }
+
+    private static void Expect(OverduePage page, int count)
+    {
+        if (page.Items.Count != count)
+        {
+            throw new InvalidOperationException($"expected {count} overdue recorders on the page, got {page.Items.Count}");
         }
     }
 
@@ -111,7 +145,7 @@ public static class RatioBenchmark
 
     private static void Report(string what, List<double> times) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ratio query, {what}: n={times.Count} p50={Percentile(times, 0.50):F1} ms p95={Percentile(times, 0.95):F1} ms max={times.Max():F1} ms"));
+            $"{(what.StartsWith("overdue", StringComparison.Ordinal) ? string.Empty : "ratio query, ")}{what}: n={times.Count} p50={Percentile(times, 0.50):F1} ms p95={Percentile(times, 0.95):F1} ms max={times.Max():F1} ms"));
 
     private static double Percentile(List<double> times, double p)
     {
