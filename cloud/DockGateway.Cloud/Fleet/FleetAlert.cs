@@ -1,6 +1,7 @@
 namespace DockGateway.Cloud.Fleet;
 
-/// <summary>An alert a dock raised (refused, late, overdue, gap, disk-low, error, unregistered).</summary>
+/// <summary>An alert a dock raised (refused, late, overdue, gap, disk-low, error, unregistered); a gap carries the
+/// missing file sequence numbers (<see cref="MissingFrom"/>..<see cref="MissingTo"/>).</summary>
 public sealed record FleetAlert(
     string Id,
     string AgencyCode,
@@ -12,4 +13,6 @@ public sealed record FleetAlert(
     int? Slot,
     string? Recorder,
     string? File,
-    string? Message);
+    string? Message,
+    long? MissingFrom = null,
+    long? MissingTo = null);

@@ -58,13 +58,14 @@ public sealed class FleetQueries(ICloudDatabase database)
         var rows = await connection.QueryAsync<AlertRow>(new CommandDefinition(
             """
             SELECT id AS Id, agency_code AS AgencyCode, dock_id AS DockId, event_key AS EventKey, kind AS Kind, occurred_at AS OccurredAt,
-                received_at AS ReceivedAt, slot AS Slot, recorder AS Recorder, file AS File, message AS Message
+                received_at AS ReceivedAt, slot AS Slot, recorder AS Recorder, file AS File, message AS Message,
+                missing_from AS MissingFrom, missing_to AS MissingTo
             FROM fleet_alerts WHERE agency_code = @agencyCode AND received_at > @since
             ORDER BY received_at DESC, id DESC LIMIT @limit
             """,
             new { agencyCode, since = since?.ToUnixTimeMilliseconds() ?? long.MinValue, limit = (long)limit }, cancellationToken: cancellationToken));
         return rows.Select(r => new FleetAlert(
-            r.Id, r.AgencyCode, r.DockId, r.EventKey, r.Kind, Ms(r.OccurredAt), Ms(r.ReceivedAt), (int?)r.Slot, r.Recorder, r.File, r.Message)).ToList();
+            r.Id, r.AgencyCode, r.DockId, r.EventKey, r.Kind, Ms(r.OccurredAt), Ms(r.ReceivedAt), (int?)r.Slot, r.Recorder, r.File, r.Message, r.MissingFrom, r.MissingTo)).ToList();
     }
 
     private static DateTimeOffset Ms(long value) => DateTimeOffset.FromUnixTimeMilliseconds(value);
@@ -151,5 +152,9 @@ public sealed class FleetQueries(ICloudDatabase database)
         public string? File { get; init; }
 
         public string? Message { get; init; }
+
+        public long? MissingFrom { get; init; }
+
+        public long? MissingTo { get; init; }
     }
 }

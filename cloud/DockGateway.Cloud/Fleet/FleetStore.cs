@@ -87,15 +87,15 @@ public sealed class FleetStore(ICloudDatabase database)
             {
                 var added = !report.IsAlert || await connection.ExecuteAsync(new CommandDefinition(
                     """
-                    INSERT INTO fleet_alerts (id, agency_code, dock_id, event_key, kind, occurred_at, received_at, slot, recorder, file, message)
-                    VALUES (@id, @agency, @dock, @Key, @Kind, @occurred, @at, @slot, @Recorder, @File, @Message)
+                    INSERT INTO fleet_alerts (id, agency_code, dock_id, event_key, kind, occurred_at, received_at, slot, recorder, file, message, missing_from, missing_to)
+                    VALUES (@id, @agency, @dock, @Key, @Kind, @occurred, @at, @slot, @Recorder, @File, @Message, @MissingFrom, @MissingTo)
                     ON CONFLICT (dock_id, event_key) DO NOTHING
                     """,
                     new
                     {
                         id = Guid.CreateVersion7().ToString("n"), agency = topic.Agency, dock = topic.Dock, report.Key, report.Kind,
                         occurred = report.Time.ToUnixTimeMilliseconds(), at = receivedAt.ToUnixTimeMilliseconds(), slot = (long?)report.Slot,
-                        report.Recorder, report.File, report.Message,
+                        report.Recorder, report.File, report.Message, report.MissingFrom, report.MissingTo,
                     },
                     transaction, cancellationToken: cancellationToken)) == 1;
                 await SeenAsync(connection, transaction, topic, seenAt, cancellationToken);

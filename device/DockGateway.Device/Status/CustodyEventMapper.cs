@@ -14,7 +14,7 @@ public static class CustodyEventMapper
         UnregisteredEntry e => Event(DockEventKind.Unregistered, index, e, e.Recorder),
         IngestedEntry e => Event(DockEventKind.Ingested, index, e, e.Recorder) with { File = e.Path, Sha256 = e.Sha256, Size = e.Size },
         LateEntry e => Event(DockEventKind.Late, index, e, e.Recorder) with { File = e.Path, Sha256 = e.Sha256 },
-        GapEntry e => Event(DockEventKind.Gap, index, e, e.Recorder),
+        GapEntry e => Event(DockEventKind.Gap, index, e, e.Recorder) with { MissingFrom = e.MissingFrom, MissingTo = e.MissingTo },
         DiskLowEntry e => Event(DockEventKind.DiskLow, index, e, e.Recorder),
         RefusedEntry e => Event(DockEventKind.Refused, index, e, e.Recorder ?? e.Serial) with { File = e.Path, Message = $"{e.Reason}: {e.Detail}" },
         ErrorEntry e => Event(DockEventKind.Error, index, e, e.Recorder) with { File = e.Path, Message = $"{e.Reason}: {e.Detail}" },

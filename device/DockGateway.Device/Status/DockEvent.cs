@@ -21,6 +21,11 @@ public sealed record DockEvent(DockEventKind Kind, string Key, DateTimeOffset Ti
     /// <summary>The custody log index of the entry this event mirrors.</summary>
     public long? CustodyIndex { get; init; }
 
+    /// <summary>For a gap: the first and last missing file sequence numbers.</summary>
+    public long? MissingFrom { get; init; }
+
+    public long? MissingTo { get; init; }
+
     /// <summary>A human-readable explanation (refusal reason, error text).</summary>
     public string? Message { get; init; }
 

@@ -37,7 +37,7 @@ public static class StatusJson
 
     public static byte[] Event(DockEvent e, string agency, string dockId) =>
         JsonSerializer.SerializeToUtf8Bytes(
-            new EventPayload(SchemaVersion, e.Key, KindName(e.Kind), Time(e.Time), agency, dockId, e.Slot, e.Recorder, e.File, e.Sha256, e.Size, e.CustodyIndex, e.Message),
+            new EventPayload(SchemaVersion, e.Key, KindName(e.Kind), Time(e.Time), agency, dockId, e.Slot, e.Recorder, e.File, e.Sha256, e.Size, e.CustodyIndex, e.Message, e.MissingFrom, e.MissingTo),
             s_options);
 
     public static string KindName(DockEventKind kind) => JsonNamingPolicy.KebabCaseLower.ConvertName(kind.ToString());
@@ -53,5 +53,5 @@ public static class StatusJson
 
     private sealed record EventPayload(
         int V, string Key, string Kind, string Time, string Agency, string Dock, int? Slot, string? Recorder,
-        string? File, string? Sha256, long? Size, long? CustodyIndex, string? Message);
+        string? File, string? Sha256, long? Size, long? CustodyIndex, string? Message, long? MissingFrom, long? MissingTo);
 }

@@ -96,5 +96,19 @@ public sealed class FleetPayloadTests
         Assert.Equal(1000, DockEventReport.Parse(Utf8($$"""{"v":1,"key":"k","kind":"error","time":"2026-11-22T02:00:00Z","message":"{{new string('m', 5000)}}"}"""), topic).Message!.Length);
     }
 
+    [Fact]
+    public void A_gap_event_keeps_its_missing_range_and_a_half_or_inverted_range_is_refused_by_name()
+    {
+        var topic = s_status with { Kind = FleetTopicKind.Events };
+        var gap = DockEventReport.Parse(Utf8("""{"v":1,"key":"custody:9","kind":"gap","time":"2026-11-22T02:00:00Z","recorder":"RB-1","missing_from":18,"missing_to":20}"""), topic);
+        Assert.Equal((18L, 20L), (gap.MissingFrom, gap.MissingTo));
+        foreach (var range in new[] { "\"missing_from\":18", "\"missing_to\":20", "\"missing_from\":21,\"missing_to\":20" })
+        {
+            var json = $$"""{"v":1,"key":"custody:9","kind":"gap","time":"2026-11-22T02:00:00Z",{{range}}}""";
+            var error = Assert.Throws<FleetPayloadException>(() => DockEventReport.Parse(Utf8(json), topic));
+            Assert.Contains("missing_to", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     private static ReadOnlyMemory<byte> Utf8(string json) => Encoding.UTF8.GetBytes(json);
 }

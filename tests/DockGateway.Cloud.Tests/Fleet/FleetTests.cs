@@ -118,11 +118,14 @@ public abstract class FleetTests(FleetHostFixture fixture)
         await dock.Connection.WaitUntilConnectedAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
         await dock.PublishSlotAsync(3, "done", "RB-300", 4, 4, 0);
-        await dock.PublishEventAsync("gap", "custody:99", slot: 3, recorder: "RB-300", message: "clip numbering jumps from 17 to 19");
+        await dock.PublishAsync("events", $$"""
+            {"v":1,"key":"custody:99","kind":"gap","time":"{{SimulatedDock.Now}}","slot":3,"recorder":"RB-300","missing_from":18,"missing_to":18}
+            """);
         var status = await client.EventuallyAsync(path, d => d.Slot(3)?.GetProperty("state").GetString() == "done");
         Assert.Equal(4, status.Slot(3)!.Value.GetProperty("done").GetInt32());
         var alerts = await client.EventuallyAsync($"/api/v1/agencies/{enrolled.Agency}/alerts", a => a.GetArrayLength() == 1);
         Assert.Equal("gap", alerts[0].GetProperty("kind").GetString());
+        Assert.Equal((18, 18), (alerts[0].GetProperty("missingFrom").GetInt64(), alerts[0].GetProperty("missingTo").GetInt64()));
     }
 
     [VariantFact]
