@@ -1,5 +1,6 @@
 using DockGateway.Device.Custody;
 using DockGateway.Shared.Custody;
+using DockGateway.Shared.Faults;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -37,6 +38,7 @@ public sealed class UploadQueueReconciler(UploadBacklog queue, CustodyLog log, U
             {
                 if (record.TryGetEntry<IngestedEntry>(out var ingested, out var problem))
                 {
+                    CrashPoint.Reached("upload-queueing");
                     added += queue.Enqueue(record.Index, ingested.Sha256, ingested.Size, ingested.Stored, ingested.Recorder) ? 1 : 0;
                 }
                 else

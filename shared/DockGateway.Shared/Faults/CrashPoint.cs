@@ -27,14 +27,15 @@ public static class CrashPoint
     public static IReadOnlyList<string> IngestSteps { get; } = ["copying", "copied", "stored", "verified", "committed", "erased"];
 
     /// <summary>
-    /// The upload's steps, in order: the cloud's completion of an upload whose last chunk arrived
+    /// The upload's steps, in order: the dock's <c>upload-queueing</c> (an <c>ingested</c> entry committed to
+    /// custody.db, its file not yet in the upload queue in sync.db), then the cloud's completion of an upload whose last chunk arrived
     /// (<c>cloud-offset-committed</c>: the last offset is committed, the full SHA-256 not yet checked and
     /// the partial not yet moved; <c>cloud-blob-committed</c>: the blob is stored under its SHA-256,
     /// <c>completed_at</c> not yet set; <c>cloud-completed</c>: <c>completed_at</c> set, the receipt not
     /// yet sent), then the dock's <c>uploaded-logged</c> (the <c>uploaded</c> entry committed to custody.db,
     /// sync.db not yet marked).
     /// </summary>
-    public static IReadOnlyList<string> UploadSteps { get; } = ["cloud-offset-committed", "cloud-blob-committed", "cloud-completed", "uploaded-logged"];
+    public static IReadOnlyList<string> UploadSteps { get; } = ["upload-queueing", "cloud-offset-committed", "cloud-blob-committed", "cloud-completed", "uploaded-logged"];
 
     /// <summary>
     /// The witness steps, dock and cloud: <c>witness-cosigned</c> (dock: cosignature received, not yet recorded

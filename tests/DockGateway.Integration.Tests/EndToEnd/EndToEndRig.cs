@@ -163,6 +163,12 @@ internal sealed class EndToEndRig : IAsyncDisposable
     public long UploadAttempts() =>
         ReadOnlySqlite.Query(Path.Combine(Data, "sync.db"), "SELECT COALESCE(SUM(attempts), 0) FROM uploads", r => r.GetInt64(0)).FirstOrDefault();
 
+    /// <summary>Files in the dock's upload queue (sync.db), whatever their state; 0 when sync.db does not exist yet.</summary>
+    public long QueuedUploads() =>
+        File.Exists(Path.Combine(Data, "sync.db"))
+            ? ReadOnlySqlite.Query(Path.Combine(Data, "sync.db"), "SELECT COUNT(*) FROM uploads", r => r.GetInt64(0)).FirstOrDefault()
+            : 0;
+
     /// <summary>The distinct SHA-256 of every file the dock ingested (its custody database).</summary>
     public IReadOnlySet<string> IngestedSha256() => CustodyQuery("SELECT DISTINCT sha256 FROM ingested_files", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal);
 

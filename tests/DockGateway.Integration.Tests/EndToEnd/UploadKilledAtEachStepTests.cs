@@ -48,6 +48,25 @@ public sealed class UploadKilledAtEachStepTests
         AssertCompletedOnce(rig, expected);
     }
 
+    [RequiresFact(Needs.Mosquitto)]
+    public async Task Every_file_is_uploaded_once_when_the_dock_dies_between_the_custody_commit_and_the_upload_queue()
+    {
+        await using var rig = await EndToEndRig.StartAsync();
+        var recorder = VirtualRecorder.Create("KILL-UPLOAD-QUEUEING", new Random(37), generatedFiles: 3, maxBytes: 512 * 1024);
+        var expected = recorder.Files.Values.Select(f => f.Sha256).ToHashSet(StringComparer.Ordinal);
+        var dying = rig.StartDock(new Dictionary<string, string> { [CrashPoint.Variable] = "upload-queueing" });
+        rig.InsertRecorder(1, recorder);
+
+        Assert.True(await Task.Run(() => dying.WaitForExit(s_timeout)), $"the dock did not die at 'upload-queueing':\n{dying.Tail}");
+        Assert.Contains("killing the process at step 'upload-queueing'", dying.Tail, StringComparison.Ordinal);
+        Assert.NotEmpty(rig.CustodyEntries("ingested"));
+        Assert.Equal(0, rig.QueuedUploads()); // committed to custody, in no upload queue: the window under test
+        rig.StartDock();
+
+        await WaitForEverythingAsync(rig, expected);
+        AssertCompletedOnce(rig, expected);
+    }
+
     private static async Task CloudDiesAtAsync(string step)
     {
         await using var rig = await EndToEndRig.StartAsync(cloudEnvironment: new Dictionary<string, string> { [CrashPoint.Variable] = step });
