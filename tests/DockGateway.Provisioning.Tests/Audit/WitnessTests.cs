@@ -56,11 +56,16 @@ public sealed class WitnessTests : IDisposable
     }
 
     [Fact]
-    public void A_pinned_witness_that_did_not_cosign_is_a_warning()
+    public void A_checkpoint_stripped_of_the_pinned_witness_cosignature_fails()
     {
+        Cosign();
+        var note = SignedNote.Parse(File.ReadAllText(Path.Combine(_bundle.Directory, "checkpoint")));
+        File.WriteAllText(Path.Combine(_bundle.Directory, "checkpoint"), _bundle.CheckpointText); // the dock's signature only
+        Assert.Equal(2, note.Signatures.Count);
+
         var report = Verify(pinWitness: true);
 
-        Assert.True(report.Passed, string.Join("\n", report.Failures));
-        Assert.Contains(report.Warnings, w => w.Message.StartsWith("not cosigned by witness", StringComparison.Ordinal));
+        Assert.False(report.Passed);
+        Assert.Contains(report.Failures, f => f.Where == "checkpoint" && f.Message.StartsWith("not cosigned by witness witness.cloud.example+", StringComparison.Ordinal));
     }
 }
