@@ -182,13 +182,13 @@ public static class BundleVerifier
                 ? string.Create(CultureInfo.InvariantCulture, $"{AuditBundle.EntriesFile} entry {last} (line {last + 1})")
                 : string.Create(CultureInfo.InvariantCulture, $"{AuditBundle.EntriesFile} entries {lastGood}..{last} (lines {lastGood + 1}..{last + 1})");
             var root = tree.Size >= checkpoint.Size
-                ? string.Create(CultureInfo.InvariantCulture, $"the Merkle root of entries 0..{checkpoint.Size - 1} is {Convert.ToBase64String(tree.RootHash(checkpoint.Size))}, the signed checkpoint says {Convert.ToBase64String(checkpoint.RootHash)}; ")
+                ? string.Create(CultureInfo.InvariantCulture, $"; the Merkle root of entries 0..{checkpoint.Size - 1} is {Convert.ToBase64String(tree.RootHash(checkpoint.Size))}, the signed checkpoint says {Convert.ToBase64String(checkpoint.RootHash)}")
                 : "";
             var earlier = lastGood == 0
-                ? "no earlier signed checkpoint narrows it down"
+                ? "and no earlier signed checkpoint narrows it down"
                 : string.Create(CultureInfo.InvariantCulture, $"the one of size {lastGood} still does");
             report.Fail(where, string.Create(CultureInfo.InvariantCulture,
-                $"changed, added, removed or reordered: {root}the first change is here: the signed checkpoint of size {firstBad.Size} no longer matches, {earlier}"));
+                $"the first changed entry is here: the signed checkpoint of size {firstBad.Size} no longer matches, {earlier} (an entry was changed, added, removed or reordered{root})"));
         }
 
         report.CoveredByEarlierCheckpoint = lastGood > 0;

@@ -110,7 +110,7 @@ internal static class ProofCheck
         {
             if (changedFrom is { } from && signed.Size > from)
             {
-                report.Consequence(file.Where, $"embedded checkpoint (size {signed.Size}) no longer matches the entries: it covers the changed entries reported above (from entry {from} on)");
+                report.Consequence(file.Where, $"embedded checkpoint (size {signed.Size}) no longer matches the entries because it covers the change reported above (from entry {from} on)");
             }
             else
             {

@@ -35,9 +35,10 @@ public sealed class ReportWriter
             Line("red", $"  FAIL  {failure}");
         }
 
+        // Checks that failed only because of a failure above: shown, not counted again.
         foreach (var consequence in report.Consequences)
         {
-            Line(null, $"  then  {consequence} (a consequence, not counted again)");
+            Line(null, $"  then  {consequence}");
         }
 
         foreach (var warning in report.Warnings)

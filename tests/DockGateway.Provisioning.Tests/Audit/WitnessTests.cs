@@ -56,6 +56,38 @@ public sealed class WitnessTests : IDisposable
     }
 
     [Fact]
+    public void Require_witness_fails_a_checkpoint_without_the_cosignature_of_a_witness_listed_in_keys_txt()
+    {
+        File.AppendAllText(Path.Combine(_bundle.Directory, "keys.txt"), _witness.VerifierKey + "\n");
+        var options = new VerificationOptions { RequireWitness = true };
+
+        var report = BundleVerifier.Verify(AuditBundle.Load(_bundle.Directory), options);
+        var without = BundleVerifier.Verify(AuditBundle.Load(_bundle.Directory), options with { RequireWitness = false });
+
+        Assert.Contains(report.Failures, f => f.Where == "checkpoint" && f.Message.Contains("(required: --require-witness)", StringComparison.Ordinal));
+        Assert.True(without.Passed, string.Join("\n", without.Failures));
+        Assert.Contains(without.Warnings, w => w.Message.StartsWith("not cosigned by witness", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Require_witness_without_any_witness_key_fails_saying_so()
+    {
+        var report = BundleVerifier.Verify(AuditBundle.Load(_bundle.Directory), new VerificationOptions { PinnedKeys = [_bundle.VerifierKey], RequireWitness = true });
+
+        Assert.Contains(report.Failures, f => f.Where == "--require-witness" && f.Message.StartsWith("no witness key", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pinned_witness_that_cosigned_passes()
+    {
+        Cosign();
+
+        var report = Verify(pinWitness: true);
+
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+    }
+
+    [Fact]
     public void A_checkpoint_stripped_of_the_pinned_witness_cosignature_fails()
     {
         Cosign();
