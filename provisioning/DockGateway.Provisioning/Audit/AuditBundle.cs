@@ -71,8 +71,7 @@ public sealed class AuditBundle
                 : $"'{directory}' is not an audit bundle: {missing} are missing");
         }
 
-        var entriesPath = Path.Combine(directory, EntriesFile);
-        var entries = File.Exists(entriesPath) ? File.ReadAllBytes(entriesPath) : null;
+        var entries = ReadBytes(Path.Combine(directory, EntriesFile));
         return new AuditBundle(directory)
         {
             Checkpoint = ReadText(Path.Combine(directory, CheckpointFile)),
@@ -85,11 +84,14 @@ public sealed class AuditBundle
         };
     }
 
-    private static string? ReadText(string path)
+    private static string? ReadText(string path) => ReadBytes(path) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    /// <summary>The file's bytes, null when it is missing; a directory in its place is unusable input.</summary>
+    private static byte[]? ReadBytes(string path)
     {
         if (File.Exists(path))
         {
-            return Encoding.UTF8.GetString(File.ReadAllBytes(path));
+            return File.ReadAllBytes(path);
         }
 
         return System.IO.Directory.Exists(path)

@@ -76,6 +76,18 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Verify_exits_2_when_a_bundle_file_cannot_be_read_as_one()
+    {
+        File.Delete(Path.Combine(_bundle.Directory, "entries.jsonl"));
+        Directory.CreateDirectory(Path.Combine(_bundle.Directory, "entries.jsonl"));
+
+        var (code, _, error) = Dockctl("audit", "verify", _bundle.Directory, "--key", _bundle.VerifierKey);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("entries.jsonl' is a directory", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_exits_1_with_a_clear_line_when_a_pinned_witness_did_not_cosign()
     {
         using var witnessKey = DockGateway.Shared.Crypto.Ed25519PrivateKey.Generate();
