@@ -1,4 +1,3 @@
-using System.Globalization;
 using DockGateway.Shared.Merkle;
 using DockGateway.Shared.Notes;
 
@@ -45,7 +44,7 @@ public static class BundleVerifier
         else
         {
             var history = CheckpointHistory.Collect(bundle, keys.Docks, checkpoint, report);
-            provenSize = CheckRoot(checkpoint, history, tree, report);
+            provenSize = RootCheck.Run(checkpoint, history, tree, report);
             changedFrom = provenSize < checkpoint.Size ? provenSize : null;
             ProofCheck.Run(bundle, keys.Docks, checkpoint, tree, entries, Covered(entries, provenSize), changedFrom, report);
         }
@@ -129,69 +128,5 @@ public static class BundleVerifier
         }
 
         return entries;
-    }
-
-    /// <summary>
-    /// Compares the root over the leaves with the signed one and every earlier signed checkpoint with the same
-    /// leaves; returns how many leading entries a matching signed checkpoint proves (the checkpoint's size when
-    /// all is well). On a mismatch, names the first entry range whose signed checkpoint no longer matches.
-    /// </summary>
-    private static long CheckRoot(TrustedCheckpoint checkpoint, List<SignedCheckpoint> history, MerkleTree tree, VerificationReport report)
-    {
-        var matches = false;
-        if (tree.Size < checkpoint.Size)
-        {
-            report.Fail(AuditBundle.EntriesFile, string.Create(CultureInfo.InvariantCulture,
-                $"has {tree.Size} entries but the checkpoint commits to {checkpoint.Size}: entries {tree.Size}..{checkpoint.Size - 1} are missing"));
-        }
-        else
-        {
-            if (tree.Size > checkpoint.Size)
-            {
-                report.Warn(AuditBundle.EntriesFile, string.Create(CultureInfo.InvariantCulture,
-                    $"entries {checkpoint.Size}..{tree.Size - 1} are not covered by the signed checkpoint and were not verified"));
-            }
-
-            matches = tree.RootHash(checkpoint.Size).AsSpan().SequenceEqual(checkpoint.RootHash);
-        }
-
-        if (matches)
-        {
-            report.Pass($"Merkle root of the {checkpoint.Size} entries matches the signed checkpoint");
-            var forked = history.Where(c => !CheckpointHistory.Matches(c, tree)).ToList();
-            foreach (var earlier in forked)
-            {
-                report.Fail(earlier.Where, string.Create(CultureInfo.InvariantCulture,
-                    $"signed checkpoint of size {earlier.Size} is not a prefix of the entries the latest checkpoint covers: the dock signed inconsistent trees"));
-            }
-
-            if (forked.Count == 0 && history.Count > 1)
-            {
-                report.Pass(string.Create(CultureInfo.InvariantCulture,
-                    $"{history.Count - 1} earlier signed checkpoints (sizes {string.Join(", ", history.SkipLast(1).Select(c => c.Size))}) are prefixes of the same entries: the log only grew"));
-            }
-
-            return checkpoint.Size;
-        }
-
-        var (lastGood, firstBad) = CheckpointHistory.Locate(history, tree);
-        if (firstBad is not null)
-        {
-            var last = firstBad.Size - 1;
-            var where = lastGood == last
-                ? string.Create(CultureInfo.InvariantCulture, $"{AuditBundle.EntriesFile} entry {last} (line {last + 1})")
-                : string.Create(CultureInfo.InvariantCulture, $"{AuditBundle.EntriesFile} entries {lastGood}..{last} (lines {lastGood + 1}..{last + 1})");
-            var root = tree.Size >= checkpoint.Size
-                ? string.Create(CultureInfo.InvariantCulture, $"; the Merkle root of entries 0..{checkpoint.Size - 1} is {Convert.ToBase64String(tree.RootHash(checkpoint.Size))}, the signed checkpoint says {Convert.ToBase64String(checkpoint.RootHash)}")
-                : "";
-            var earlier = lastGood == 0
-                ? "and no earlier signed checkpoint narrows it down"
-                : string.Create(CultureInfo.InvariantCulture, $"the one of size {lastGood} still does");
-            report.Fail(where, string.Create(CultureInfo.InvariantCulture,
-                $"the first changed entry is here: the signed checkpoint of size {firstBad.Size} no longer matches, {earlier} (an entry was changed, added, removed or reordered{root})"));
-        }
-
-        report.CoveredByEarlierCheckpoint = lastGood > 0;
-        return lastGood;
     }
 }
