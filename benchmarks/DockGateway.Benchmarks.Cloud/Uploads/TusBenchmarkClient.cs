@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using DockGateway.Shared.Crypto;
 using DockGateway.Shared.Http;
@@ -10,11 +9,13 @@ using DockGateway.Shared.Http;
 namespace DockGateway.Benchmarks.Cloud.Uploads;
 
 /// <summary>
-/// A dock's side of a tus upload, signed per RFC 9421 like <see cref="HttpRequestSigner"/> but
-/// with each chunk's Content-Digest computed ahead (as a dock does while reading the file).
+/// A dock's side of a tus upload, signed per RFC 9421 by <see cref="HttpRequestSigner"/> (covering the
+/// tus headers) with each chunk's Content-Digest computed ahead (as a dock does while reading the file).
 /// </summary>
 public sealed class TusBenchmarkClient(HttpClient http, string dockId, Ed25519PrivateKey key)
 {
+    private readonly HttpRequestSigner _signer = new(dockId, key, TimeProvider.System);
+
     public async Task UploadAsync(BenchmarkFile file, int entry)
     {
         var metadata = string.Join(",",
@@ -47,15 +48,7 @@ public sealed class TusBenchmarkClient(HttpClient http, string dockId, Ed25519Pr
         }
     }
 
-    private void Sign(HttpRequestMessage request, string digest)
-    {
-        var parameters = SignatureBase.SignatureParams(
-            DateTimeOffset.UtcNow.ToUnixTimeSeconds(), dockId, Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)));
-        var signature = key.Sign(Encoding.UTF8.GetBytes(SignatureBase.Build(request.Method.Method, request.RequestUri!.AbsoluteUri, digest, parameters)));
-        request.Headers.TryAddWithoutValidation("Content-Digest", digest);
-        request.Headers.TryAddWithoutValidation("Signature-Input", "sig1=" + parameters);
-        request.Headers.TryAddWithoutValidation("Signature", $"sig1=:{Convert.ToBase64String(signature)}:");
-    }
+    private void Sign(HttpRequestMessage request, string digest) => _signer.Sign(request, digest);
 
     private static void Expect(HttpResponseMessage response, HttpStatusCode status)
     {

@@ -36,7 +36,9 @@ public sealed class CloudDocumentTransformer : IOpenApiDocumentTransformer
             In = ParameterLocation.Header,
             Name = "Signature",
             Description = "RFC 9421 HTTP message signature by the dock's enrolled Ed25519 key: Signature-Input and Signature headers "
-                + "covering @method, @target-uri and Content-Digest (RFC 9530, sha-256), keyid = the dock id. OpenAPI has no "
+                + "covering @method, @target-uri, Content-Digest (RFC 9530, sha-256) and every tus header the request carries "
+                + "(Tus-Resumable, Upload-Length, Upload-Offset, Upload-Metadata, Upload-Checksum), with created, keyid = the dock id "
+                + "and a required nonce. OpenAPI has no "
                 + "native 9421 type, so it is described here as a header.",
         };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();

@@ -8,9 +8,9 @@ namespace DockGateway.Cloud.DockAuth;
 
 /// <summary>
 /// Checks one dock request: Content-Digest (RFC 9530, sha-256) against the body, the RFC 9421
-/// Ed25519 signature against the dock's registered key, freshness (not older than
-/// <c>DockAuth:MaxAge</c>, not ahead by more than <c>DockAuth:FutureSkew</c>) and replay (keyid +
-/// nonce, or the signature itself, recorded in the shared database).
+/// Ed25519 signature against the dock's registered key (covering every tus header the request
+/// carries, with a nonce), freshness (not older than <c>DockAuth:MaxAge</c>, not ahead by more than
+/// <c>DockAuth:FutureSkew</c>) and replay (keyid + nonce, recorded in the shared database).
 /// </summary>
 public sealed class DockRequestVerifier(
     IDockKeys keys,
@@ -60,6 +60,7 @@ public sealed class DockRequestVerifier(
         var now = time.GetUtcNow();
         var result = _signatures.Verify(
             request.Method, TargetUri.For(request, settings.TrustForwardedHeaders), digestHeader, signatureInput, signature,
+            name => request.Headers.TryGetValue(name, out var values) ? string.Join(", ", values.ToArray()) : null,
             id => id == dock.DockId ? dock.PublicKey : null, now, settings.MaxAge);
         if (!result.Valid)
         {
@@ -75,9 +76,7 @@ public sealed class DockRequestVerifier(
             return DockVerification.Fail($"The signature was created at {created:O}, more than {settings.MaxAge} ago.");
         }
 
-        var replayKey = result.Nonce is { Length: > 0 } nonce
-            ? "nonce:" + nonce
-            : "sig:" + Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(signature)));
+        var replayKey = "nonce:" + result.Nonce; // the verifier refuses a signature without one
         if (!await replays.TryRecordAsync(dock.DockId, replayKey, now, now - settings.MaxAge - settings.FutureSkew, cancellationToken))
         {
             logger.LogWarning("Replayed signature from dock {Dock} rejected ({Method} {Path})", dock.DockId, request.Method, request.Path);

@@ -8,6 +8,9 @@ public interface IUploadStore
 
     Task<TusUpload?> FindAsync(string id, CancellationToken cancellationToken);
 
+    /// <summary>True when a dock of <paramref name="agencyCode"/> completed an upload of this SHA-256 (its agency holds the file).</summary>
+    Task<bool> AgencyHoldsAsync(string agencyCode, string sha256, CancellationToken cancellationToken);
+
     /// <summary>Sets the offset to <paramref name="newOffset"/> and the expiry to
     /// <paramref name="expiresAt"/> only when it is still <paramref name="expectedOffset"/>.</summary>
     Task<bool> TryAdvanceAsync(string id, long expectedOffset, long newOffset, DateTimeOffset expiresAt, CancellationToken cancellationToken);

@@ -41,6 +41,16 @@ public sealed class SqlUploadStore(ICloudDatabase database) : IUploadStore
             reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)), reader.GetInt64(11) != 0);
     }
 
+    public async Task<bool> AgencyHoldsAsync(string agencyCode, string sha256, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var held = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT COUNT(*) FROM uploads u JOIN docks d ON d.id = u.dock_id "
+            + "WHERE u.sha256 = @sha256 AND d.agency_code = @agencyCode AND u.completed_at IS NOT NULL",
+            new { agencyCode, sha256 }, cancellationToken: cancellationToken));
+        return held > 0;
+    }
+
     public async Task<bool> TryAdvanceAsync(string id, long expectedOffset, long newOffset, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);

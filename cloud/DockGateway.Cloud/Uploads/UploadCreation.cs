@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 namespace DockGateway.Cloud.Uploads;
 
 /// <summary>
-/// tus creation (<c>POST /api/v1/uploads/</c>). A file whose SHA-256 is already stored is not
+/// tus creation (<c>POST /api/v1/uploads/</c>). A file the dock's own agency already holds is not
 /// uploaded again: the answer is 201 with <c>Upload-Offset</c> equal to <c>Upload-Length</c>
-/// and the signed receipt in <c>Upload-Receipt</c>.
+/// and the signed receipt in <c>Upload-Receipt</c>. A file only another agency holds is uploaded
+/// like any new file (offset 0, hash-checked on completion; the blob store keeps one copy): knowing a
+/// SHA-256 proves nothing, and the answer must not tell whether another agency holds the file.
 /// </summary>
 public sealed class UploadCreation(
     IUploadStore store,
@@ -59,7 +61,9 @@ public sealed class UploadCreation(
         }
 
         var now = time.GetUtcNow();
-        var duplicate = await blobs.ExistsAsync(metadata.Sha256, cancellationToken);
+        // The blob store is asked only once the dock's own agency is known to hold the file: its answer covers every agency.
+        var duplicate = await store.AgencyHoldsAsync(dock.AgencyCode, metadata.Sha256, cancellationToken)
+            && await blobs.ExistsAsync(metadata.Sha256, cancellationToken);
         var upload = new TusUpload(
             UploadIds.New(), dock.DockId, length, duplicate ? length : 0, metadata.Sha256, metadata.Entry,
             metadata.FileName, metadata.Recorder, now, now + options.Value.Expiry, duplicate ? now : null, duplicate);

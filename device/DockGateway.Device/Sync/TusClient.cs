@@ -8,7 +8,8 @@ namespace DockGateway.Device.Sync;
 
 /// <summary>
 /// A tus 1.0.0 client (core + creation + checksum with sha256) for the cloud's <c>api/v1/uploads/</c>.
-/// The <see cref="HttpClient"/> it is given signs every request (RFC 9421, <c>SigningHandler</c>).
+/// The <see cref="HttpClient"/> it is given signs every request (RFC 9421, <c>SigningHandler</c>), covering
+/// the tus headers set here (Tus-Resumable, Upload-Length, Upload-Metadata, Upload-Offset, Upload-Checksum).
 /// Metadata: sha256, size, entry (custody index), filename, recorder. The cloud's signed receipt
 /// comes back in <c>Upload-Receipt</c> (base64 of the note) when the file's full SHA-256 matched.
 /// </summary>

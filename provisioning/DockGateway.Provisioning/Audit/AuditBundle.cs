@@ -5,8 +5,10 @@ namespace DockGateway.Provisioning.Audit;
 /// <summary>
 /// The files of an auditor bundle, read as they are: <c>checkpoint</c> (a signed note),
 /// <c>entries.jsonl</c> (line i = the exact bytes of leaf i), <c>keys.txt</c> (verifier keys, one a
-/// line) and <c>proofs/&lt;sha256&gt;.tlog-proof</c>. A missing part is null; judging it is the
-/// verifier's job. Only a missing bundle directory is an input error.
+/// line), <c>checkpoints/&lt;size&gt;</c> (every signed checkpoint the dock kept, one note a file) and
+/// <c>proofs/&lt;sha256&gt;.tlog-proof</c>. A missing part is null; judging it is the verifier's job.
+/// Input errors (<see cref="InputException"/>, exit 2): no bundle directory, a directory holding neither
+/// checkpoint nor entries.jsonl (empty, or not a bundle), or a part that cannot be read.
 /// </summary>
 public sealed class AuditBundle
 {
@@ -15,6 +17,7 @@ public sealed class AuditBundle
     public const string KeysFile = "keys.txt";
     public const string ProofsDirectory = "proofs";
     public const string ProofExtension = ".tlog-proof";
+    public const string CheckpointsDirectory = "checkpoints";
 
     private AuditBundle(string directory) => Directory = directory;
 
@@ -32,15 +35,43 @@ public sealed class AuditBundle
 
     public IReadOnlyList<ProofFile> Proofs { get; private init; } = [];
 
+    /// <summary>The notes under checkpoints/ (every signed checkpoint the dock exported), by file name; empty for an older bundle.</summary>
+    public IReadOnlyList<BundleNote> SignedCheckpoints { get; private init; } = [];
+
     public static AuditBundle Load(string directory)
     {
+        if (File.Exists(directory))
+        {
+            throw new InputException($"bundle '{directory}' is a file, not a bundle directory");
+        }
+
         if (!System.IO.Directory.Exists(directory))
         {
             throw new InputException($"bundle directory '{directory}' does not exist");
         }
 
-        var entriesPath = Path.Combine(directory, EntriesFile);
-        var entries = File.Exists(entriesPath) ? File.ReadAllBytes(entriesPath) : null;
+        try
+        {
+            return Read(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InputException($"bundle directory '{directory}' cannot be read: {e.Message}", e);
+        }
+    }
+
+    private static AuditBundle Read(string directory)
+    {
+        var present = System.IO.Directory.EnumerateFileSystemEntries(directory).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        if (!present.Contains(CheckpointFile) && !present.Contains(EntriesFile))
+        {
+            var missing = string.Join(", ", new[] { CheckpointFile, EntriesFile, KeysFile, ProofsDirectory + "/" }.Where(p => !present.Contains(p.TrimEnd('/'))));
+            throw new InputException(present.Count == 0
+                ? $"bundle directory '{directory}' is empty: {missing} are missing (write one with 'dockctl audit export')"
+                : $"'{directory}' is not an audit bundle: {missing} are missing");
+        }
+
+        var entries = ReadBytes(Path.Combine(directory, EntriesFile));
         return new AuditBundle(directory)
         {
             Checkpoint = ReadText(Path.Combine(directory, CheckpointFile)),
@@ -49,11 +80,32 @@ public sealed class AuditBundle
             Keys = ReadText(Path.Combine(directory, KeysFile))?
                 .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Proofs = ReadProofs(Path.Combine(directory, ProofsDirectory)),
+            SignedCheckpoints = ReadNotes(Path.Combine(directory, CheckpointsDirectory)),
         };
     }
 
-    private static string? ReadText(string path) =>
-        File.Exists(path) ? Encoding.UTF8.GetString(File.ReadAllBytes(path)) : null;
+    private static string? ReadText(string path) => ReadBytes(path) is { } bytes ? Encoding.UTF8.GetString(bytes) : null;
+
+    /// <summary>The file's bytes, null when it is missing; a directory in its place is unusable input.</summary>
+    private static byte[]? ReadBytes(string path)
+    {
+        if (File.Exists(path))
+        {
+            return File.ReadAllBytes(path);
+        }
+
+        return System.IO.Directory.Exists(path)
+            ? throw new InputException($"'{path}' is a directory; the bundle needs a file there")
+            : null;
+    }
+
+    private static List<BundleNote> ReadNotes(string directory) =>
+        System.IO.Directory.Exists(directory)
+            ? System.IO.Directory.EnumerateFiles(directory)
+                .Order(StringComparer.Ordinal)
+                .Select(p => new BundleNote($"{CheckpointsDirectory}/{Path.GetFileName(p)}", Encoding.UTF8.GetString(File.ReadAllBytes(p))))
+                .ToList()
+            : [];
 
     private static List<byte[]> SplitLines(byte[] data)
     {

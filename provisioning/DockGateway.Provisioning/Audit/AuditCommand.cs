@@ -18,7 +18,7 @@ public static class AuditCommand
     {
         var data = new Option<string>("--data") { Description = "The dock's data directory (custody.db, dock.key, footage/)", HelpName = "DATADIR", Required = true };
         var output = new Option<string>("--out") { Description = "The bundle directory to write; must not exist or be empty", HelpName = "BUNDLE", Required = true };
-        var export = new Command("export", "Write an auditor bundle (checkpoint, entries.jsonl, keys.txt, proofs/) from a dock's data directory")
+        var export = new Command("export", "Write an auditor bundle (checkpoint, entries.jsonl, keys.txt, checkpoints/, proofs/) from a dock's data directory")
         {
             data, output,
         };
@@ -48,7 +48,7 @@ public static class AuditCommand
 
     private static Command CreateVerify()
     {
-        var bundle = new Argument<string>("BUNDLE") { Description = "The bundle directory (checkpoint, entries.jsonl, keys.txt, proofs/)" };
+        var bundle = new Argument<string>("BUNDLE") { Description = "The bundle directory (checkpoint, entries.jsonl, keys.txt, checkpoints/, proofs/)" };
         var footage = new Option<string?>("--footage")
         {
             Description = "The dock's footage directory: hash every stored copy and compare it with its entry",
@@ -56,13 +56,17 @@ public static class AuditCommand
         };
         var keys = new Option<string[]>("--key")
         {
-            Description = "A verifier key to trust (name+hexkeyid+base64), repeatable; preferred over the bundle's own keys.txt",
+            Description = "A verifier key to trust (name+hexkeyid+base64), repeatable: the dock's, and a witness's to require its cosignature; preferred over the bundle's own keys.txt",
             HelpName = "VERIFIERKEY",
             Arity = ArgumentArity.OneOrMore,
         };
-        var verify = new Command("verify", "Verify an auditor bundle offline; exit 0 when every check passes, 1 on any failure")
+        var requireWitness = new Option<bool>("--require-witness")
         {
-            bundle, footage, keys,
+            Description = "Fail unless the checkpoint carries a valid cosignature by every trusted witness (implied when a witness key is pinned with --key)",
+        };
+        var verify = new Command("verify", "Verify an auditor bundle offline; exit 0 when every check passes, 1 on any failure, 2 on unusable input (no bundle, an empty one, a bad --key)")
+        {
+            bundle, footage, keys, requireWitness,
         };
         verify.SetAction(parse =>
         {
@@ -71,6 +75,7 @@ public static class AuditCommand
             {
                 PinnedKeys = parse.GetValue(keys) ?? [],
                 FootageDirectory = parse.GetValue(footage),
+                RequireWitness = parse.GetValue(requireWitness),
             };
             var report = BundleVerifier.Verify(loaded, options);
             var output = parse.InvocationConfiguration.Output;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using DockGateway.Shared.Merkle;
 using DockGateway.Shared.Notes;
 
@@ -6,9 +5,12 @@ namespace DockGateway.Provisioning.Audit;
 
 /// <summary>
 /// Verifies an auditor bundle offline, trusting nothing but its bytes and the verifier keys:
-/// the checkpoint's signature, every leaf (canonical JSON), the Merkle root over the leaves, each
-/// inclusion proof and, when asked, each stored file's SHA-256. Every failure is recorded with the
-/// file, entry index or field it concerns; verification goes on after a failure so one run shows all.
+/// the checkpoint's signature (and its witness cosignatures), every leaf (canonical JSON), the Merkle
+/// root over the leaves, every earlier signed checkpoint, each inclusion proof and, when asked, each
+/// stored file's SHA-256. Every failure is recorded with the file, entry range or field it concerns;
+/// verification goes on after a failure so one run shows all. When the root fails, the earlier signed
+/// checkpoints name the first entry range that changed, checks that fail only because of it are listed
+/// as consequences, and the stored files are still hashed.
 /// </summary>
 public static class BundleVerifier
 {
@@ -19,7 +21,11 @@ public static class BundleVerifier
         var checkpoint = OpenCheckpoint(bundle, keys.Docks, report);
         if (checkpoint is not null)
         {
-            keys.CheckCosignatures(bundle.Checkpoint!, report);
+            keys.CheckCosignatures(bundle.Checkpoint!, options.RequireWitness, report);
+        }
+        else if (options.RequireWitness || keys.WitnessPinned)
+        {
+            report.Fail(AuditBundle.CheckpointFile, "no trusted checkpoint, so no witness cosignature either");
         }
 
         var entries = ReadEntries(bundle, report);
@@ -29,21 +35,36 @@ public static class BundleVerifier
             tree = new MerkleTree(leaves.Select(l => MerkleHash.Leaf(l)));
         }
 
-        var covered = CheckRoot(checkpoint, tree, entries, report);
-        if (checkpoint is not null && tree is not null)
+        long? changedFrom = null;
+        var provenSize = 0L;
+        if (checkpoint is null || tree is null)
         {
-            ProofCheck.Run(bundle, keys.Docks, checkpoint, tree, entries, covered, report);
+            report.Fail("checkpoint", "root hash not checked: no trusted checkpoint or no entries");
+        }
+        else
+        {
+            var history = CheckpointHistory.Collect(bundle, keys.Docks, checkpoint, report);
+            provenSize = RootCheck.Run(checkpoint, history, tree, report);
+            changedFrom = provenSize < checkpoint.Size ? provenSize : null;
+            ProofCheck.Run(bundle, keys.Docks, checkpoint, tree, entries, Covered(entries, provenSize), changedFrom, report);
         }
 
+        report.CoveredSize = provenSize;
+        var covered = Covered(entries, provenSize);
         ErasureCheck.Run(covered, report);
         if (options.FootageDirectory is { } footage)
         {
-            FootageCheck.Run(footage, covered, report);
+            // Hashed whatever the root said: which stored copies still match is evidence either way.
+            var named = entries.Take((int)Math.Min(checkpoint?.Size ?? entries.Count, entries.Count)).OfType<AuditEntry>().ToList();
+            FootageCheck.Run(footage, named, report, provenSize);
         }
 
         report.Custody.Add(covered);
         return report;
     }
+
+    private static List<AuditEntry> Covered(List<AuditEntry?> entries, long size) =>
+        entries.Take((int)Math.Min(size, entries.Count)).OfType<AuditEntry>().ToList();
 
     private static TrustedCheckpoint? OpenCheckpoint(AuditBundle bundle, List<NoteVerifier> keys, VerificationReport report)
     {
@@ -107,39 +128,5 @@ public static class BundleVerifier
         }
 
         return entries;
-    }
-
-    /// <summary>Compares the root over the leaves with the signed one; returns the entries the checkpoint covers.</summary>
-    private static List<AuditEntry> CheckRoot(TrustedCheckpoint? checkpoint, MerkleTree? tree, List<AuditEntry?> entries, VerificationReport report)
-    {
-        if (checkpoint is null || tree is null)
-        {
-            report.Fail("checkpoint", "root hash not checked: no trusted checkpoint or no entries");
-            return [];
-        }
-
-        if (tree.Size < checkpoint.Size)
-        {
-            report.Fail(AuditBundle.EntriesFile, string.Create(CultureInfo.InvariantCulture,
-                $"has {tree.Size} entries but the checkpoint commits to {checkpoint.Size}: entries {tree.Size}..{checkpoint.Size - 1} are missing"));
-            return [];
-        }
-
-        if (tree.Size > checkpoint.Size)
-        {
-            report.Warn(AuditBundle.EntriesFile, string.Create(CultureInfo.InvariantCulture,
-                $"entries {checkpoint.Size}..{tree.Size - 1} are not covered by the signed checkpoint and were not verified"));
-        }
-
-        var root = tree.RootHash(checkpoint.Size);
-        if (!root.AsSpan().SequenceEqual(checkpoint.RootHash))
-        {
-            report.Fail(AuditBundle.EntriesFile, $"Merkle root of entries 0..{checkpoint.Size - 1} is {Convert.ToBase64String(root)}, "
-                + $"the signed checkpoint says {Convert.ToBase64String(checkpoint.RootHash)}: an entry was changed, added, removed or reordered");
-            return [];
-        }
-
-        report.Pass($"Merkle root of the {checkpoint.Size} entries matches the signed checkpoint");
-        return entries.Take((int)checkpoint.Size).OfType<AuditEntry>().ToList();
     }
 }

@@ -6,11 +6,12 @@ namespace DockGateway.Provisioning.Audit;
 /// <summary>
 /// Hashes each stored copy named by an <c>ingested</c> entry (its <c>stored</c> path, relative to the
 /// footage directory) and compares size and SHA-256 with the entry. Paths that would leave the
-/// footage directory are refused, not followed.
+/// footage directory are refused, not followed. Entries from <c>provenSize</c> on are hashed too (the
+/// stored copies are evidence whatever the log says), and the report says they are not proven.
 /// </summary>
 internal static class FootageCheck
 {
-    public static void Run(string footageDirectory, IReadOnlyList<AuditEntry> covered, VerificationReport report)
+    public static void Run(string footageDirectory, IReadOnlyList<AuditEntry> covered, VerificationReport report, long provenSize = long.MaxValue)
     {
         if (!Directory.Exists(footageDirectory))
         {
@@ -19,6 +20,7 @@ internal static class FootageCheck
 
         var root = Path.GetFullPath(footageDirectory);
         var failuresBefore = report.Failures.Count;
+        var unproven = 0;
         foreach (var entry in covered)
         {
             if (entry.Entry is not IngestedEntry ingested)
@@ -28,11 +30,17 @@ internal static class FootageCheck
 
             CheckOne(root, entry.Index, ingested, report);
             report.FootageFilesChecked++;
+            unproven += entry.Index >= provenSize ? 1 : 0;
         }
 
-        if (report.Failures.Count == failuresBefore)
+        if (report.FootageFilesChecked == 0)
         {
-            report.Pass($"{report.FootageFilesChecked} stored files match their entries' SHA-256 and size");
+            report.Warn("--footage", "no ingested entry names a stored file: nothing was hashed");
+        }
+        else if (report.Failures.Count == failuresBefore)
+        {
+            report.Pass($"{report.FootageFilesChecked} stored files match their entries' SHA-256 and size"
+                + (unproven == 0 ? "" : $"; {unproven} of those entries are not proven by a matching signed checkpoint (see the failures)"));
         }
     }
 

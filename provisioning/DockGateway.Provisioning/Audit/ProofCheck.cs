@@ -8,7 +8,9 @@ namespace DockGateway.Provisioning.Audit;
 /// Checks the bundle's <c>proofs/&lt;sha256&gt;.tlog-proof</c> files (C2SP tlog-proof): each names an
 /// <c>ingested</c> entry with that SHA-256, its embedded checkpoint is signed by a trusted key and is
 /// a prefix of the bundle's tree, and its inclusion proof leads from the entry's leaf hash to that
-/// checkpoint's root. Also: every ingested entry the checkpoint covers has a proof.
+/// checkpoint's root. Also: every ingested entry the checkpoint covers has a proof. When the entries
+/// changed from <c>changedFrom</c> on, an embedded checkpoint that covers that change no longer being a
+/// prefix of the entries is a consequence of it, listed as such rather than as another failure.
 /// </summary>
 internal static class ProofCheck
 {
@@ -19,12 +21,13 @@ internal static class ProofCheck
         MerkleTree tree,
         IReadOnlyList<AuditEntry?> entries,
         IReadOnlyList<AuditEntry> covered,
+        long? changedFrom,
         VerificationReport report)
     {
-        var failuresBefore = report.Failures.Count;
+        var failuresBefore = report.Failures.Count + report.Consequences.Count;
         foreach (var proof in bundle.Proofs)
         {
-            CheckOne(proof, keys, checkpoint, tree, entries, report);
+            CheckOne(proof, keys, checkpoint, tree, entries, changedFrom, report);
             report.ProofsChecked++;
         }
 
@@ -37,7 +40,7 @@ internal static class ProofCheck
             }
         }
 
-        if (report.Failures.Count == failuresBefore)
+        if (report.Failures.Count + report.Consequences.Count == failuresBefore)
         {
             report.Pass($"{bundle.Proofs.Count} inclusion proofs verify against signed checkpoints consistent with the bundle");
         }
@@ -49,6 +52,7 @@ internal static class ProofCheck
         TrustedCheckpoint checkpoint,
         MerkleTree tree,
         IReadOnlyList<AuditEntry?> entries,
+        long? changedFrom,
         VerificationReport report)
     {
         TlogProof proof;
@@ -104,7 +108,14 @@ internal static class ProofCheck
 
         if (!tree.RootHash(signed.Size).AsSpan().SequenceEqual(signed.RootHash))
         {
-            report.Fail(file.Where, $"embedded checkpoint (size {signed.Size}) is not a prefix of the bundle's entries: inconsistent trees");
+            if (changedFrom is { } from && signed.Size > from)
+            {
+                report.Consequence(file.Where, $"embedded checkpoint (size {signed.Size}) no longer matches the entries because it covers the change reported above (from entry {from} on)");
+            }
+            else
+            {
+                report.Fail(file.Where, $"embedded checkpoint (size {signed.Size}) is not a prefix of the bundle's entries: inconsistent trees");
+            }
         }
     }
 }

@@ -35,12 +35,18 @@ public sealed class ReportWriter
             Line("red", $"  FAIL  {failure}");
         }
 
+        // Checks that failed only because of a failure above: shown, not counted again.
+        foreach (var consequence in report.Consequences)
+        {
+            Line(null, $"  then  {consequence}");
+        }
+
         foreach (var warning in report.Warnings)
         {
             Line("yellow", $"  warn  {warning}");
         }
 
-        WriteCustody(report.Custody);
+        WriteCustody(report);
         if (report.Passed)
         {
             Line("bold green", "RESULT: PASSED: every check passed");
@@ -51,9 +57,12 @@ public sealed class ReportWriter
         }
     }
 
-    private void WriteCustody(CustodySummary custody)
+    private void WriteCustody(VerificationReport report)
     {
-        Line("bold", "Custody events (entries covered by the signed checkpoint)");
+        var custody = report.Custody;
+        Line("bold", report.CoveredByEarlierCheckpoint
+            ? $"Custody events (entries 0..{report.CoveredSize - 1} only: the last earlier signed checkpoint that still matches; later entries are not trusted)"
+            : "Custody events (entries covered by the signed checkpoint)");
         var counts = string.Join(", ", custody.CountsByType.Select(c => $"{c.Key} {c.Value}"));
         Line(null, $"  {(counts.Length == 0 ? "none" : counts)}");
         Line(null, $"  files ingested {custody.Ingested}, erased from recorders {custody.Erased}");

@@ -14,6 +14,9 @@ public sealed class TrustedKeys
 
     public List<CosignatureVerifier> Witnesses { get; } = [];
 
+    /// <summary>True when the auditor pinned a witness key with --key: its cosignature is then required.</summary>
+    public bool WitnessPinned { get; private set; }
+
     public static TrustedKeys From(AuditBundle bundle, VerificationOptions options, VerificationReport report)
     {
         var keys = new TrustedKeys();
@@ -28,6 +31,7 @@ public sealed class TrustedKeys
             }
 
             report.KeySource = "--key (pinned by the auditor)";
+            keys.WitnessPinned = keys.Witnesses.Count > 0;
             if (bundle.Keys is { } listed && !options.PinnedKeys.All(k => listed.Contains(k.Trim())))
             {
                 report.Warn(AuditBundle.KeysFile, "does not list every pinned --key; only the pinned keys are trusted");
@@ -57,15 +61,32 @@ public sealed class TrustedKeys
         return keys;
     }
 
-    /// <summary>Checks the checkpoint's cosignatures by the trusted witnesses: a bad one fails, a missing one is a warning.</summary>
-    public void CheckCosignatures(string checkpointNote, VerificationReport report)
+    /// <summary>
+    /// Checks the checkpoint's cosignatures by the trusted witnesses: a bad one fails; a missing one fails when
+    /// <paramref name="require"/> (--require-witness, or a pinned witness key), else it is a warning.
+    /// </summary>
+    public void CheckCosignatures(string checkpointNote, bool require, VerificationReport report)
     {
+        require |= WitnessPinned;
+        if (require && Witnesses.Count == 0)
+        {
+            report.Fail("--require-witness", "no witness key (C2SP tlog-cosignature, type 0x04) given with --key or listed in keys.txt: the checkpoint's cosignature cannot be checked");
+        }
+
         var note = SignedNote.Parse(checkpointNote);
         foreach (var witness in Witnesses)
         {
             if (!note.Signatures.Any(s => s.KeyName == witness.Name && s.KeyId == witness.KeyId))
             {
-                report.Warn(AuditBundle.CheckpointFile, $"not cosigned by witness {witness.Name}+{witness.KeyId:x8}");
+                var missing = $"not cosigned by witness {witness.Name}+{witness.KeyId:x8}";
+                if (require)
+                {
+                    report.Fail(AuditBundle.CheckpointFile, missing + $" (required: {(WitnessPinned ? "the witness key is pinned with --key" : "--require-witness")}); a checkpoint stripped of its cosignature proves no witness saw it");
+                }
+                else
+                {
+                    report.Warn(AuditBundle.CheckpointFile, missing);
+                }
             }
             else if (witness.Verify(note, out var seconds))
             {

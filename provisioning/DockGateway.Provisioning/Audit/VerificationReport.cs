@@ -10,6 +10,7 @@ public sealed class VerificationReport
     private readonly List<string> _checks = [];
     private readonly List<Finding> _failures = [];
     private readonly List<Finding> _warnings = [];
+    private readonly List<Finding> _consequences = [];
 
     public VerificationReport(string bundle) => Bundle = bundle;
 
@@ -27,6 +28,12 @@ public sealed class VerificationReport
     /// <summary>Where the trusted verifier keys came from (the command line or the bundle's keys.txt).</summary>
     public string KeySource { get; set; } = "none";
 
+    /// <summary>How many leading entries a matching signed checkpoint proves (the custody summary covers these); 0 when none.</summary>
+    public long CoveredSize { get; set; }
+
+    /// <summary>True when the signed checkpoint's own root did not match, so the summary covers an earlier checkpoint only.</summary>
+    public bool CoveredByEarlierCheckpoint { get; set; }
+
     public int ProofsChecked { get; set; }
 
     public int FootageFilesChecked { get; set; }
@@ -39,6 +46,9 @@ public sealed class VerificationReport
 
     public IReadOnlyList<Finding> Warnings => _warnings;
 
+    /// <summary>Checks that fail only because of a failure already reported (listed apart, not counted again).</summary>
+    public IReadOnlyList<Finding> Consequences => _consequences;
+
     public bool Passed => _failures.Count == 0;
 
     public void Pass(string check) => _checks.Add(check);
@@ -46,4 +56,6 @@ public sealed class VerificationReport
     public void Fail(string where, string message) => _failures.Add(new Finding(where, message));
 
     public void Warn(string where, string message) => _warnings.Add(new Finding(where, message));
+
+    public void Consequence(string where, string message) => _consequences.Add(new Finding(where, message));
 }

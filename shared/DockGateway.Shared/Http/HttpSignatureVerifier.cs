@@ -5,10 +5,11 @@ namespace DockGateway.Shared.Http;
 
 /// <summary>
 /// Checks an RFC 9421 Ed25519 request signature made by <see cref="HttpRequestSigner"/>: the
-/// covered components must be exactly <c>"@method" "@target-uri" "content-digest"</c>, the
-/// signature fresh (within <c>maxAge</c> of <c>created</c>, not from the future beyond
-/// <see cref="ClockSkew"/>), and the key known. Replay detection is left to the caller, which
-/// records <see cref="HttpSignatureCheck.KeyId"/> with the nonce or signature.
+/// covered components must be <c>"@method" "@target-uri" "content-digest"</c> followed by every tus
+/// header field the request carries (<see cref="SignatureBase.TusFields"/>) and nothing else, a
+/// <c>nonce</c> parameter must be present, the signature fresh (within <c>maxAge</c> of
+/// <c>created</c>, not from the future beyond <see cref="ClockSkew"/>), and the key known. Replay
+/// detection is left to the caller, which records <see cref="HttpSignatureCheck.KeyId"/> with the nonce.
 /// </summary>
 public sealed class HttpSignatureVerifier
 {
@@ -18,6 +19,9 @@ public sealed class HttpSignatureVerifier
     }
 
     public HttpSignatureVerifier(TimeSpan clockSkew) => ClockSkew = clockSkew;
+
+    /// <summary>The longest nonce accepted (the replay cache stores each one).</summary>
+    public const int MaxNonceLength = 128;
 
     /// <summary>How far in the future <c>created</c> may be (clocks differ); 60 s by default.</summary>
     public TimeSpan ClockSkew { get; }
@@ -36,10 +40,20 @@ public sealed class HttpSignatureVerifier
         return check;
     }
 
-    /// <summary>Checks the signature over the headers; the body's digest is the caller's to check (<see cref="ContentDigest.Verify"/>).</summary>
+    /// <summary>Checks the signature of a request that carries no tus header field.</summary>
     public HttpSignatureCheck Verify(
         string method, string targetUri, string? contentDigestHeader, string? signatureInput, string? signature,
-        Func<string, byte[]?> publicKeyForKeyId, DateTimeOffset now, TimeSpan maxAge)
+        Func<string, byte[]?> publicKeyForKeyId, DateTimeOffset now, TimeSpan maxAge) =>
+        Verify(method, targetUri, contentDigestHeader, signatureInput, signature, _ => null, publicKeyForKeyId, now, maxAge);
+
+    /// <summary>
+    /// Checks the signature over the headers; <paramref name="fieldValue"/> gives a header field's value by its
+    /// lower-case name (several lines joined with ", "), or null when the request does not carry it. The body's
+    /// digest is the caller's to check (<see cref="ContentDigest.Verify"/>).
+    /// </summary>
+    public HttpSignatureCheck Verify(
+        string method, string targetUri, string? contentDigestHeader, string? signatureInput, string? signature,
+        Func<string, string?> fieldValue, Func<string, byte[]?> publicKeyForKeyId, DateTimeOffset now, TimeSpan maxAge)
     {
         if (string.IsNullOrWhiteSpace(signatureInput))
         {
@@ -90,9 +104,24 @@ public sealed class HttpSignatureVerifier
         HttpSignatureCheck Fail(string error) => HttpSignatureCheck.Fail(error, keyId, created, nonce) with { Signature = signatureBytes };
 
         var names = components.Select(c => c.Value as string).ToList();
-        if (!names.SequenceEqual(SignatureBase.CoveredComponents) || components.Any(c => c.Parameters.Count != 0))
+        var fields = names.Skip(SignatureBase.CoveredComponents.Count).ToList();
+        if (!names.Take(SignatureBase.CoveredComponents.Count).SequenceEqual(SignatureBase.CoveredComponents)
+            || components.Any(c => c.Parameters.Count != 0)
+            || fields.Any(f => f is null || !SignatureBase.TusFields.Contains(f))
+            || fields.Distinct().Count() != fields.Count)
         {
-            return Fail($"signature must cover exactly {string.Join(' ', SignatureBase.CoveredComponents.Select(SignatureBase.Quote))}");
+            return Fail($"signature must cover exactly {string.Join(' ', SignatureBase.CoveredComponents.Select(SignatureBase.Quote))}, "
+                + "then each tus header field the request carries, once");
+        }
+
+        if (SignatureBase.TusFields.FirstOrDefault(f => fieldValue(f) is not null && !fields.Contains(f)) is { } uncovered)
+        {
+            return Fail($"the request's '{uncovered}' header is not covered by the signature (every tus header the request carries must be)");
+        }
+
+        if (fields.FirstOrDefault(f => fieldValue(f!) is null) is { } absent)
+        {
+            return Fail($"the signature covers '{absent}' but the request has no such header");
         }
 
         if (keyId is null)
@@ -121,6 +150,16 @@ public sealed class HttpSignatureVerifier
             return Fail("signature expired (past its expires parameter)");
         }
 
+        if (string.IsNullOrEmpty(nonce))
+        {
+            return Fail("signature has no nonce parameter (a fresh random nonce is required on every request, against replay)");
+        }
+
+        if (nonce.Length > MaxNonceLength)
+        {
+            return Fail($"nonce parameter is longer than {MaxNonceLength} characters");
+        }
+
         if (publicKeyForKeyId(keyId) is not { } publicKey)
         {
             return Fail($"unknown keyid '{keyId}'");
@@ -130,7 +169,7 @@ public sealed class HttpSignatureVerifier
         try
         {
             var signatureParams = SignatureParamsOf(input, components);
-            signatureBase = SignatureBase.Build(method, targetUri, contentDigestHeader, signatureParams);
+            signatureBase = SignatureBase.Build(method, targetUri, contentDigestHeader, fields.Select(f => (f!, fieldValue(f!)!)), signatureParams);
         }
         catch (FormatException e)
         {

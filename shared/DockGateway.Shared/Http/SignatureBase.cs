@@ -4,13 +4,22 @@ using System.Text;
 namespace DockGateway.Shared.Http;
 
 /// <summary>
-/// RFC 9421 §2.5 signature bases. DockGateway signs <c>"@method" "@target-uri" "content-digest"</c>;
-/// the general form is exposed so the RFC's own examples can be checked.
+/// RFC 9421 §2.5 signature bases. DockGateway signs <c>"@method" "@target-uri" "content-digest"</c>,
+/// then each of the tus header fields <see cref="TusFields"/> the request carries (a tus header changed
+/// in flight would otherwise go unnoticed); the general form is exposed so the RFC's own examples can be checked.
 /// </summary>
 public static class SignatureBase
 {
-    /// <summary>The components DockGateway covers, in order.</summary>
+    /// <summary>The components DockGateway always covers, first and in this order.</summary>
     public static IReadOnlyList<string> CoveredComponents { get; } = ["@method", "@target-uri", "content-digest"];
+
+    /// <summary>
+    /// The tus 1.0.0 request header fields (lower case, as RFC 9421 names them) that are covered whenever the
+    /// request carries them, after <see cref="CoveredComponents"/> and in this order; a verifier refuses a
+    /// request carrying one that is not covered.
+    /// </summary>
+    public static IReadOnlyList<string> TusFields { get; } =
+        ["tus-resumable", "upload-length", "upload-offset", "upload-metadata", "upload-checksum", "upload-defer-length", "upload-concat"];
 
     public const string Algorithm = "ed25519";
 
@@ -42,7 +51,11 @@ public static class SignatureBase
 
     /// <summary>The signature base for DockGateway's three components.</summary>
     public static string Build(string method, string targetUri, string contentDigest, string signatureParams) =>
-        Build([("@method", method), ("@target-uri", targetUri), ("content-digest", contentDigest)], signatureParams);
+        Build(method, targetUri, contentDigest, [], signatureParams);
+
+    /// <summary>The signature base for DockGateway's three components followed by header fields (name in lower case, value).</summary>
+    public static string Build(string method, string targetUri, string contentDigest, IEnumerable<(string Name, string Value)> fields, string signatureParams) =>
+        Build(new[] { ("@method", method), ("@target-uri", targetUri), ("content-digest", contentDigest) }.Concat(fields), signatureParams);
 
     /// <summary>
     /// One <c>"name": value</c> line per component, then <c>"@signature-params": params</c>,

@@ -53,12 +53,10 @@ public abstract class DockSignatureTests(CloudHostFixture fixture)
         original.RequestUri = new Uri(Host.BaseAddress, original.RequestUri!);
         original.Content = new ByteArrayContent([]);
         dock.Signer().Sign(original, []);
-        var copy = NewUpload();
-        copy.RequestUri = original.RequestUri;
-        copy.Content = new ByteArrayContent([]);
-        foreach (var name in new[] { "Content-Digest", "Signature-Input", "Signature" })
+        var copy = new HttpRequestMessage(HttpMethod.Post, original.RequestUri) { Content = new ByteArrayContent([]) };
+        foreach (var header in original.Headers) // the same request again, byte for byte (the tus headers are signed too)
         {
-            copy.Headers.TryAddWithoutValidation(name, original.Headers.GetValues(name));
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
         using var client = new HttpClient();
         Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(original)).StatusCode);
@@ -141,6 +139,47 @@ public abstract class DockSignatureTests(CloudHostFixture fixture)
     }
 
     [VariantFact]
+    public async Task Upload_metadata_changed_in_flight_is_401_and_writes_nothing()
+    {
+        using var dock = await TestDock.EnrolAsync(Host);
+        var sha = Sha256Hex(Encoding.UTF8.GetBytes(Guid.NewGuid().ToString()));
+        var request = Create(36, Metadata(sha, 36, 1));
+        request.RequestUri = new Uri(Host.BaseAddress, request.RequestUri!);
+        request.Content = new ByteArrayContent([]);
+        dock.Signer().Sign(request, []);
+        request.Headers.Remove("Upload-Metadata");
+        request.Headers.Add("Upload-Metadata", Metadata(sha, 36, 999)); // another custody entry named in the receipt
+        using var client = new HttpClient();
+        await AssertRefusedAsync(dock, await client.SendAsync(request), "");
+    }
+
+    [VariantFact]
+    public async Task Tus_header_left_out_of_the_signature_is_401_naming_it()
+    {
+        using var dock = await TestDock.EnrolAsync(Host);
+        using var client = new HttpClient();
+        string[] tus = ["Tus-Resumable", "Upload-Length", "Upload-Metadata"];
+        var uncovered = new List<(string Header, string[] Covered)> { ("Tus-Resumable", []) }; // the profile before the tus headers were covered
+        uncovered.AddRange(tus.Select(h => (h, tus.Where(c => c != h).ToArray())));
+        foreach (var (header, covered) in uncovered)
+        {
+            var request = NewUpload();
+            SignWith(dock, request, covered, nonce: Guid.NewGuid().ToString("N"));
+            await AssertRefusedAsync(dock, await client.SendAsync(request), $"'{header.ToLowerInvariant()}'");
+        }
+    }
+
+    [VariantFact]
+    public async Task Signature_without_a_nonce_is_401()
+    {
+        using var dock = await TestDock.EnrolAsync(Host);
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/docks/{dock.DockId}/entries");
+        SignWith(dock, request, [], nonce: null, Encoding.UTF8.GetBytes("{\"entries\":[]}")); // a request with no tus header: only the nonce is missing
+        using var client = new HttpClient();
+        await AssertRefusedAsync(dock, await client.SendAsync(request), "nonce");
+    }
+
+    [VariantFact]
     public async Task Unsigned_request_is_401()
     {
         using var dock = await TestDock.EnrolAsync(Host);
@@ -152,6 +191,26 @@ public abstract class DockSignatureTests(CloudHostFixture fixture)
     {
         var sha = Sha256Hex(Encoding.UTF8.GetBytes(Guid.NewGuid().ToString()));
         return Create(36, Metadata(sha, 36, 1));
+    }
+
+    /// <summary>Signs by hand, covering @method, @target-uri, content-digest and the named headers, with or without a nonce.</summary>
+    private void SignWith(TestDock dock, HttpRequestMessage request, string[] headers, string? nonce, byte[]? body = null)
+    {
+        body ??= [];
+        request.RequestUri = new Uri(Host.BaseAddress, request.RequestUri!);
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = new("application/json");
+        var digest = ContentDigest.Sha256(body);
+        var components = new List<(string Name, string Value)>
+        {
+            ("@method", request.Method.Method), ("@target-uri", request.RequestUri.AbsoluteUri), ("content-digest", digest),
+        };
+        components.AddRange(headers.Select(h => (h.ToLowerInvariant(), string.Join(", ", request.Headers.GetValues(h)))));
+        var parameters = SignatureBase.SignatureParams(components.Select(c => c.Name), Host.Time.GetUtcNow().ToUnixTimeSeconds(), dock.DockId, "ed25519", nonce);
+        var signature = dock.Key.Sign(Encoding.UTF8.GetBytes(SignatureBase.Build(components, parameters)));
+        request.Headers.TryAddWithoutValidation("Content-Digest", digest);
+        request.Headers.TryAddWithoutValidation("Signature-Input", "sig1=" + parameters);
+        request.Headers.TryAddWithoutValidation("Signature", $"sig1=:{Convert.ToBase64String(signature)}:");
     }
 
     private async Task AssertRefusedAsync(TestDock dock, HttpResponseMessage response, string detail)

@@ -139,6 +139,42 @@ public abstract class TusUploadTests(CloudHostFixture fixture)
     }
 
     [VariantFact]
+    public async Task Another_agency_offering_only_the_sha256_gets_a_fresh_upload_and_no_receipt_until_it_sends_the_bytes()
+    {
+        using var owner = await TestDock.EnrolAsync(Host);
+        using var other = await TestDock.EnrolAsync(Host);
+        var file = System.Security.Cryptography.RandomNumberGenerator.GetBytes(30_000);
+        var location = await CreateAsync(owner, file);
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.SendAsync(Patch(location, 0, file), file)).StatusCode);
+        var unknown = await other.SendAsync(Create(file.Length, Metadata(Sha256Hex(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)), file.Length, 3)));
+
+        var offered = await other.SendAsync(Create(file.Length, Metadata(Sha256Hex(file), file.Length, 3)));
+
+        // Answered exactly as for a file nobody holds: no oracle, no receipt for bytes never sent.
+        Assert.Equal(HttpStatusCode.Created, offered.StatusCode);
+        Assert.Equal(0, Offset(offered));
+        Assert.False(offered.Headers.Contains("Upload-Receipt"));
+        Assert.Equal(unknown.Headers.Select(h => h.Key).Order(), offered.Headers.Select(h => h.Key).Order());
+        var otherLocation = offered.Headers.Location!.ToString();
+
+        var wrong = await other.SendAsync(Patch(otherLocation, 0, new byte[file.Length]), new byte[file.Length]);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, wrong.StatusCode);
+        Assert.False(wrong.Headers.Contains("Upload-Receipt"));
+        Assert.Equal(file, await ReadBlobAsync(Sha256Hex(file)));
+
+        var again = await other.SendAsync(Create(file.Length, Metadata(Sha256Hex(file), file.Length, 3)));
+        Assert.Equal(0, Offset(again));
+        var sent = await other.SendAsync(Patch(again.Headers.Location!.ToString(), 0, file), file);
+        Assert.Equal(HttpStatusCode.NoContent, sent.StatusCode);
+        var note = Encoding.UTF8.GetString(Convert.FromBase64String(sent.Headers.GetValues("Upload-Receipt").Single()));
+        var receipt = NoteVerification.Open(note, [NoteVerifier.Parse(other.ReceiptKey)]).Text;
+        Assert.Contains($"dock {other.DockId}\n", receipt, StringComparison.Ordinal);
+        Assert.Contains("duplicate false\n", receipt, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(Path.Combine(BlobRoot, "sha256"), Sha256Hex(file), SearchOption.AllDirectories));
+        Assert.Equal(file, await ReadBlobAsync(Sha256Hex(file)));
+    }
+
+    [VariantFact]
     public async Task Terminated_upload_is_gone_with_its_partial()
     {
         using var dock = await TestDock.EnrolAsync(Host);

@@ -54,6 +54,52 @@ public sealed class AuditCommandTests : IDisposable
     }
 
     [Fact]
+    public void Verify_exits_2_for_an_empty_bundle_directory_and_names_what_is_missing()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(_bundle.Directory, "..", "empty-bundle")).FullName;
+
+        var (code, output, error) = Dockctl("audit", "verify", empty, "--key", _bundle.VerifierKey);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("checkpoint, entries.jsonl", error, StringComparison.Ordinal);
+        Assert.Contains(empty, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("RESULT", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_exits_2_when_the_bundle_path_is_a_file()
+    {
+        var (code, _, error) = Dockctl("audit", "verify", Path.Combine(_bundle.Directory, "keys.txt"));
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("keys.txt", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_exits_2_when_a_bundle_file_cannot_be_read_as_one()
+    {
+        File.Delete(Path.Combine(_bundle.Directory, "entries.jsonl"));
+        Directory.CreateDirectory(Path.Combine(_bundle.Directory, "entries.jsonl"));
+
+        var (code, _, error) = Dockctl("audit", "verify", _bundle.Directory, "--key", _bundle.VerifierKey);
+
+        Assert.Equal(ExitCodes.UsageError, code);
+        Assert.Contains("entries.jsonl' is a directory", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Verify_exits_1_with_a_clear_line_when_a_pinned_witness_did_not_cosign()
+    {
+        using var witnessKey = DockGateway.Shared.Crypto.Ed25519PrivateKey.Generate();
+        var witness = new DockGateway.Shared.Notes.CosignatureSigner("witness.cloud.example", witnessKey);
+
+        var (code, output, _) = Dockctl("audit", "verify", _bundle.Directory, "--key", _bundle.VerifierKey, "--key", witness.VerifierKey);
+
+        Assert.Equal(ExitCodes.VerificationFailed, code);
+        Assert.Contains("FAIL  checkpoint: not cosigned by witness witness.cloud.example+", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_exits_2_for_a_malformed_key()
     {
         var (code, _, error) = Dockctl("audit", "verify", _bundle.Directory, "--key", "not-a-key");

@@ -65,6 +65,82 @@ public sealed class BundleVerifierTests : IDisposable
     }
 
     [Fact]
+    public void One_changed_byte_in_a_non_file_entry_names_the_first_entry_range_whose_signed_checkpoint_no_longer_matches()
+    {
+        var lines = _bundle.Lines.ToList();
+        lines[4] = lines[4].Replace("0002.MP4", "0003.MP4", StringComparison.Ordinal); // entry 4: an erased entry, no proof of its own
+        _bundle.WriteEntries(lines);
+
+        var report = _bundle.Verify(footage: false);
+
+        var failure = Assert.Single(report.Failures);
+        Assert.Equal("entries.jsonl entries 3..4 (lines 4..5)", failure.Where);
+        Assert.Contains("the signed checkpoint of size 5 no longer matches, the one of size 3 still does", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Merkle root of entries 0..8", failure.Message, StringComparison.Ordinal);
+        Assert.Equal( // the proofs whose checkpoints (sizes 5 and 7) cover the change: consequences, not failures
+            new[] { $"proofs/{_bundle.Shas[1]}.tlog-proof", $"proofs/{_bundle.Shas[2]}.tlog-proof" }.Order(StringComparer.Ordinal),
+            report.Consequences.Select(c => c.Where).Order(StringComparer.Ordinal));
+        Assert.Equal(3, report.CoveredSize); // the custody summary covers what the checkpoint of size 3 still proves
+        Assert.Equal(1, report.Custody.Ingested);
+    }
+
+    [Fact]
+    public void Without_checkpoints_the_proofs_embedded_checkpoints_still_narrow_the_change_down()
+    {
+        Directory.Delete(Path.Combine(_bundle.Directory, "checkpoints"), recursive: true); // a bundle exported before checkpoints/ existed
+        var lines = _bundle.Lines.ToList();
+        lines[6] = lines[6].Replace("CAM-1", "CAM-2", StringComparison.Ordinal);
+        _bundle.WriteEntries(lines);
+
+        var report = _bundle.Verify(footage: false);
+
+        Assert.Equal("entries.jsonl entries 5..6 (lines 6..7)", Assert.Single(report.Failures).Where); // between the proofs' checkpoints of sizes 5 and 7
+    }
+
+    [Fact]
+    public void Two_signed_checkpoints_of_one_size_with_different_roots_are_a_fork()
+    {
+        var note = SignedNote.Parse(File.ReadAllText(Path.Combine(_bundle.Directory, "checkpoints", "5")));
+        var body = note.Text.Split('\n');
+        body[2] = Convert.ToBase64String(new byte[32]);
+        using var key = Ed25519PrivateKey.Generate();
+        var forger = new NoteSigner(TestBundle.Origin, key);
+        File.WriteAllText(Path.Combine(_bundle.Directory, "checkpoints", "5"), forger.SignNote(string.Join('\n', body)).ToString());
+
+        var report = BundleVerifier.Verify(AuditBundle.Load(_bundle.Directory), new VerificationOptions { PinnedKeys = [_bundle.VerifierKey, forger.VerifierKey] });
+
+        Assert.Contains(report.Failures, f => f.Message.Contains("the log was forked", StringComparison.Ordinal)
+            && (f.Where + f.Message).Contains("checkpoints/5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_changed_entry_before_every_earlier_checkpoint_is_placed_in_the_first_range()
+    {
+        var lines = _bundle.Lines.ToList();
+        lines[0] = lines[0].Replace("CAM-1", "CAM-2", StringComparison.Ordinal);
+        _bundle.WriteEntries(lines);
+
+        var report = _bundle.Verify(footage: false);
+
+        Assert.Contains(report.Failures, f => f.Where == "entries.jsonl entries 0..2 (lines 1..3)");
+    }
+
+    [Fact]
+    public void Footage_is_still_hashed_when_the_root_fails_and_both_are_reported()
+    {
+        var lines = _bundle.Lines.ToList();
+        lines[7] = lines[7].Replace("CAM-1", "CAM-2", StringComparison.Ordinal); // the gap entry
+        _bundle.WriteEntries(lines);
+
+        var report = _bundle.Verify();
+
+        Assert.False(report.Passed);
+        Assert.Equal(3, report.FootageFilesChecked);
+        Assert.Contains(report.Checks, c => c.StartsWith("3 stored files match their entries' SHA-256 and size", StringComparison.Ordinal));
+        Assert.Contains(report.Failures, f => f.Where == "entries.jsonl entries 7..8 (lines 8..9)");
+    }
+
+    [Fact]
     public void A_deleted_entry_is_caught()
     {
         _bundle.WriteEntries(_bundle.Lines.Where((_, i) => i != 4));

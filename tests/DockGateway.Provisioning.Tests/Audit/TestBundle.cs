@@ -11,7 +11,8 @@ namespace DockGateway.Provisioning.Tests.Audit;
 /// <summary>
 /// An auditor bundle built directly from the shared primitives, laid out as the dock exports it:
 /// three ingested files (two erased, one still on its recorder), a late, a gap and an error entry,
-/// stored copies under <see cref="Footage"/>, and proofs whose checkpoints are earlier trees.
+/// stored copies under <see cref="Footage"/>, proofs whose checkpoints are earlier trees, and every
+/// signed checkpoint (sizes 3, 5, 7 and 9) under <c>checkpoints/</c>.
 /// </summary>
 internal sealed class TestBundle : IDisposable
 {
@@ -68,12 +69,16 @@ internal sealed class TestBundle : IDisposable
         }
 
         CheckpointText = Sign(signer, tree, tree.Size);
+        System.IO.Directory.CreateDirectory(Path.Combine(Directory, "checkpoints"));
         foreach (var (sha, index) in proofAt)
         {
             var size = index + 2; // an earlier checkpoint, as when the proof was taken at ingest time
             var proof = new TlogProof(index, tree.InclusionProof(index, size), Sign(signer, tree, size));
             File.WriteAllText(ProofPath(sha), proof.Format());
+            File.WriteAllText(Path.Combine(Directory, "checkpoints", $"{size}"), Sign(signer, tree, size));
         }
+
+        File.WriteAllText(Path.Combine(Directory, "checkpoints", $"{tree.Size}"), CheckpointText); // every signed checkpoint, as the dock exports them
 
         File.WriteAllText(Path.Combine(Directory, AuditBundle.CheckpointFile), CheckpointText);
         File.WriteAllText(Path.Combine(Directory, AuditBundle.KeysFile), VerifierKey + "\n");

@@ -56,11 +56,48 @@ public sealed class WitnessTests : IDisposable
     }
 
     [Fact]
-    public void A_pinned_witness_that_did_not_cosign_is_a_warning()
+    public void Require_witness_fails_a_checkpoint_without_the_cosignature_of_a_witness_listed_in_keys_txt()
     {
+        File.AppendAllText(Path.Combine(_bundle.Directory, "keys.txt"), _witness.VerifierKey + "\n");
+        var options = new VerificationOptions { RequireWitness = true };
+
+        var report = BundleVerifier.Verify(AuditBundle.Load(_bundle.Directory), options);
+        var without = BundleVerifier.Verify(AuditBundle.Load(_bundle.Directory), options with { RequireWitness = false });
+
+        Assert.Contains(report.Failures, f => f.Where == "checkpoint" && f.Message.Contains("(required: --require-witness)", StringComparison.Ordinal));
+        Assert.True(without.Passed, string.Join("\n", without.Failures));
+        Assert.Contains(without.Warnings, w => w.Message.StartsWith("not cosigned by witness", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Require_witness_without_any_witness_key_fails_saying_so()
+    {
+        var report = BundleVerifier.Verify(AuditBundle.Load(_bundle.Directory), new VerificationOptions { PinnedKeys = [_bundle.VerifierKey], RequireWitness = true });
+
+        Assert.Contains(report.Failures, f => f.Where == "--require-witness" && f.Message.StartsWith("no witness key", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_pinned_witness_that_cosigned_passes()
+    {
+        Cosign();
+
         var report = Verify(pinWitness: true);
 
         Assert.True(report.Passed, string.Join("\n", report.Failures));
-        Assert.Contains(report.Warnings, w => w.Message.StartsWith("not cosigned by witness", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_checkpoint_stripped_of_the_pinned_witness_cosignature_fails()
+    {
+        Cosign();
+        var note = SignedNote.Parse(File.ReadAllText(Path.Combine(_bundle.Directory, "checkpoint")));
+        File.WriteAllText(Path.Combine(_bundle.Directory, "checkpoint"), _bundle.CheckpointText); // the dock's signature only
+        Assert.Equal(2, note.Signatures.Count);
+
+        var report = Verify(pinWitness: true);
+
+        Assert.False(report.Passed);
+        Assert.Contains(report.Failures, f => f.Where == "checkpoint" && f.Message.StartsWith("not cosigned by witness witness.cloud.example+", StringComparison.Ordinal));
     }
 }

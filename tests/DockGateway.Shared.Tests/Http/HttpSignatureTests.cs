@@ -175,6 +175,56 @@ public sealed class HttpSignatureTests : IDisposable
     }
 
     [Fact]
+    public void Signer_covers_each_tus_header_the_request_carries_and_a_changed_one_breaks_the_signature()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Patch, "http://127.0.0.1:5080/api/v1/uploads/abc");
+        request.Headers.Add("Tus-Resumable", "1.0.0");
+        request.Headers.Add("Upload-Offset", "65536");
+        request.Headers.Add("Upload-Checksum", "sha256 47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=");
+        Signer().Sign(request, "chunk"u8);
+        var fields = new Dictionary<string, string>
+        {
+            ["tus-resumable"] = "1.0.0", ["upload-offset"] = "65536", ["upload-checksum"] = "sha256 47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=",
+        };
+
+        HttpSignatureCheck CheckWith(IReadOnlyDictionary<string, string> values) => _verifier.Verify(
+            "PATCH", request.RequestUri!.AbsoluteUri, Header(request, "Content-Digest"), Header(request, "Signature-Input"), Header(request, "Signature"),
+            name => values.GetValueOrDefault(name), Keys, s_now, s_maxAge);
+
+        Assert.StartsWith("sig1=(\"@method\" \"@target-uri\" \"content-digest\" \"tus-resumable\" \"upload-offset\" \"upload-checksum\");", Header(request, "Signature-Input"), StringComparison.Ordinal);
+        Assert.True(CheckWith(fields).Valid, CheckWith(fields).Error);
+        Assert.Contains("does not verify", CheckWith(new Dictionary<string, string>(fields) { ["upload-offset"] = "0" }).Error, StringComparison.Ordinal);
+        Assert.Contains("'upload-checksum' but the request has no such header",
+            CheckWith(fields.Where(f => f.Key != "upload-checksum").ToDictionary()).Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tus_header_the_signature_does_not_cover_is_refused_by_name()
+    {
+        var (request, _) = SignedRequest(Signer());
+
+        var check = _verifier.Verify(
+            "PATCH", request.RequestUri!.AbsoluteUri, Header(request, "Content-Digest"), Header(request, "Signature-Input"), Header(request, "Signature"),
+            name => name == "upload-metadata" ? "sha256 YWJj" : null, Keys, s_now, s_maxAge);
+
+        Assert.False(check.Valid);
+        Assert.Equal("the request's 'upload-metadata' header is not covered by the signature (every tus header the request carries must be)", check.Error);
+    }
+
+    [Fact]
+    public void A_signature_without_a_nonce_is_refused()
+    {
+        var digest = ContentDigest.Sha256("body"u8);
+        const string signatureParams = "(\"@method\" \"@target-uri\" \"content-digest\");created=1763800000;keyid=\"dock-0001\";alg=\"ed25519\"";
+        var signature = Convert.ToBase64String(_key.Sign(Encoding.UTF8.GetBytes(SignatureBase.Build("POST", "http://127.0.0.1:5080/x", digest, signatureParams))));
+
+        var check = _verifier.Verify("POST", "http://127.0.0.1:5080/x", digest, "sig1=" + signatureParams, $"sig1=:{signature}:", "body"u8, Keys, s_now, s_maxAge);
+
+        Assert.False(check.Valid);
+        Assert.StartsWith("signature has no nonce parameter", check.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_headers_are_named()
     {
         Assert.Equal("Signature-Input header is missing", _verifier.Verify("GET", "http://x/", "d", null, "s", Keys, s_now, s_maxAge).Error);

@@ -13,6 +13,8 @@ namespace DockGateway.Device.Custody.Audit;
 /// <item><c>checkpoint</c> — the latest signed checkpoint note (with witness cosignatures when it has them);</item>
 /// <item><c>entries.jsonl</c> — line i = the exact bytes of leaf i, for every leaf the checkpoint covers;</item>
 /// <item><c>keys.txt</c> — verifier key strings, one a line (the dock's, then any witnesses');</item>
+/// <item><c>checkpoints/&lt;size&gt;</c> — every signed checkpoint the log kept up to the latest (cosigned when it
+/// was), so a verifier can name the first entry range whose signed root no longer matches;</item>
 /// <item><c>proofs/&lt;sha256&gt;.tlog-proof</c> — a C2SP tlog-proof for each ingested file.</item>
 /// </list>
 /// </summary>
@@ -22,6 +24,7 @@ public static class AuditExporter
     public const string EntriesFile = "entries.jsonl";
     public const string KeysFile = "keys.txt";
     public const string ProofsDirectory = "proofs";
+    public const string CheckpointsDirectory = "checkpoints";
 
     /// <exception cref="FileNotFoundException">No custody.db in <paramref name="dataDir"/>.</exception>
     /// <exception cref="InvalidOperationException">No checkpoint signed yet, the output folder is not empty, or the log does not match its checkpoint.</exception>
@@ -73,6 +76,13 @@ public static class AuditExporter
         var note = checkpoint.BestNote;
         File.WriteAllText(Path.Combine(outDir, CheckpointFile), note, new UTF8Encoding(false));
         File.WriteAllText(Path.Combine(outDir, KeysFile), string.Concat(keys.Select(k => k + "\n")), new UTF8Encoding(false));
+        Directory.CreateDirectory(Path.Combine(outDir, CheckpointsDirectory));
+        foreach (var signed in store.AllCheckpoints().Where(c => c.Size <= checkpoint.Size))
+        {
+            var name = signed.Size.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            File.WriteAllText(Path.Combine(outDir, CheckpointsDirectory, name), signed.BestNote, new UTF8Encoding(false));
+        }
+
         var proofs = 0;
         foreach (var (index, sha256) in ingested)
         {

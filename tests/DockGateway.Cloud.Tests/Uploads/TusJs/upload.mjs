@@ -1,10 +1,14 @@
 // Uploads one file to the DockGateway cloud with the reference tus-js-client, wrapping its Node
 // HTTP stack so that every request carries the dock's RFC 9421 signature (ed25519 over @method,
-// @target-uri and an RFC 9530 sha-256 content-digest, with created, keyid and a nonce).
+// @target-uri, an RFC 9530 sha-256 content-digest and each tus header the request carries, with
+// created, keyid and a nonce).
 // usage: node upload.mjs <endpoint> <dock id> <ed25519 seed hex> <file> <sha256 hex> <entry>
 import { createHash, createPrivateKey, randomBytes, sign } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { DefaultHttpStack, Upload } from 'tus-js-client'
+
+// The tus header fields covered whenever present, in the dock's order (SignatureBase.TusFields).
+const tusFields = ['Tus-Resumable', 'Upload-Length', 'Upload-Offset', 'Upload-Metadata', 'Upload-Checksum', 'Upload-Defer-Length', 'Upload-Concat']
 
 const [endpoint, dockId, seedHex, file, sha256, entry] = process.argv.slice(2)
 const key = createPrivateKey({
@@ -22,9 +26,14 @@ class SigningStack {
     request.send = (body = null) => {
       const bytes = body instanceof Uint8Array ? body : Buffer.alloc(0)
       const digest = `sha-256=:${createHash('sha256').update(bytes).digest('base64')}:`
-      const params = `("@method" "@target-uri" "content-digest");created=${Math.floor(Date.now() / 1000)}`
+      const fields = tusFields.filter((name) => request.getHeader(name) !== undefined)
+        .map((name) => [name.toLowerCase(), String(request.getHeader(name)).trim()])
+      const covered = ['"@method"', '"@target-uri"', '"content-digest"', ...fields.map(([name]) => `"${name}"`)].join(' ')
+      const params = `(${covered});created=${Math.floor(Date.now() / 1000)}`
         + `;keyid="${dockId}";alg="ed25519";nonce="${randomBytes(16).toString('hex')}"`
-      const base = `"@method": ${method}\n"@target-uri": ${url}\n"content-digest": ${digest}\n"@signature-params": ${params}`
+      const lines = [`"@method": ${method}`, `"@target-uri": ${url}`, `"content-digest": ${digest}`,
+        ...fields.map(([name, value]) => `"${name}": ${value}`), `"@signature-params": ${params}`]
+      const base = lines.join('\n')
       request.setHeader('Content-Digest', digest)
       request.setHeader('Signature-Input', `sig1=${params}`)
       request.setHeader('Signature', `sig1=:${sign(null, Buffer.from(base, 'utf8'), key).toString('base64')}:`)

@@ -75,6 +75,29 @@ public class AuditExporterTests
         Assert.Single(Split(File.ReadAllBytes(Path.Combine(bundle, "entries.jsonl"))));
     }
 
+    [Fact]
+    public void Bundle_carries_every_signed_checkpoint_up_to_the_latest_under_its_size()
+    {
+        using var dock = new TestDock();
+        dock.Log.Append(new InsertedEntry(1, "SN-1", "V", "M"));
+        dock.Log.SignCheckpoint();
+        dock.Log.Append(new RemovedEntry(1, "SN-1", true));
+        dock.Log.Append(new InsertedEntry(2, "SN-2", "V", "M"));
+        dock.Log.SignCheckpoint();
+        var bundle = Path.Combine(dock.Root, "bundle");
+
+        AuditExporter.Export(dock.DataDirectory, bundle);
+
+        var files = Directory.GetFiles(Path.Combine(bundle, "checkpoints")).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["1", "3"], files);
+        var verifier = NoteVerifier.Parse(dock.Log.VerifierKey);
+        Assert.Equal(3, Checkpoint.Parse(NoteVerification.Open(File.ReadAllText(Path.Combine(bundle, "checkpoints", "3")), [verifier]).Text).Size);
+        Assert.Equal(File.ReadAllText(Path.Combine(bundle, "checkpoint")), File.ReadAllText(Path.Combine(bundle, "checkpoints", "3")));
+        var first = Checkpoint.Parse(NoteVerification.Open(File.ReadAllText(Path.Combine(bundle, "checkpoints", "1")), [verifier]).Text);
+        Assert.Equal(1, first.Size);
+        Assert.Equal(new MerkleTree(dock.Log.Entries(0, 1).Select(e => e.LeafHash)).RootHash(), first.RootHash);
+    }
+
     private static List<byte[]> Split(byte[] bytes)
     {
         Assert.Equal((byte)'\n', bytes[^1]);
