@@ -1,10 +1,7 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
-using DockGateway.Shared.Crypto;
-using DockGateway.Shared.Http;
 using DockGateway.Testing;
 using DockGateway.Testing.Processes;
 using Xunit;
@@ -28,12 +25,9 @@ public sealed class ReceiptDurabilityTests(ITestOutputHelper output)
     public async Task The_blob_and_every_directory_on_its_way_are_fsynced_before_the_receipt_is_sent()
     {
         await using var cloud = await CloudProcess.StartAsync("strace");
-        using var key = Ed25519PrivateKey.Generate();
-        var dockId = (await cloud.EnrolDockAsync(key.PublicKey)).GetProperty("dockId").GetString()!;
-        var signer = new HttpRequestSigner(dockId, key, TimeProvider.System);
+        using var dock = await ProcessDock.EnrolAsync(cloud);
         var data = RandomNumberGenerator.GetBytes(300 * 1024);
         var sha256 = TusRequests.Sha256Hex(data);
-        using var client = new HttpClient();
 
         var log = Path.Combine(cloud.Directory, "strace.log");
         var strace = await AttachAsync(cloud.ProcessId, log);
@@ -41,10 +35,10 @@ public sealed class ReceiptDurabilityTests(ITestOutputHelper output)
         try
         {
             var create = TusRequests.Create(data.Length, TusRequests.Metadata(sha256, data.Length, 1));
-            using var created = await SendAsync(client, signer, cloud.BaseAddress, create, []);
+            using var created = await dock.SendAsync(create, []);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var location = created.Headers.Location!.OriginalString;
-            using var patched = await SendAsync(client, signer, cloud.BaseAddress, TusRequests.Patch(location, 0), data);
+            using var patched = await dock.SendAsync(TusRequests.Patch(location, 0), data);
             Assert.Equal(HttpStatusCode.NoContent, patched.StatusCode);
             receipt = patched.Headers.GetValues("Upload-Receipt").Single();
         }
@@ -88,16 +82,6 @@ public sealed class ReceiptDurabilityTests(ITestOutputHelper output)
     private static bool IsSync(TracedCall call) => call.Name is "fsync" or "fdatasync" && call.Text.EndsWith("= 0", StringComparison.Ordinal);
 
     private static string Shorten(string text, string blobs) => text.Replace(blobs, "blobs", StringComparison.Ordinal);
-
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestSigner signer, Uri baseAddress, HttpRequestMessage request, byte[] body)
-    {
-        request.RequestUri = new Uri(baseAddress, request.RequestUri!);
-        var contentType = request.Content?.Headers.ContentType;
-        request.Content = new ByteArrayContent(body);
-        request.Content.Headers.ContentType = contentType ?? new MediaTypeHeaderValue("application/octet-stream");
-        signer.Sign(request, body);
-        return await client.SendAsync(request);
-    }
 
     /// <summary>Attaches strace to every thread of <paramref name="pid"/>, writing to <paramref name="log"/>, and waits until it is attached.</summary>
     private static async Task<Process> AttachAsync(int pid, string log)
