@@ -40,6 +40,11 @@ public sealed class CloudOperationTransformer : IOpenApiOperationTransformer
             AddAlternative(operation, alternative);
         }
 
+        foreach (var header in metadata.OfType<AnswerHeader>())
+        {
+            AddHeader(operation, header);
+        }
+
         UseProblemSchema(operation, context);
         AddProblem(operation, context, "400", "The request is malformed or has invalid fields.");
         if (scheme is not null)
@@ -96,6 +101,20 @@ public sealed class CloudOperationTransformer : IOpenApiOperationTransformer
 
         concrete.Content ??= new Dictionary<string, OpenApiMediaType>();
         concrete.Content[alternative.ContentType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+    }
+
+    private static void AddHeader(OpenApiOperation operation, AnswerHeader header)
+    {
+        var status = header.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (operation.Responses!.TryGetValue(status, out var response) && response is OpenApiResponse concrete)
+        {
+            concrete.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            concrete.Headers[header.Name] = new OpenApiHeader
+            {
+                Description = header.Description,
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
+        }
     }
 
     /// <summary>Every 4xx and 5xx declared with <c>ProducesProblem</c> (or without a body) answers the one problem schema.</summary>

@@ -1,3 +1,4 @@
+using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.DockAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -30,6 +31,10 @@ public static class UploadEndpoints
                 + "201 with Location and Upload-Offset 0 (and Upload-Expires); when the SHA-256 is already stored, Upload-Offset equals "
                 + "Upload-Length and Upload-Receipt holds the signed receipt, so nothing is sent again.")
             .Produces(StatusCodes.Status201Created)
+            .ProducesHeader(StatusCodes.Status201Created, "Location", "The upload's URL, for HEAD, PATCH and DELETE.")
+            .ProducesHeader(StatusCodes.Status201Created, TusProtocol.UploadOffset, "0, or Upload-Length when the SHA-256 is already stored.")
+            .ProducesHeader(StatusCodes.Status201Created, TusProtocol.UploadExpires, "When an unfinished upload is dropped (RFC 9110 date).")
+            .ProducesHeader(StatusCodes.Status201Created, TusProtocol.UploadReceipt, "The signed receipt (base64 C2SP note), when the file was already stored.")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         signed.MapMethods("/{id}", [HttpMethods.Head], (HttpContext http, string id, UploadQueries q, CancellationToken ct) => q.HeadAsync(http, id, ct))
@@ -37,6 +42,10 @@ public static class UploadEndpoints
             .WithDescription("200 with Upload-Offset and Upload-Length (no body, as for any HEAD); a finished upload also has Upload-Receipt, "
                 + "an unfinished one Upload-Expires. An upload holding every byte that a crash left unfinished is finished first.")
             .Produces(StatusCodes.Status200OK)
+            .ProducesHeader(StatusCodes.Status200OK, TusProtocol.UploadOffset, "The bytes stored so far.")
+            .ProducesHeader(StatusCodes.Status200OK, TusProtocol.UploadLength, "The upload's length.")
+            .ProducesHeader(StatusCodes.Status200OK, TusProtocol.UploadReceipt, "The signed receipt (base64 C2SP note), once the upload is complete.")
+            .ProducesHeader(StatusCodes.Status200OK, TusProtocol.UploadExpires, "When an unfinished upload is dropped (RFC 9110 date).")
             .ProducesProblem(StatusCodes.Status410Gone).ProducesProblem(StatusCodes.Status412PreconditionFailed);
         signed.MapPatch("/{id}", (HttpContext http, string id, UploadAppend append, CancellationToken ct) => append.HandleAsync(http, id, ct))
             .WithMetadata(StreamedBodyMetadata.Instance)
@@ -46,6 +55,8 @@ public static class UploadEndpoints
                 + "file's SHA-256 matched and the blob is durably stored. 460 when Upload-Checksum does not match.")
             .Accepts<byte[]>(TusProtocol.OffsetContentType)
             .Produces(StatusCodes.Status204NoContent)
+            .ProducesHeader(StatusCodes.Status204NoContent, TusProtocol.UploadOffset, "The new offset.")
+            .ProducesHeader(StatusCodes.Status204NoContent, TusProtocol.UploadReceipt, "The signed receipt (base64 C2SP note), on the answer that completes the upload.")
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
