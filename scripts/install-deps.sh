@@ -14,6 +14,7 @@ packages=(
   e2fsprogs            # an ext4 image as dock storage in the verify-from-disk test
   openssl              # cross-checks Ed25519 signatures in tests
   chromium             # headless browser test of the cloud dashboard
+  strace               # the syscall-order test: fsync, rename, directory fsync before an upload receipt
   sqlite3 python3 curl ca-certificates
 )
 

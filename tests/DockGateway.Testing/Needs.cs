@@ -11,4 +11,5 @@ public enum Needs
     Mtools,
     Gpiod,
     LoopExt4,
+    Strace,
 }

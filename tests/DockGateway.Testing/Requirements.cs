@@ -21,6 +21,9 @@ public static class Requirements
             Program("mkfs.ext4"),
             File.Exists("/dev/loop-control") ? null : "/dev/loop-control is missing: no loop devices here",
             File.ReadAllText("/proc/filesystems").Contains("\text4\n", StringComparison.Ordinal) ? null : "this kernel has no ext4"),
+        Needs.Strace => All(
+            Program("strace"),
+            OperatingSystem.IsLinux() ? null : "strace traces Linux system calls only"),
         _ => throw new ArgumentOutOfRangeException(nameof(need), need, "unknown requirement"),
     };
 

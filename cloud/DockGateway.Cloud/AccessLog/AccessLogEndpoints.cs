@@ -22,7 +22,10 @@ public static class AccessLogEndpoints
             var entries = await log.ListAsync(
                 new AccessLogQuery(caller.IsGlobal ? null : caller.Agencies, since, action, limit ?? 1000), ct);
             return Results.Ok(entries);
-        }).RequirePeople(CloudPolicies.Audit).WithTags("Audit");
+        }).RequirePeople(CloudPolicies.Audit).WithTags("Audit")
+            .WithSummary("List the access log")
+            .WithDescription("Reads and exports of evidence and registry data, newest first; since (RFC 3339), action and limit (1-10000, default 1000) narrow it. A scoped auditor sees only its agencies.")
+            .Produces<IReadOnlyList<AccessLogEntry>>();
         return api;
     }
 }

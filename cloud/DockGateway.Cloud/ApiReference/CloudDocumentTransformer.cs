@@ -13,6 +13,20 @@ public sealed class CloudDocumentTransformer : IOpenApiDocumentTransformer
     public const string DockSignature = "dockSignature";
     public const string Problem = "Problem";
 
+    private static readonly Dictionary<string, string> s_tagDescriptions = new(StringComparer.Ordinal)
+    {
+        ["Health"] = "Liveness of the service and its database, for load balancers and monitoring.",
+        ["People"] = "Bearer tokens for people (admins, auditors, equipment managers) and who the caller is.",
+        ["Audit"] = "The access log: who read or exported what.",
+        ["Registry"] = "Agencies, officers, recorders and docks, with CSV imports.",
+        ["Ratios"] = "Recorders in service per officer against each agency's minimum.",
+        ["Statistics"] = "Per-agency equipment figures for publication.",
+        ["Fleet"] = "Docks' live status and alerts, as reported over MQTT.",
+        ["Enrolment"] = "One-time enrolment tokens and a dock's enrolment with its Ed25519 key.",
+        ["Uploads"] = "tus 1.0.0 resumable footage uploads by docks, answered with signed receipts.",
+        ["Witness"] = "C2SP tlog-witness cosigning of docks' custody checkpoints, and the mirrored custody entries.",
+    };
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info.Title = "DockGateway cloud API";
@@ -43,6 +57,13 @@ public sealed class CloudDocumentTransformer : IOpenApiDocumentTransformer
         };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[Problem] = ProblemSchema();
+        document.Components.Schemas.Remove("ProblemDetails"); // every 4xx uses Problem (CloudOperationTransformer)
+        document.Components.Schemas.Remove("HttpValidationProblemDetails");
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            tag.Description ??= s_tagDescriptions.GetValueOrDefault(tag.Name ?? string.Empty);
+        }
+
         return Task.CompletedTask;
     }
 

@@ -19,8 +19,6 @@ public static class OperationNames
         return id.ToString();
     }
 
-    public static string Summary(string method, string path) => $"{method.ToUpperInvariant()} {path}";
-
     public static string Tag(string path) => Segments(path).FirstOrDefault() is { } first ? Pascal(first) : "Service";
 
     /// <summary>The dock-facing routes that carry an RFC 9421 signature (tus uploads but their OPTIONS discovery, witnessing, custody entries).</summary>

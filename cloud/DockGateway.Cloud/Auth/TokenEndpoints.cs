@@ -16,15 +16,21 @@ public static class TokenEndpoints
         {
             var caller = CallerScope.From(http.User);
             return Results.Ok(new CallerView(caller.TokenId, caller.Name, caller.Role, caller.IsGlobal, caller.Agencies));
-        }).RequirePeople(CloudPolicies.Read).WithTags("People");
+        }).RequirePeople(CloudPolicies.Read).WithTags("People")
+            .WithSummary("Who the caller is").WithDescription("The bearer token's id, name, role and agencies (empty and global for admins and global auditors).")
+            .Produces<CallerView>();
 
         var tokens = api.MapGroup("/tokens").RequirePeople(CloudPolicies.Admin).WithTags("People");
-        tokens.MapPost("/", CreateAsync);
+        tokens.MapPost("/", CreateAsync).WithSummary("Create a people token")
+            .WithDescription("The plaintext token is in this answer only; the cloud keeps its hash. Location names the new token.")
+            .Produces<TokenCreated>(StatusCodes.Status201Created);
         tokens.MapGet("/", async (PeopleTokenStore store, CancellationToken ct) =>
-            Results.Ok((await store.ListAsync(ct)).Select(TokenView.From)));
+            Results.Ok((await store.ListAsync(ct)).Select(TokenView.From))).WithSummary("List people tokens").Produces<IReadOnlyList<TokenView>>();
         tokens.MapGet("/{id}", async (string id, PeopleTokenStore store, CancellationToken ct) =>
-            await store.FindAsync(id, ct) is { } t ? Results.Ok(TokenView.From(t)) : ProblemResults.NotFound($"no token '{id}'"));
-        tokens.MapDelete("/{id}", RevokeAsync).WithSummary("Revoke a people token").Produces(StatusCodes.Status204NoContent);
+            await store.FindAsync(id, ct) is { } t ? Results.Ok(TokenView.From(t)) : ProblemResults.NotFound($"no token '{id}'")).WithSummary("Get a people token").Produces<TokenView>();
+        tokens.MapDelete("/{id}", RevokeAsync).WithSummary("Revoke a people token")
+            .WithDescription("Refused with 409 for the last active admin token.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

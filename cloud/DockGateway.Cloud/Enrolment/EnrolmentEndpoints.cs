@@ -19,8 +19,15 @@ public static class EnrolmentEndpoints
 {
     public static void MapEnrolment(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/agencies/{code}/enrolment-tokens", CreateTokenAsync).RequirePeople(CloudPolicies.Manage).WithTags("Enrolment");
-        api.MapPost("/docks/enrol", EnrolAsync).AllowAnonymous().WithTags("Enrolment");
+        api.MapPost("/agencies/{code}/enrolment-tokens", CreateTokenAsync).RequirePeople(CloudPolicies.Manage).WithTags("Enrolment")
+            .WithSummary("Issue a one-time dock enrolment token")
+            .WithDescription("For an agency the caller may manage; the token is shown in this answer only and expires after Cloud:Enrolment:TokenLifetime.")
+            .Produces<EnrolmentTokenResponse>(StatusCodes.Status201Created);
+        api.MapPost("/docks/enrol", EnrolAsync).AllowAnonymous().WithTags("Enrolment")
+            .WithSummary("Enrol a dock with its Ed25519 public key")
+            .WithDescription("Anonymous: the one-time enrolment token in the body is the credential. Answers the dock's id, its custody-log origin and the cloud's cosigner and receipt verifier keys; Location names the dock.")
+            .Produces<DockEnrolmentResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
     }
 
     private static async Task<IResult> CreateTokenAsync(
@@ -58,9 +65,9 @@ public static class EnrolmentEndpoints
             case EnrolmentOutcome.Enrolled:
                 logger.LogInformation("Dock {Dock} enrolled for agency {Agency} at {Site} with {Slots} slots; origin {Origin}",
                     dock.DockId, agency, dock.Site, dock.Slots, origin);
-                return Results.Json(
-                    new DockEnrolmentResponse(dock.DockId, agency!, origin!, keys.Cosigner.VerifierKey, keys.ReceiptSigner.VerifierKey),
-                    statusCode: StatusCodes.Status201Created);
+                return Results.Created(
+                    $"/api/v1/docks/{dock.DockId}",
+                    new DockEnrolmentResponse(dock.DockId, agency!, origin!, keys.Cosigner.VerifierKey, keys.ReceiptSigner.VerifierKey));
             case EnrolmentOutcome.TokenUsed:
                 logger.LogWarning("Enrolment refused: token for agency {Agency} already used", agency);
                 return Results.Problem(statusCode: 409, title: "Enrolment token already used", detail: "This enrolment token was already used; ask for a new one.");

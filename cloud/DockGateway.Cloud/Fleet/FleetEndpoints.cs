@@ -1,4 +1,5 @@
 using System.Globalization;
+using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Problems;
@@ -25,16 +26,21 @@ public static class FleetEndpoints
         {
             var caller = CallerScope.From(http.User);
             return Results.Ok(await fleet.ListDocksAsync(caller.IsGlobal ? null : caller.Agencies, ct));
-        }).RequirePeople(CloudPolicies.Read).WithTags("Fleet").Produces<IReadOnlyList<FleetDock>>();
+        }).RequirePeople(CloudPolicies.Read).WithTags("Fleet").Produces<IReadOnlyList<FleetDock>>()
+            .WithSummary("List the fleet's docks with their live status")
+            .WithDescription("Every dock the caller may see, with its slots, last status report and whether it is online.");
 
         api.MapGet("/agencies/{code}/docks/{id}/status", async (string code, string id, HttpContext http, FleetQueries fleet, CancellationToken ct) =>
             CallerScope.From(http.User).CanSee(code) && await fleet.FindDockAsync(code, id, ct) is { } dock
                 ? Results.Ok(dock)
                 : ProblemResults.NotFound($"no dock '{id}' in agency '{code}'"))
-            .RequirePeople(CloudPolicies.Read).WithTags("Fleet").Produces<FleetDock>();
+            .RequirePeople(CloudPolicies.Read).WithTags("Fleet").Produces<FleetDock>()
+            .WithSummary("Get one dock's live status");
 
         api.MapGet("/agencies/{code}/alerts", AlertsAsync)
-            .RequirePeople(CloudPolicies.Read).WithTags("Fleet").Produces<IReadOnlyList<FleetAlert>>().Produces<string>(200, "text/csv");
+            .RequirePeople(CloudPolicies.Read).WithTags("Fleet").Produces<IReadOnlyList<FleetAlert>>().ProducesCsv()
+            .WithSummary("List an agency's alerts")
+            .WithDescription("Newest first; since (RFC 3339) and limit (1-1000, default 100) narrow it. JSON, or CSV with format=csv or Accept: text/csv (an export, access-logged).");
         return api;
     }
 

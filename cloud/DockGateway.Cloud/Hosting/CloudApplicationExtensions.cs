@@ -27,7 +27,10 @@ public static class CloudApplicationExtensions
         app.UseAuthorization();
 
         app.MapApiReference();
-        app.MapGet("/healthz", HealthAsync).WithTags("Health");
+        app.MapGet("/healthz", HealthAsync).WithTags("Health").AllowAnonymous()
+            .WithSummary("Health check").WithDescription("200 ok when the service answers and its database does; 503 otherwise.")
+            .ProducesText(StatusCodes.Status200OK, "text/plain", "The text ok.")
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapDashboard();
         app.MapCloudMetrics();
 

@@ -1,3 +1,4 @@
+using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Problems;
@@ -27,7 +28,9 @@ public static class RatioEndpoints
             var caller = CallerScope.From(http.User);
             var ratios = await query.ComputeAsync(caller.IsGlobal ? null : caller.Agencies, ct);
             return await RespondAsync(http, log, csv, ratios, null, "ratios.csv", ct);
-        }).RequirePeople(CloudPolicies.Read).WithTags("Ratios").Produces<IReadOnlyList<EquipmentRatio>>().Produces<string>(200, "text/csv");
+        }).RequirePeople(CloudPolicies.Read).WithTags("Ratios").Produces<IReadOnlyList<EquipmentRatio>>().ProducesCsv()
+            .WithSummary("Equipment ratios of every agency the caller may see")
+            .WithDescription("Recorders in service per officer against each agency's minimum. JSON, or CSV with format=csv or Accept: text/csv (an export, access-logged).");
 
         api.MapGet("/agencies/{code}/ratio", async (string code, HttpContext http, string? format, RatioQuery query, AgencyStore agencies, IAccessLog log, CancellationToken ct) =>
         {
@@ -43,7 +46,9 @@ public static class RatioEndpoints
             }
 
             return await RespondAsync(http, log, csv, ratios, code, $"ratio-{code}.csv", ct, single: true);
-        }).RequirePeople(CloudPolicies.Read).WithTags("Ratios").Produces<EquipmentRatio>().Produces<string>(200, "text/csv");
+        }).RequirePeople(CloudPolicies.Read).WithTags("Ratios").Produces<EquipmentRatio>().ProducesCsv()
+            .WithSummary("One agency's equipment ratio")
+            .WithDescription("JSON, or CSV with format=csv or Accept: text/csv (an export, access-logged).");
         return api;
     }
 

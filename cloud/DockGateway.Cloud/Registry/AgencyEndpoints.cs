@@ -19,12 +19,14 @@ public static class AgencyEndpoints
         {
             var caller = CallerScope.From(http.User);
             return Results.Ok(await store.ListAsync(caller.IsGlobal ? null : caller.Agencies, ct));
-        }).RequirePeople(CloudPolicies.Read);
+        }).RequirePeople(CloudPolicies.Read).WithSummary("List agencies").WithDescription("Every agency the caller may see.")
+            .Produces<IReadOnlyList<Agency>>();
 
         agencies.MapGet("/{code}", async (string code, HttpContext http, AgencyStore store, CancellationToken ct) =>
             CallerScope.From(http.User).CanSee(code) && await store.FindAsync(code, ct) is { } agency
                 ? Results.Ok(agency)
-                : ProblemResults.NotFound($"no agency '{code}'")).RequirePeople(CloudPolicies.Read);
+                : ProblemResults.NotFound($"no agency '{code}'")).RequirePeople(CloudPolicies.Read)
+            .WithSummary("Get an agency").Produces<Agency>();
 
         agencies.MapPost("/", async (AgencyRequest request, AgencyStore store, CancellationToken ct) =>
         {
@@ -37,7 +39,9 @@ public static class AgencyEndpoints
             return await store.CreateAsync(request.Code!, request, ct)
                 ? Results.Created($"/api/v1/agencies/{request.Code}", await store.FindAsync(request.Code!, ct))
                 : ProblemResults.Conflict($"agency '{request.Code}' already exists");
-        }).RequirePeople(CloudPolicies.Admin).Produces<Agency>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        }).RequirePeople(CloudPolicies.Admin).Produces<Agency>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Create an agency")
+            .WithDescription("Admins only: the class, officer count and minimums decide the agency's ratio. Location names the new agency; 409 when the code exists.");
 
         agencies.MapPut("/{code}", async (string code, AgencyRequest request, HttpContext http, AgencyStore store, CancellationToken ct) =>
         {
@@ -59,7 +63,8 @@ public static class AgencyEndpoints
 
             await store.UpdateAsync(code, request, ct);
             return Results.Ok(await store.FindAsync(code, ct));
-        }).RequirePeople(CloudPolicies.Admin);
+        }).RequirePeople(CloudPolicies.Admin).WithSummary("Update an agency")
+            .WithDescription("Admins only; the code cannot change. Answers the agency as stored.").Produces<Agency>();
         return api;
     }
 }

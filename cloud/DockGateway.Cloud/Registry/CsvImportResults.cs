@@ -17,7 +17,7 @@ public static class CsvImportResults
     {
         if (result.Errors.Count == 0)
         {
-            return Results.Ok(new { rows = result.Rows, created = result.Created, updated = result.Updated });
+            return Results.Ok(new ImportSummary(result.Rows, result.Created, result.Updated));
         }
 
         var errors = result.Errors

@@ -14,12 +14,13 @@ public static class OfficerEndpoints
         var officers = api.MapGroup("/agencies/{code}/officers").WithTags("Registry");
         officers.MapGet("/", async (string code, HttpContext http, AgencyStore agencies, OfficerStore store, CancellationToken ct) =>
             await Visible(code, http, agencies, ct) ? Results.Ok(await store.ListAsync(code, ct)) : NoAgency(code))
-            .RequirePeople(CloudPolicies.Read);
+            .RequirePeople(CloudPolicies.Read).WithSummary("List an agency's officers").Produces<IReadOnlyList<Officer>>();
 
         officers.MapGet("/{badge}", async (string code, string badge, HttpContext http, AgencyStore agencies, OfficerStore store, CancellationToken ct) =>
             await Visible(code, http, agencies, ct) && await store.FindAsync(code, badge, ct) is { } officer
                 ? Results.Ok(officer)
-                : ProblemResults.NotFound($"no officer '{badge}' in agency '{code}'")).RequirePeople(CloudPolicies.Read);
+                : ProblemResults.NotFound($"no officer '{badge}' in agency '{code}'")).RequirePeople(CloudPolicies.Read)
+            .WithSummary("Get an officer").Produces<Officer>();
 
         officers.MapPost("/", async (string code, OfficerRequest request, HttpContext http, AgencyStore agencies, OfficerStore store, CancellationToken ct) =>
         {
@@ -39,7 +40,9 @@ public static class OfficerEndpoints
             return await store.CreateAsync(code, request.BadgeNumber!, request.Name!, ct)
                 ? Results.Created($"/api/v1/agencies/{code}/officers/{request.BadgeNumber}", await store.FindAsync(code, request.BadgeNumber!, ct))
                 : ProblemResults.Conflict($"badge '{request.BadgeNumber}' already exists in agency '{code}'");
-        }).RequirePeople(CloudPolicies.Manage).Produces<Officer>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
+        }).RequirePeople(CloudPolicies.Manage).Produces<Officer>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Register an officer")
+            .WithDescription("Location names the new officer; 409 when the badge number is taken in this agency.");
 
         officers.MapPut("/{badge}", async (string code, string badge, OfficerRequest request, HttpContext http, AgencyStore agencies, OfficerStore store, CancellationToken ct) =>
         {
@@ -62,7 +65,8 @@ public static class OfficerEndpoints
 
             await store.RenameAsync(code, badge, request.Name!, ct);
             return Results.Ok(await store.FindAsync(code, badge, ct));
-        }).RequirePeople(CloudPolicies.Manage);
+        }).RequirePeople(CloudPolicies.Manage).WithSummary("Rename an officer")
+            .WithDescription("The badge number cannot change. Answers the officer as stored.").Produces<Officer>();
 
         officers.MapPost("/import", async (string code, HttpContext http, AgencyStore agencies, RegistryImport import, CancellationToken ct) =>
         {
@@ -74,7 +78,10 @@ public static class OfficerEndpoints
             return CsvImportResults.IsCsv(http.Request)
                 ? await CsvImportResults.ImportAsync(http.Request, csv => import.ImportOfficersAsync(code, csv, ct), ct)
                 : CsvImportResults.NotCsv();
-        }).RequirePeople(CloudPolicies.Manage).Accepts<string>("text/csv");
+        }).RequirePeople(CloudPolicies.Manage).Accepts<string>("text/csv")
+            .WithSummary("Import officers from CSV")
+            .WithDescription("UTF-8 CSV with the columns badge_number,name. Existing officers are renamed, new ones created, in one transaction: any invalid line (400, naming the line and field) and nothing is written.")
+            .Produces<ImportSummary>().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return api;
     }
 

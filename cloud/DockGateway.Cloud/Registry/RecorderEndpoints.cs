@@ -22,7 +22,8 @@ public static class RecorderEndpoints
             return status is not null && RegistryRules.Status(status) is { } error
                 ? ProblemResults.Validation("status", error)
                 : Results.Ok(await store.ListAsync(code, status, ct));
-        }).RequirePeople(CloudPolicies.Read);
+        }).RequirePeople(CloudPolicies.Read).WithSummary("List an agency's recorders")
+            .WithDescription("status (in-service, repair, retired) narrows the list.").Produces<IReadOnlyList<Recorder>>();
 
         byAgency.MapPost("/", async (string code, RecorderRequest request, HttpContext http, AgencyStore agencies, RecorderStore store, CancellationToken ct) =>
         {
@@ -41,7 +42,9 @@ public static class RecorderEndpoints
             return outcome == RecorderWrite.Created
                 ? Results.Created($"/api/v1/recorders/{request.Serial}", await store.FindAsync(request.Serial!, ct))
                 : Refused(outcome, request, code);
-        }).RequirePeople(CloudPolicies.Manage);
+        }).RequirePeople(CloudPolicies.Manage).WithSummary("Register a recorder")
+            .WithDescription("Status defaults to in-service. Location names the new recorder; 409 when the serial is registered already.")
+            .Produces<Recorder>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict);
 
         byAgency.MapPost("/import", async (string code, HttpContext http, AgencyStore agencies, RegistryImport import, CancellationToken ct) =>
         {
@@ -53,13 +56,17 @@ public static class RecorderEndpoints
             return CsvImportResults.IsCsv(http.Request)
                 ? await CsvImportResults.ImportAsync(http.Request, csv => import.ImportRecordersAsync(code, csv, ct), ct)
                 : CsvImportResults.NotCsv();
-        }).RequirePeople(CloudPolicies.Manage).Accepts<string>("text/csv");
+        }).RequirePeople(CloudPolicies.Manage).Accepts<string>("text/csv")
+            .WithSummary("Import recorders from CSV")
+            .WithDescription("UTF-8 CSV with the columns serial,vendor,model and optionally status,assigned_badge. Existing recorders are updated, new ones created, in one transaction: any invalid line (400, naming the line and field) and nothing is written.")
+            .Produces<ImportSummary>().ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         var recorders = api.MapGroup("/recorders").WithTags("Registry");
         recorders.MapGet("/{serial}", async (string serial, HttpContext http, RecorderStore store, CancellationToken ct) =>
             await store.FindAsync(serial, ct) is { } recorder && CallerScope.From(http.User).CanSee(recorder.AgencyCode)
                 ? Results.Ok(recorder)
-                : ProblemResults.NotFound($"no recorder '{serial}'")).RequirePeople(CloudPolicies.Read);
+                : ProblemResults.NotFound($"no recorder '{serial}'")).RequirePeople(CloudPolicies.Read)
+            .WithSummary("Get a recorder").Produces<Recorder>();
 
         recorders.MapPut("/{serial}", async (string serial, RecorderRequest request, HttpContext http, RecorderStore store, CancellationToken ct) =>
         {
@@ -81,7 +88,9 @@ public static class RecorderEndpoints
 
             var outcome = await store.SaveAsync(existing.AgencyCode, request with { Serial = serial }, mustBeNew: false, ct);
             return outcome == RecorderWrite.Updated ? Results.Ok(await store.FindAsync(serial, ct)) : Refused(outcome, request, existing.AgencyCode);
-        }).RequirePeople(CloudPolicies.Manage);
+        }).RequirePeople(CloudPolicies.Manage).WithSummary("Update a recorder")
+            .WithDescription("Vendor, model, status and assignment; the serial cannot change. Answers the recorder as stored.")
+            .Produces<Recorder>().ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

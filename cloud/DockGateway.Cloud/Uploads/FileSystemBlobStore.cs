@@ -1,5 +1,6 @@
 using System.Globalization;
 using DockGateway.Cloud.Storage;
+using DockGateway.Shared.Faults;
 using DockGateway.Shared.Storage;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,10 @@ namespace DockGateway.Cloud.Uploads;
 /// Blobs on the local file system: <c>partial/&lt;upload id&gt;</c> while uploading,
 /// <c>sha256/ab/cd/&lt;sha256&gt;</c> once verified. A finished blob is moved in with an atomic
 /// rename, so a reader never sees half a file under a hash, and the move is durable before the
-/// receipt: the partial is fsync'd, renamed, and every directory created or changed is fsync'd.
+/// receipt: the partial is fsync'd, renamed, and then every directory on the way (<c>ab/cd</c>,
+/// <c>ab</c>, <c>sha256</c>) and <c>partial</c> are fsync'd. The whole chain is synced after every
+/// rename, not only the directories this call created: an earlier attempt may have died between a
+/// <c>mkdir</c> and its parent's fsync, leaving a directory that exists but would not survive a power cut.
 /// </summary>
 public sealed class FileSystemBlobStore : IBlobStore
 {
@@ -26,8 +30,19 @@ public sealed class FileSystemBlobStore : IBlobStore
         DurableDirectory.Create(_blobDirectory, OwnerOnly.DirectoryMode);
     }
 
-    public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken) =>
-        Task.FromResult(File.Exists(BlobPath(sha256)));
+    /// <summary>True when the blob is stored; its directories are fsync'd before saying so, as a receipt may follow
+    /// (the blob may be an earlier attempt's rename whose directories a crash left unsynced).</summary>
+    public Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken)
+    {
+        var path = BlobPath(sha256);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult(false);
+        }
+
+        SyncDirectories(Path.GetDirectoryName(path)!);
+        return Task.FromResult(true);
+    }
 
     public Task<IPartialBlob> OpenPartialAsync(string uploadId, long offset, CancellationToken cancellationToken)
     {
@@ -75,6 +90,7 @@ public sealed class FileSystemBlobStore : IBlobStore
             }
 
             FlushToDisk(partial);
+            CrashPoint.Reached("cloud-blob-synced");
             try
             {
                 File.Move(partial, target, overwrite: false);
@@ -83,6 +99,8 @@ public sealed class FileSystemBlobStore : IBlobStore
             {
                 File.Delete(partial); // another upload of the same file was committed meanwhile
             }
+
+            CrashPoint.Reached("cloud-blob-renamed");
         }
         else
         {
@@ -90,7 +108,7 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
 
         // Also when nothing moved now: the move may be an earlier attempt's that died before its directories were fsync'd.
-        DurableDirectory.Sync(targetDirectory);
+        SyncDirectories(targetDirectory);
         DurableDirectory.Sync(_partialDirectory);
         return Task.CompletedTask;
     }
@@ -115,6 +133,19 @@ public sealed class FileSystemBlobStore : IBlobStore
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 0);
         stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>fsync(2) on <paramref name="directory"/> and each parent up to and including the blob root <c>sha256/</c>.</summary>
+    private void SyncDirectories(string directory)
+    {
+        for (var current = directory; ; current = Path.GetDirectoryName(current)!)
+        {
+            DurableDirectory.Sync(current);
+            if (current == _blobDirectory)
+            {
+                return;
+            }
+        }
     }
 
     private string PartialPath(string uploadId) => Path.Combine(_partialDirectory, UploadIds.Require(uploadId));

@@ -6,7 +6,7 @@ namespace DockGateway.Cloud.Uploads;
 /// </summary>
 public interface IBlobStore
 {
-    /// <summary>True when a finished blob with this SHA-256 is stored.</summary>
+    /// <summary>True when a finished blob with this SHA-256 is stored, durably (a receipt may be signed on this answer).</summary>
     Task<bool> ExistsAsync(string sha256, CancellationToken cancellationToken);
 
     /// <summary>

@@ -106,6 +106,7 @@ public sealed class UploadCompletion(
     {
         http.Response.Headers[TusProtocol.UploadOffset] = upload.Length.ToString(CultureInfo.InvariantCulture);
         http.Response.Headers[TusProtocol.UploadReceipt] = TusHeaders.Receipt(receipts.Sign(upload.Receipt()));
+        CrashPoint.Reached("cloud-receipt-signed");
         return Results.NoContent();
     }
 

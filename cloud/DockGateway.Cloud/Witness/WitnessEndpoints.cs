@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.DockAuth;
@@ -22,12 +23,32 @@ public static class WitnessEndpoints
     public static void MapWitness(this IEndpointRouteBuilder api)
     {
         var signed = api.MapGroup("/").AddEndpointFilter<DockSignatureFilter>().AllowAnonymous().WithTags("Witness");
-        signed.MapPost("/witness/add-checkpoint", AddCheckpointAsync);
-        signed.MapPost("/docks/{id}/entries", PostEntriesAsync);
+        signed.MapPost("/witness/add-checkpoint", AddCheckpointAsync)
+            .WithSummary("tlog-witness: cosign a dock's custody checkpoint")
+            .WithDescription("C2SP tlog-witness add-checkpoint: old size, consistency proof and the signed checkpoint as text. 200 with the "
+                + "cosignature lines; 409 with the size the cloud last cosigned (text/x.tlog.size, as the spec requires, not problem+json).")
+            .Accepts<string>("text/plain")
+            .ProducesText(StatusCodes.Status200OK, "text/plain", "The cosignature note lines.")
+            .ProducesText(StatusCodes.Status409Conflict, WitnessAnswer.SizeContentType, "The checkpoint's old size is not the latest cosigned size, which is the body.")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        signed.MapPost("/docks/{id}/entries", PostEntriesAsync)
+            .WithSummary("Mirror a batch of the dock's custody entries")
+            .WithDescription("Consecutive entries of the dock's RFC 6962 log; stored when they reproduce a root the cloud cosigned. Entries already stored must be identical.")
+            .Accepts<CustodyEntryBatch>("application/json")
+            .Produces<EntriesAccepted>()
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         var audit = api.MapGroup("/docks/{id}").RequirePeople(CloudPolicies.Audit).WithTags("Witness");
-        audit.MapGet("/entries", ListEntriesAsync);
-        audit.MapGet("/checkpoints", ListCheckpointsAsync);
+        audit.MapGet("/entries", ListEntriesAsync)
+            .WithSummary("Read a dock's mirrored custody entries")
+            .WithDescription("From index from (default 0), at most limit (1-10000, default 1000); access-logged.")
+            .Produces<IReadOnlyList<MirroredEntry>>();
+        audit.MapGet("/checkpoints", ListCheckpointsAsync)
+            .WithSummary("List the checkpoints cosigned for a dock")
+            .WithDescription("Access-logged.")
+            .Produces<IReadOnlyList<CheckpointView>>();
     }
 
     private static async Task<IResult> AddCheckpointAsync(HttpContext http, CheckpointWitness witness, CancellationToken ct)
@@ -75,13 +96,7 @@ public static class WitnessEndpoints
         return result.Problem is not null
             ? Results.Problem(statusCode: result.Status, title: "Custody entries refused", detail: result.Problem,
                 extensions: result.HeldSize is { } held ? new Dictionary<string, object?> { ["size"] = held } : null)
-            : Results.Json(new
-            {
-                stored = result.StoredCount,
-                size = result.Size,
-                rootHash = Convert.ToBase64String(result.RootHash!),
-                cosignature = result.Cosignature,
-            });
+            : Results.Ok(new EntriesAccepted(result.StoredCount, result.Size, Convert.ToBase64String(result.RootHash!), result.Cosignature));
     }
 
     private static async Task<IResult> ListEntriesAsync(
@@ -98,13 +113,8 @@ public static class WitnessEndpoints
         }
         await accessLog.RecordAsync(http.User, "custody.entries.read", $"{dock.DockId}?from={from ?? 0}", dock.AgencyCode, null, ct);
         var list = await entries.ListAsync(dock.DockId, from ?? 0, limit ?? 1000, ct);
-        return Results.Json(list.Select(e => new
-        {
-            index = e.Index,
-            entry = JsonDocument.Parse(e.Json).RootElement,
-            leafHash = Convert.ToHexStringLower(e.LeafHash),
-            receivedAt = e.ReceivedAt,
-        }));
+        return Results.Ok(list.Select(e =>
+            new MirroredEntry(e.Index, JsonDocument.Parse(e.Json).RootElement, Convert.ToHexStringLower(e.LeafHash), e.ReceivedAt)).ToList());
     }
 
     private static async Task<IResult> ListCheckpointsAsync(
@@ -117,14 +127,7 @@ public static class WitnessEndpoints
         }
         await accessLog.RecordAsync(http.User, "custody.checkpoints.read", dock.Origin, dock.AgencyCode, null, ct);
         var list = await witness.ListAsync(dock.Origin, ct);
-        return Results.Json(list.Select(c => new
-        {
-            origin = c.Origin,
-            size = c.Size,
-            rootHash = Convert.ToBase64String(c.RootHash),
-            cosignedAt = c.CosignedAt,
-            note = c.Note,
-        }));
+        return Results.Ok(list.Select(c => new CheckpointView(c.Origin, c.Size, Convert.ToBase64String(c.RootHash), c.CosignedAt, c.Note)).ToList());
     }
 
     private static async Task<DockIdentity?> VisibleDockAsync(string id, HttpContext http, IDockKeys docks, CancellationToken ct)

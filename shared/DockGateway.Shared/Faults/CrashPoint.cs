@@ -38,6 +38,15 @@ public static class CrashPoint
     public static IReadOnlyList<string> UploadSteps { get; } = ["upload-queueing", "cloud-offset-committed", "cloud-blob-committed", "cloud-completed", "uploaded-logged"];
 
     /// <summary>
+    /// The cloud's blob commit and receipt, finer than <see cref="UploadSteps"/>: <c>cloud-blob-synced</c> (the
+    /// partial fsync'd, not yet renamed under its SHA-256), <c>cloud-blob-renamed</c> (renamed, its directories
+    /// not yet fsync'd), <c>cloud-blob-committed</c> (the directories fsync'd), <c>cloud-completed</c>
+    /// (<c>completed_at</c> committed, the receipt not yet signed), <c>cloud-receipt-signed</c> (signed, the
+    /// answer not yet sent).
+    /// </summary>
+    public static IReadOnlyList<string> ReceiptSteps { get; } = ["cloud-blob-synced", "cloud-blob-renamed", "cloud-blob-committed", "cloud-completed", "cloud-receipt-signed"];
+
+    /// <summary>
     /// The witness steps, dock and cloud: <c>witness-cosigned</c> (dock: cosignature received, not yet recorded
     /// in custody.db/sync.db), <c>entries-posted</c> (dock: a batch accepted by the cloud, pushed size not yet
     /// saved), <c>cloud-cosigned</c> (cloud: cosigned checkpoint stored, answer not yet sent),
@@ -50,9 +59,10 @@ public static class CrashPoint
     /// <c>copying</c> (mid-copy, before fsync), <c>copied</c> (fsync'd in incoming/, not yet renamed),
     /// <c>stored</c> (renamed into footage/, not yet verified), <c>verified</c> (SHA-256 re-checked, entry
     /// not yet committed), <c>committed</c> (<c>ingested</c> committed, recorder not yet erased),
-    /// <c>erased</c> (erased from the recorder, <c>erased</c> not yet committed); then <see cref="UploadSteps"/> and <see cref="WitnessSteps"/>.
+    /// <c>erased</c> (erased from the recorder, <c>erased</c> not yet committed); then <see cref="UploadSteps"/>,
+    /// <see cref="ReceiptSteps"/> and <see cref="WitnessSteps"/>.
     /// </summary>
-    public static IReadOnlyList<string> Steps { get; } = [.. IngestSteps, .. UploadSteps, .. WitnessSteps];
+    public static IReadOnlyList<string> Steps { get; } = [.. IngestSteps, .. UploadSteps, .. ReceiptSteps.Except(UploadSteps), .. WitnessSteps];
 
     /// <summary>Throws when the armed step is not a known one (a typo would otherwise make a kill test pass vacuously).</summary>
     public static void Validate()

@@ -25,10 +25,19 @@ public sealed class UploadKilledAtEachStepTests
     public Task Every_file_completes_once_when_the_cloud_dies_after_the_last_offset_is_committed() => CloudDiesAtAsync("cloud-offset-committed");
 
     [RequiresFact(Needs.Mosquitto)]
+    public Task Every_file_completes_once_when_the_cloud_dies_after_the_partial_is_fsynced() => CloudDiesAtAsync("cloud-blob-synced");
+
+    [RequiresFact(Needs.Mosquitto)]
+    public Task Every_file_completes_once_when_the_cloud_dies_after_the_blob_is_renamed() => CloudDiesAtAsync("cloud-blob-renamed");
+
+    [RequiresFact(Needs.Mosquitto)]
     public Task Every_file_completes_once_when_the_cloud_dies_after_the_blob_is_committed() => CloudDiesAtAsync("cloud-blob-committed");
 
     [RequiresFact(Needs.Mosquitto)]
     public Task Every_file_completes_once_when_the_cloud_dies_after_the_upload_is_completed() => CloudDiesAtAsync("cloud-completed");
+
+    [RequiresFact(Needs.Mosquitto)]
+    public Task Every_file_completes_once_when_the_cloud_dies_after_signing_the_receipt() => CloudDiesAtAsync("cloud-receipt-signed");
 
     [RequiresFact(Needs.Mosquitto)]
     public async Task One_uploaded_entry_per_file_when_the_dock_dies_after_logging_it()

@@ -52,6 +52,9 @@ public sealed class CloudProcess : IAsyncDisposable
         return cloud;
     }
 
+    /// <summary>The running cloud's process id (to attach a tracer); throws when it is not running.</summary>
+    public int ProcessId => _process is { HasExited: false } running ? running.Id : throw new InvalidOperationException("the cloud is not running");
+
     /// <summary>True once the cloud process has ended (killed, or dead by itself at a crash point).</summary>
     public bool HasExited => _process is not { HasExited: false };
 
