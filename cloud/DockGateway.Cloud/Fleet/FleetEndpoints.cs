@@ -1,4 +1,5 @@
 using System.Globalization;
+using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
@@ -98,6 +99,6 @@ public static class FleetEndpoints
 
         await log.RecordAsync(http.User, "export.alerts", http.Request.Path + http.Request.QueryString, code, $"{alerts.Count} alerts", ct);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"alerts-{code}.csv\"";
-        return Results.Text(FleetAlertCsv.Write(alerts), "text/csv; charset=utf-8");
+        return CsvDownload.Of(FleetAlertCsv.Write(alerts));
     }
 }

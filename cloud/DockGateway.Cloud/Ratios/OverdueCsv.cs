@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using DockGateway.Cloud.Exports;
 
 namespace DockGateway.Cloud.Ratios;
 
@@ -13,7 +13,7 @@ public static class OverdueCsv
 
     public static async Task WriteAsync(Stream body, IAsyncEnumerable<OverdueRecorder> recorders, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
+        await using var writer = CsvDownload.Writer(body);
         await writer.WriteAsync(Header + "\r\n");
         await foreach (var r in recorders.WithCancellation(cancellationToken))
         {

@@ -1,5 +1,7 @@
 using System.Globalization;
+using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.AccessLog;
+using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Registry;
@@ -24,8 +26,11 @@ public static class OverdueEndpoints
     {
         api.MapGet("/recorders/overdue", ListAsync)
             .RequirePeople(CloudPolicies.Read).WithTags("Ratios")
-            .WithName("listOverdueRecorders").WithSummary("Recorders away from every dock for too long")
-            .Produces<OverduePage>().Produces<string>(200, "text/csv");
+            .Produces<OverduePage>().ProducesCsv()
+            .WithSummary("Recorders away from every dock for too long")
+            .WithDescription("In-service recorders not docked for longer than Cloud:Ratios:OverdueAfter, longest away first, with the officer, "
+                + "the last dock and hours away. Pages of limit (1-1000) after the previous page's next; or the whole list as CSV with "
+                + "format=csv or Accept: text/csv (UTF-8 with a byte-order mark; an export, access-logged).");
         return api;
     }
 
@@ -84,6 +89,6 @@ public static class OverdueEndpoints
         // Logged before the first byte leaves: an export is never served unrecorded.
         await log.RecordAsync(http.User, "export.overdue", http.Request.Path + http.Request.QueryString, agency, "overdue recorders as CSV", ct);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"overdue-{agency ?? "all"}.csv\"";
-        return Results.Stream(body => OverdueCsv.WriteAsync(body, query.AllAsync(scope, http.RequestAborted), http.RequestAborted), "text/csv; charset=utf-8");
+        return Results.Stream(body => OverdueCsv.WriteAsync(body, query.AllAsync(scope, http.RequestAborted), http.RequestAborted), CsvDownload.ContentType);
     }
 }

@@ -1,3 +1,4 @@
+using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
@@ -73,6 +74,6 @@ public static class RatioEndpoints
 
         await log.RecordAsync(http.User, "export.ratios", http.Request.Path + http.Request.QueryString, agency, $"{ratios.Count} agencies", ct);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}\"";
-        return Results.Text(RatioCsv.Write(ratios), "text/csv; charset=utf-8");
+        return CsvDownload.Of(RatioCsv.Write(ratios));
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
@@ -42,7 +43,7 @@ public static class StatisticsEndpoints
             var caller = CallerScope.From(http.User);
             var rows = await query.ComputeAsync(caller.IsGlobal ? null : caller.Agencies, ct);
             await log.RecordAsync(http.User, "export.statistics", http.Request.Path + http.Request.QueryString, null, $"{rows.Count} agencies", ct);
-            return csv.Value ? Results.Text(ToCsv(rows), "text/csv; charset=utf-8") : Results.Ok(rows);
+            return csv.Value ? CsvDownload.Of(ToCsv(rows)) : Results.Ok(rows);
         }).RequirePeople(CloudPolicies.Read).WithTags("Statistics").Produces<IReadOnlyList<EquipmentStatistics>>().ProducesCsv()
             .WithSummary("Equipment statistics per agency")
             .WithDescription("Officers, recorders by status, docks and slots for every agency the caller may see, for publication. JSON, or CSV with format=csv or Accept: text/csv; every call is access-logged.");

@@ -267,9 +267,7 @@ public abstract class FleetTests(FleetHostFixture fixture)
         Assert.Equal(new[] { "disk-low", "unregistered" }, since.EnumerateArray().Select(a => a.GetProperty("kind").GetString()).Order());
         Assert.Equal(1, (await client.EventuallyAsync($"{alertsPath}?limit=1", _ => true)).GetArrayLength());
 
-        var csv = await client.GetAsync($"{alertsPath}?format=csv");
-        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = await (await client.GetAsync($"{alertsPath}?format=csv")).CsvLinesAsync();
         Assert.Equal(FleetAlertCsv.Header, lines[0]);
         Assert.Equal(4, lines.Length);
         Assert.Contains(lines, l => l.Contains(",disk-low,,", StringComparison.Ordinal) && l.Contains("1.2 GB free", StringComparison.Ordinal));

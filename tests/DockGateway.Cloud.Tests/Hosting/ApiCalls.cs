@@ -35,6 +35,16 @@ public static class ApiCalls
         return problem;
     }
 
+    /// <summary>Asserts a CSV download (text/csv, UTF-8 starting with a byte-order mark) and returns its lines.</summary>
+    public static async Task<string[]> CsvLinesAsync(this HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.True(bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble), "a CSV download starts with the UTF-8 byte-order mark");
+        return Encoding.UTF8.GetString(bytes.AsSpan(Encoding.UTF8.Preamble.Length)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+    }
+
     /// <summary>The field names in a problem's <c>errors</c>.</summary>
     public static IReadOnlyList<string> ErrorFields(this JsonElement problem) =>
         problem.TryGetProperty("errors", out var errors) ? errors.EnumerateObject().Select(p => p.Name).ToList() : [];

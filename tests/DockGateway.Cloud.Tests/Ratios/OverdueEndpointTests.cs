@@ -95,12 +95,7 @@ public abstract class OverdueEndpointTests(CloudHostFixture fixture)
         var dock = await Host.EnrolDockAsync(code);
         await Host.DockedAsync(code, dock, $"{code}-CSV", Host.Time.GetUtcNow() - TimeSpan.FromHours(48));
 
-        var response = await admin.GetAsync($"/api/v1/recorders/overdue?agency={code}&format=csv");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
-        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = await (await admin.GetAsync($"/api/v1/recorders/overdue?agency={code}&format=csv")).CsvLinesAsync();
         Assert.Equal(DockGateway.Cloud.Ratios.OverdueCsv.Header, lines[0]);
         Assert.StartsWith($"{code}-CSV,{code},Acme,BW-1,B-9,'=李娜,", lines[1], StringComparison.Ordinal);
         Assert.EndsWith($",{dock}," + lines[1].Split(',')[6] + ",48", lines[1], StringComparison.Ordinal);

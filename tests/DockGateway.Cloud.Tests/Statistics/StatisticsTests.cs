@@ -21,8 +21,7 @@ public abstract class StatisticsTests(CloudHostFixture fixture)
         await Host.AddRecorderAsync(code, $"{code}-3", "retired");
         using var manager = Host.Client(await Host.CreateTokenAsync("equipment-manager", code));
 
-        var csv = await (await manager.GetAsync("/api/v1/statistics/equipment?format=csv")).Content.ReadAsStringAsync();
-        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var lines = await (await manager.GetAsync("/api/v1/statistics/equipment?format=csv")).CsvLinesAsync();
         Assert.Equal([StatisticsEndpoints.CsvHeader, $"{code},Agency {code},B,12,1,1,1,1,1,0,0"], lines);
 
         using var admin = Host.Client(Host.AdminToken);
