@@ -11,4 +11,6 @@ public enum Needs
     Mtools,
     Gpiod,
     LoopExt4,
+    Dpkg,
+    QemuArm64,
 }

@@ -21,6 +21,12 @@ public static class Requirements
             Program("mkfs.ext4"),
             File.Exists("/dev/loop-control") ? null : "/dev/loop-control is missing: no loop devices here",
             File.ReadAllText("/proc/filesystems").Contains("\text4\n", StringComparison.Ordinal) ? null : "this kernel has no ext4"),
+        Needs.Dpkg => All(Program("dpkg"), Program("dpkg-deb")),
+        Needs.QemuArm64 => All(
+            Program(Emulation.Arm64Emulator),
+            File.Exists("/lib/ld-linux-aarch64.so.1") && File.Exists("/usr/lib/aarch64-linux-gnu/libssl.so.3")
+                ? null
+                : "the arm64 C library and OpenSSL are not installed (dpkg --add-architecture arm64; libc6:arm64 libssl3:arm64: ./test.sh installs them)"),
         _ => throw new ArgumentOutOfRangeException(nameof(need), need, "unknown requirement"),
     };
 
