@@ -77,11 +77,12 @@ public sealed class CloudPackageLifecycleTests : IDisposable
         Assert.Equal(before, MachineSnapshot.Take(Package));
     }
 
-    /// <summary>Starts the installed cloud as its user with the packaged configuration (on a free port) and waits for /healthz.</summary>
+    /// <summary>Starts the installed cloud as its user with the packaged configuration (Urls moved to a free port: the environment
+    /// overrides appsettings.json) and waits for /healthz.</summary>
     private static async Task AnswersHealthzAsync()
     {
         var port = LoopbackPort.Free();
-        var start = HostCommand.Start([Program], new Dictionary<string, string> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" }, Package, Config);
+        var start = HostCommand.Start([Program], new Dictionary<string, string> { ["Urls"] = $"http://127.0.0.1:{port}" }, Package, Config);
         using var cloud = new ChildProcess(start);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
