@@ -31,7 +31,18 @@ internal sealed class Dpkg : IDisposable
             ["PATH"] = Path.Combine(_folder, "bin") + ":" + Environment.GetEnvironmentVariable("PATH"),
             ["DEBIAN_FRONTEND"] = "noninteractive",
         };
-        return HostCommand.Run(command, environment);
+        // Another apt or dpkg on this machine holds the lock for a while: wait for it (dpkg itself never waits).
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        while (true)
+        {
+            var result = HostCommand.Run(command, environment);
+            if (!result.Output.Contains("lock was locked by another process", StringComparison.Ordinal) || DateTime.UtcNow > deadline)
+            {
+                return result;
+            }
+
+            Thread.Sleep(TimeSpan.FromSeconds(2));
+        }
     }
 
     /// <summary>The <c>systemctl</c> calls the maintainer scripts made since the last call, and forgets them.</summary>
