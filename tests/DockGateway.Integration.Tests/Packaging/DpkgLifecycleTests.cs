@@ -122,7 +122,7 @@ public sealed class DpkgLifecycleTests : IDisposable
     /// <summary>The link <c>systemctl enable</c> makes, made by hand (systemd is not running here).</summary>
     internal static string EnableAsAnAdminWould(string package)
     {
-        var link = $"/etc/systemd/system/multi-user.target.wants/{package}.service";
+        var link = $"{MachineSnapshot.WantsDirectory}/{package}.service";
         Directory.CreateDirectory(Path.GetDirectoryName(link)!);
         File.CreateSymbolicLink(link, $"/lib/systemd/system/{package}.service");
         return link;

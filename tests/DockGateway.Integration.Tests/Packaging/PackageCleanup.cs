@@ -22,6 +22,11 @@ internal static class PackageCleanup
             }
         }
 
+        if (!before.HasWantsDirectory && Directory.Exists(MachineSnapshot.WantsDirectory) && !Directory.EnumerateFileSystemEntries(MachineSnapshot.WantsDirectory).Any())
+        {
+            Directory.Delete(MachineSnapshot.WantsDirectory);
+        }
+
         if (!before.Users.Split('\n').Any(u => u.StartsWith(package + ":", StringComparison.Ordinal))
             && File.ReadAllLines("/etc/passwd").Any(u => u.StartsWith(package + ":", StringComparison.Ordinal)))
         {
