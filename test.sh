@@ -34,6 +34,13 @@ if [ -f "$lint/package-lock.json" ] && command -v npm >/dev/null 2>&1; then
 fi
 dotnet build DockGateway.sln --no-restore -c Release --verbosity quiet -warnaserror || exit 1
 
+# The four Debian packages (self-contained arm64 and amd64 builds), built once for the packaging tests
+# (tests/DockGateway.Integration.Tests/Packaging), which install them with dpkg and run the arm64 one under qemu.
+debs_started=$SECONDS
+scripts/build-debs.sh --out "$work/debs" || exit 1
+echo "Debian packages built in $((SECONDS - debs_started)) s"
+export DOCKGW_TEST_DEBS="$work/debs"
+
 dotnet test DockGateway.sln --no-build -c Release --logger "console;verbosity=normal" \
   --logger trx --results-directory "$work/results" 2>&1 | tee "$work/test.log"
 status=${PIPESTATUS[0]}

@@ -16,7 +16,20 @@ packages=(
   chromium             # headless browser test of the cloud dashboard
   strace               # the syscall-order test: fsync, rename, directory fsync before an upload receipt
   sqlite3 python3 curl ca-certificates
+  adduser              # the dockgateway-cloud package's postinst creates its system user (packaging tests)
+  qemu-user-static     # runs the arm64 (Raspberry Pi) package's programs here: qemu-aarch64-static
+  # The arm64 libraries a self-contained arm64 .NET program loads (multiarch, so qemu finds them where the
+  # program's loader looks): C library, libgcc/libstdc++ (the runtime), zlib, OpenSSL 3. No ICU: the builds use
+  # invariant globalization. libsodium and SQLite ship inside the package (NSec's and SQLitePCLRaw's arm64 builds).
+  libc6:arm64 libgcc-s1:arm64 libstdc++6:arm64 zlib1g:arm64 libssl3:arm64
 )
+
+# The arm64 packages above need the architecture known to dpkg before apt-get update.
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  $SUDO dpkg --add-architecture arm64
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -24,8 +37,6 @@ for p in "${packages[@]}"; do
 done
 
 if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""
-  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   echo "Installing: ${missing[*]}"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

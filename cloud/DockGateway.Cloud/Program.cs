@@ -1,7 +1,14 @@
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Hosting;
 using DockGateway.Shared.Configuration;
+using DockGateway.Shared.Versioning;
 using Microsoft.Extensions.Options;
+
+if (args is ["--version"])
+{
+    Console.WriteLine(ProductInfo.Version);
+    return 0;
+}
 
 if (AdminTokenCommand.Matches(args))
 {

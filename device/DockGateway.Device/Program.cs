@@ -1,6 +1,13 @@
 using DockGateway.Device;
 using DockGateway.Shared.Configuration;
+using DockGateway.Shared.Versioning;
 using Microsoft.Extensions.Options;
+
+if (args is ["--version"])
+{
+    Console.WriteLine(ProductInfo.Version);
+    return 0;
+}
 
 // Every source is read and every key of the dock's sections checked before anything is opened.
 var builder = DockComposition.CreateBuilder(args, Console.Error);

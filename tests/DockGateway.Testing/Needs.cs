@@ -12,4 +12,6 @@ public enum Needs
     Gpiod,
     LoopExt4,
     Strace,
+    Dpkg,
+    QemuArm64,
 }

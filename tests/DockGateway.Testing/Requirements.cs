@@ -24,6 +24,12 @@ public static class Requirements
         Needs.Strace => All(
             Program("strace"),
             OperatingSystem.IsLinux() ? null : "strace traces Linux system calls only"),
+        Needs.Dpkg => All(Program("dpkg"), Program("dpkg-deb")),
+        Needs.QemuArm64 => All(
+            Program(Emulation.Arm64Emulator),
+            File.Exists("/lib/ld-linux-aarch64.so.1") && File.Exists("/usr/lib/aarch64-linux-gnu/libssl.so.3")
+                ? null
+                : "the arm64 C library and OpenSSL are not installed (dpkg --add-architecture arm64; libc6:arm64 libssl3:arm64: ./test.sh installs them)"),
         _ => throw new ArgumentOutOfRangeException(nameof(need), need, "unknown requirement"),
     };
 

@@ -94,11 +94,11 @@ public sealed class DoctorChecks(string configPath, string? broker, Func<HttpCli
             var message = "dockctl doctor"u8;
             return Ed25519.Verify(key.PublicKey, message, key.Sign(message))
                 ? DoctorCheck.Pass("Ed25519 (NSec)", "sign/verify self-test passed (libsodium.so shipped with the build)")
-                : DoctorCheck.Fail("Ed25519 (NSec)", "self-test signature did not verify", "reinstall DockGateway (deploy/install-pi.sh)");
+                : DoctorCheck.Fail("Ed25519 (NSec)", "self-test signature did not verify", "reinstall the dockgateway package (apt install --reinstall dockgateway)");
         }
         catch (Exception e) when (e is DllNotFoundException or TypeInitializationException or InvalidOperationException or PlatformNotSupportedException)
         {
-            return DoctorCheck.Fail("Ed25519 (NSec)", e.Message, "reinstall DockGateway (deploy/install-pi.sh): libsodium.so must sit in its install directory");
+            return DoctorCheck.Fail("Ed25519 (NSec)", e.Message, "reinstall the dockgateway package (apt install --reinstall dockgateway): libsodium.so must sit in /usr/lib/dockgateway");
         }
     }
 

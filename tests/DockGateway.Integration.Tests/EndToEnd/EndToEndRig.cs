@@ -59,6 +59,9 @@ internal sealed class EndToEndRig : IAsyncDisposable
 
     public string Data => Path.Combine(_root, "data");
 
+    /// <summary>The dock's configuration file (written from the enrolment answer).</summary>
+    public string ConfigFile => _config;
+
     public DockProcess? Dock { get; private set; }
 
     /// <param name="settings">Extra dock configuration (e.g. Sync:MaxBytesPerSecond) on top of the enrolment's.</param>
@@ -115,10 +118,11 @@ internal sealed class EndToEndRig : IAsyncDisposable
     }
 
     /// <param name="environment">Extra environment variables (e.g. the test-only crash point).</param>
-    public DockProcess StartDock(IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="command">What runs the dock instead of the built DockGateway.Device.dll (see <see cref="DockProcess"/>).</param>
+    public DockProcess StartDock(IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? command = null)
     {
         Dock?.Dispose();
-        Dock = new DockProcess(Simulation, Data, ["--config", _config], environment);
+        Dock = new DockProcess(Simulation, Data, ["--config", _config], environment, command: command);
         return Dock;
     }
 

@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace DockGateway.Testing.Processes;
 
 /// <summary>
-/// The real dock (the built DockGateway.Device.dll, see <see cref="BuiltProducts"/>) as a child process
-/// in simulation mode: <c>dotnet exec DockGateway.Device.dll --simulate SIM --data DATA [arguments]</c>.
+/// The real dock (the built DockGateway.Device.dll, see <see cref="BuiltProducts"/>, or another build of it named by
+/// <c>command</c>) as a child process in simulation mode: <c>dotnet exec DockGateway.Device.dll --simulate SIM --data DATA [arguments]</c>.
 /// </summary>
 public sealed class DockProcess : IDisposable
 {
@@ -15,15 +15,19 @@ public sealed class DockProcess : IDisposable
     /// <param name="arguments">Extra command-line arguments, e.g. <c>--config FILE</c> or <c>--Dock:Simulation:PollInterval 00:00:00.050</c>.</param>
     /// <param name="environment">Extra environment variables (e.g. the test-only crash point).</param>
     /// <param name="onErrorLine">Called with each line the dock writes to standard error.</param>
+    /// <param name="command">What runs the dock instead of <c>dotnet exec DockGateway.Device.dll</c>: a program and its first
+    /// arguments, e.g. a packaged self-contained build under emulation (<see cref="Emulation.Arm64"/>).</param>
     public DockProcess(
         string simulationRoot,
         string dataDirectory,
         IEnumerable<string>? arguments = null,
         IReadOnlyDictionary<string, string>? environment = null,
-        Action<string>? onErrorLine = null)
+        Action<string>? onErrorLine = null,
+        IReadOnlyList<string>? command = null)
     {
-        var start = new ProcessStartInfo("dotnet");
-        foreach (var argument in new[] { "exec", BuiltProducts.Device, "--simulate", simulationRoot, "--data", dataDirectory }.Concat(arguments ?? []))
+        command ??= ["dotnet", "exec", BuiltProducts.Device];
+        var start = new ProcessStartInfo(command[0]);
+        foreach (var argument in command.Skip(1).Concat(["--simulate", simulationRoot, "--data", dataDirectory]).Concat(arguments ?? []))
         {
             start.ArgumentList.Add(argument);
         }
