@@ -1,6 +1,7 @@
 using Dapper;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.ApiReference;
+using DockGateway.Cloud.Console;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Dashboard;
 using DockGateway.Cloud.DockAuth;
@@ -29,6 +30,7 @@ public static class CloudApplicationExtensions
         app.MapApiReference();
         app.MapGet("/healthz", HealthAsync).WithTags("Health");
         app.MapDashboard();
+        app.MapConsole();
         app.MapCloudMetrics();
 
         var api = app.MapGroup("/api/v1");
@@ -41,6 +43,8 @@ public static class CloudApplicationExtensions
 
         api.MapDockFacingEndpoints();
         api.MapFleetEndpoints();
+        api.MapAlerts();
+        api.MapRecorderList();
         return app;
     }
 
