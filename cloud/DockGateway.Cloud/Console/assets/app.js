@@ -35,6 +35,7 @@ async function render() {
     if (a.dataset.page === name) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
   }
   page.setAttribute("aria-busy", "true");
+  page.replaceChildren();
   try {
     me ??= await get("/api/v1/me");
     $("who").textContent = t("who.line", { name: me.name, role: t(`role.${me.role}`) });
@@ -42,10 +43,15 @@ async function render() {
     await module.show(page, { me, showError });
     $("updated").textContent = t("app.updated", { time: date(new Date().toISOString()) });
   } catch (e) {
-    page.replaceChildren();
+    // What the page drew before the failure (its heading and filters) stays, so the filters can be corrected.
+    if (!page.querySelector("h2")) page.replaceChildren(Object.assign(document.createElement("h2"), { textContent: t(`nav.${name}`) }));
     showError(e.message);
-    if (e.status === 401) { forget(); me = null; $("signin").hidden = false; $("nav").hidden = true; $("signout").hidden = true; }
+    if (e.status === 401) {
+      forget(); me = null; page.replaceChildren();
+      $("signin").hidden = false; $("nav").hidden = true; $("signout").hidden = true;
+    }
   } finally {
+    page.dataset.rendered = location.hash;
     page.setAttribute("aria-busy", "false");
   }
 }
