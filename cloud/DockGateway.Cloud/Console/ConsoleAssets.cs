@@ -26,6 +26,7 @@ public static class ConsoleAssets
             ".css" => "text/css; charset=utf-8",
             ".json" => "application/json; charset=utf-8",
             ".svg" => "image/svg+xml",
+            ".html" => "text/html; charset=utf-8",
             _ => string.Empty,
         };
         return s_files.TryGetValue(path, out content!) && contentType.Length > 0;
