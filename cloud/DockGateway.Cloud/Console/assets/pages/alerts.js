@@ -82,7 +82,7 @@ export async function show(page, { me, showError }) {
     ["alerts.file", a => a.file],
     ["alerts.message", a => a.message],
     ["alerts.state", a => a.acknowledgedAt ? t("alerts.acknowledged") : t("alerts.open"), a => a.acknowledgedAt ? "ok" : "bad"],
-    ["alerts.actions", a => el("button", { type: "button", class: "details", "data-id": a.id, onclick: () => open(a) }, t("alerts.showDetail"))],
+    ["alerts.actions", a => el("button", { type: "button", class: "details", "data-id": a.id, "aria-label": `${t("alerts.showDetail")}: ${term("kind", a.kind)} ${a.recorder ?? ""}`, onclick: () => open(a) }, t("alerts.showDetail"))],
   ];
   const first = new URLSearchParams(query); first.delete("after");
   const pager = el("div", { class: "pager" },
