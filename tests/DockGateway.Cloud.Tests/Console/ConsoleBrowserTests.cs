@@ -109,6 +109,25 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFixture fixture) : IClassF
     }
 
     [RequiresBrowserFact]
+    public async Task Alerts_are_filtered_by_kind_and_day_through_the_form_and_the_form_shows_what_was_asked()
+    {
+        await using var session = await ConsoleSession.OpenAsync(fixture, "zh-CN", Seed.ManagerToken);
+        var page = session.Page;
+        await session.SignInAsync();
+        await session.GoAsync("#alerts");
+        using var api = fixture.Host.Client(Seed.ManagerToken);
+        var gap = (await (await api.GetAsync("/api/v1/alerts?kind=gap")).OkJsonAsync()).GetProperty("items")[0];
+        var day = gap.GetProperty("receivedAt").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.SelectOptionAsync("#f-kind", "gap");
+        await page.FillAsync("#f-from", day);
+        await page.FillAsync("#f-to", day);
+        await page.ClickAsync("form.filters button[type=submit]");
+        await page.WaitForFunctionAsync("() => location.hash.includes('kind=gap') && document.querySelector('#page')?.dataset.rendered === location.hash");
+        Assert.Equal(["录像缺失"], await page.Locator("#alerts-table tbody td:nth-child(4)").AllTextContentsAsync());
+        Assert.Equal((day, day), (await page.InputValueAsync("#f-from"), await page.InputValueAsync("#f-to")));
+    }
+
+    [RequiresBrowserFact]
     public async Task Csv_downloads_are_UTF8_with_a_byte_order_mark()
     {
         await using var session = await ConsoleSession.OpenAsync(fixture, "zh-CN", Seed.ManagerToken);

@@ -8,9 +8,11 @@ import { el, table, csvButton, hashParams, setHashParams, select, input } from "
 const keys = ["agency", "kind", "dock", "recorder", "from", "to", "acknowledged", "limit", "after"];
 const kinds = ["refused", "late", "overdue", "gap", "disk-low", "error", "unregistered"];
 
-function day(iso) {
+/** The local calendar day of an RFC 3339 time, moved by shift days (the "to" bound is the start of the next day). */
+function day(iso, shift = 0) {
   if (!iso) return "";
   const d = new Date(iso);
+  d.setDate(d.getDate() + shift);
   return Number.isNaN(d.getTime()) ? "" : `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
@@ -52,7 +54,7 @@ export async function show(page, { me, showError }) {
     input("dock", "alerts.dock", params.get("dock")),
     input("recorder", "alerts.recorder", params.get("recorder")),
     input("from", "alerts.from", day(params.get("from")), "date"),
-    input("to", "alerts.to", day(params.get("to")), "date"),
+    input("to", "alerts.to", day(params.get("to"), -1), "date"),
     select("acknowledged", "alerts.state", [["", "filter.any"], ["false", "alerts.open"], ["true", "alerts.acknowledged"]], params.get("acknowledged") ?? ""),
     el("button", { type: "submit" }, t("action.apply")));
   form.addEventListener("submit", event => {
