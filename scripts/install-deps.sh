@@ -13,7 +13,8 @@ packages=(
   dosfstools exfatprogs mtools  # making FAT32/exFAT recorder images in tests
   e2fsprogs            # an ext4 image as dock storage in the verify-from-disk test
   openssl              # cross-checks Ed25519 signatures in tests
-  chromium             # headless browser test of the cloud dashboard
+  chromium             # headless browser tests of the cloud web console (Playwright drives it)
+  fonts-wqy-microhei   # a CJK font so the console's Chinese labels render in headless screenshots
   strace               # the syscall-order test: fsync, rename, directory fsync before an upload receipt
   sqlite3 python3 curl ca-certificates
   adduser              # the dockgateway-cloud package's postinst creates its system user (packaging tests)

@@ -18,6 +18,7 @@ public static class FleetServiceCollectionExtensions
         services.AddSingleton<FleetCounters>();
         services.AddSingleton<FleetStore>();
         services.AddSingleton<FleetQueries>();
+        services.AddSingleton<AlertQuery>();
         services.AddSingleton<FleetMessageHandler>();
         services.AddSingleton<FleetSubscriber>();
         services.AddHostedService(sp => sp.GetRequiredService<FleetSubscriber>());

@@ -1,6 +1,7 @@
 using Dapper;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.ApiReference;
+using DockGateway.Cloud.Console;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Dashboard;
 using DockGateway.Cloud.DockAuth;
@@ -32,6 +33,7 @@ public static class CloudApplicationExtensions
             .ProducesText(StatusCodes.Status200OK, "text/plain", "The text ok.")
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         app.MapDashboard();
+        app.MapConsole();
         app.MapCloudMetrics();
 
         var api = app.MapGroup("/api/v1");
@@ -44,6 +46,8 @@ public static class CloudApplicationExtensions
 
         api.MapDockFacingEndpoints();
         api.MapFleetEndpoints();
+        api.MapAlerts();
+        api.MapRecorderList();
         return app;
     }
 

@@ -9,6 +9,7 @@ public static class RegistryServiceCollectionExtensions
         .AddSingleton<AgencyStore>()
         .AddSingleton<OfficerStore>()
         .AddSingleton<RecorderStore>()
+        .AddSingleton<RecorderQuery>()
         .AddSingleton<DockStore>()
         .AddSingleton<RegistryImport>();
 }

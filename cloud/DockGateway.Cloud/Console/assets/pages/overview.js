@@ -1,0 +1,74 @@
+// Overview: per agency in scope the equipment ratio and shortfall, legal-review share, overdue recorders and
+// open alerts, a bar chart (inline SVG) of overdue recorders and shortfall per agency, and a CSV of the table.
+import { t, number, percent, collator } from "../lib/i18n.js";
+import { get } from "../lib/api.js";
+import { el, table, save, csvBlob } from "../lib/ui.js";
+
+const svgNs = "http://www.w3.org/2000/svg";
+
+function svg(tag, attributes, textContent) {
+  const node = document.createElementNS(svgNs, tag);
+  for (const [k, v] of Object.entries(attributes)) node.setAttribute(k, v);
+  if (textContent !== undefined) node.textContent = textContent;
+  return node;
+}
+
+/** Horizontal bars: overdue recorders and shortfall for the 15 agencies with the most of both. */
+function chart(rows) {
+  const top = rows.filter(r => r.recordersOverdue + r.shortfall > 0)
+    .sort((a, b) => (b.recordersOverdue + b.shortfall) - (a.recordersOverdue + a.shortfall)).slice(0, 15);
+  const figure = el("figure", { id: "overview-chart" }, el("figcaption", {}, t("overview.chartTitle")));
+  if (top.length === 0) { figure.append(el("p", { class: "muted" }, t("overview.chartEmpty"))); return figure; }
+  const max = Math.max(...top.map(r => Math.max(r.recordersOverdue, r.shortfall)), 1);
+  const label = 220, width = 760, bar = 9, rowHeight = 2 * bar + 10;
+  const image = svg("svg", { class: "chart", width, height: top.length * rowHeight + 10, role: "img", "aria-label": t("overview.chartTitle") });
+  top.forEach((r, i) => {
+    const y = 5 + i * rowHeight;
+    image.append(svg("text", { x: 4, y: y + bar + 4 }, r.agencyName.length > 16 ? r.agencyName.slice(0, 15) + "…" : r.agencyName));
+    const scale = v => Math.max(1, (v / max) * (width - label - 60));
+    for (const [j, key, value] of [[0, "overdue", r.recordersOverdue], [1, "shortfall", r.shortfall]]) {
+      const rect = svg("rect", { x: label, y: y + j * (bar + 1), width: value ? scale(value) : 0, height: bar, class: key });
+      rect.append(svg("title", {}, `${t(`overview.${key}`)}: ${number(value)}`));
+      image.append(rect, svg("text", { x: label + (value ? scale(value) : 0) + 4, y: y + j * (bar + 1) + bar - 1 }, number(value)));
+    }
+  });
+  figure.append(image, el("p", { class: "legend" },
+    el("span", {}, el("i", { class: "overdue" }), t("overview.overdue")), el("span", {}, el("i", { class: "shortfall" }), t("overview.shortfall"))));
+  return figure;
+}
+
+export async function show(page) {
+  const [ratios, open] = await Promise.all([get("/api/v1/ratios"), get("/api/v1/alerts/open-counts")]);
+  const openBy = new Map(open.map(o => [o.agencyCode, o.open]));
+  const rows = ratios.map(r => ({ ...r, openAlerts: openBy.get(r.agencyCode) ?? 0 })).sort((a, b) => collator.compare(a.agencyName, b.agencyName));
+  const sum = key => rows.reduce((s, r) => s + r[key], 0);
+  const columns = [
+    ["overview.agency", r => `${r.agencyName} (${r.agencyCode})`],
+    ["overview.class", r => r.class],
+    ["overview.officers", r => number(r.officers), "num"],
+    ["overview.inService", r => number(r.recordersInService), "num"],
+    ["overview.required", r => number(r.requiredRecorders), "num"],
+    ["overview.shortfall", r => r.compliant ? t("state.compliant") : t("overview.shortBy", { n: number(r.shortfall) }), r => r.compliant ? "ok" : "bad"],
+    ["overview.legalReview", r => t("overview.legalReviewValue", { staff: number(r.legalReviewStaff), required: number(r.legalReviewRequired), share: percent(r.legalReviewShare) }),
+      r => r.legalReviewCompliant ? "ok" : "bad"],
+    ["overview.overdue", r => number(r.recordersOverdue), r => r.recordersOverdue > 0 ? "num bad" : "num ok"],
+    ["overview.openAlerts", r => number(r.openAlerts), r => r.openAlerts > 0 ? "num bad" : "num"],
+  ];
+  const download = el("button", { type: "button", class: "csv", onclick: () => save(csvBlob(
+    ["agency_code", "agency_name", "class", "officers", "recorders_in_service", "required_recorders", "shortfall", "legal_review_staff",
+      "legal_review_required", "recorders_overdue", "open_alerts"],
+    rows.map(r => [r.agencyCode, r.agencyName, r.class, r.officers, r.recordersInService, r.requiredRecorders, r.shortfall, r.legalReviewStaff,
+      r.legalReviewRequired, r.recordersOverdue, r.openAlerts])), "overview.csv") }, t("action.csv"));
+  page.replaceChildren(
+    el("h2", {}, t("overview.title")),
+    el("div", { class: "cards" },
+      el("div", {}, t("overview.agencies"), el("strong", {}, number(rows.length))),
+      el("div", {}, t("overview.compliantAgencies"), el("strong", {}, number(rows.filter(r => r.compliant).length))),
+      el("div", {}, t("overview.overdue"), el("strong", { class: sum("recordersOverdue") ? "bad" : "ok" }, number(sum("recordersOverdue")))),
+      el("div", {}, t("overview.openAlerts"), el("strong", { class: sum("openAlerts") ? "bad" : "ok" }, number(sum("openAlerts"))))),
+    download,
+    table("overview-table", t("overview.caption", { n: number(rows.length) }), columns, rows, "overview.empty"),
+    chart(rows),
+    el("h3", {}, t("overview.timelinessTitle")),
+    el("p", { class: "notice" }, t("overview.timelinessMissing")));
+}
