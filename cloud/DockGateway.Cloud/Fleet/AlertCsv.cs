@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Ratios;
 
 namespace DockGateway.Cloud.Fleet;
@@ -11,11 +11,12 @@ namespace DockGateway.Cloud.Fleet;
 public static class AlertCsv
 {
     public const string Header =
-        "received_at,occurred_at,agency_code,dock_id,kind,slot,recorder,file,message,event_key,acknowledged_at,acknowledged_by,acknowledgement_comment";
+        "received_at,occurred_at,agency_code,dock_id,kind,slot,recorder,file,message,event_key,acknowledged_at,acknowledged_by,acknowledgement_comment,"
+        + "missing_from,missing_to";
 
     public static async Task WriteAsync(Stream body, IAsyncEnumerable<AlertItem> alerts, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
+        await using var writer = CsvDownload.Writer(body);
         await writer.WriteAsync(Header + "\r\n");
         await foreach (var a in alerts.WithCancellation(cancellationToken))
         {
@@ -25,6 +26,7 @@ public static class AlertCsv
                 a.Slot?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, RatioCsv.Quote(a.Recorder ?? string.Empty),
                 RatioCsv.Quote(a.File ?? string.Empty), RatioCsv.Quote(a.Message ?? string.Empty), RatioCsv.Quote(a.EventKey),
                 Time(a.AcknowledgedAt), RatioCsv.Quote(a.AcknowledgedBy ?? string.Empty), RatioCsv.Quote(a.AcknowledgementComment ?? string.Empty),
+                a.MissingFrom?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, a.MissingTo?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
             ];
             await writer.WriteAsync(string.Join(',', fields) + "\r\n");
         }

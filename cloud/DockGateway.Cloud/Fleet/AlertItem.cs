@@ -26,6 +26,11 @@ public sealed record AlertItem
 
     public string? Message { get; init; }
 
+    /// <summary>For a gap: the first and last missing file sequence numbers.</summary>
+    public long? MissingFrom { get; init; }
+
+    public long? MissingTo { get; init; }
+
     /// <summary>When it was acknowledged, by whom (the token's name) and why; all null while open.</summary>
     public DateTimeOffset? AcknowledgedAt { get; init; }
 

@@ -13,7 +13,7 @@ public sealed class AlertQuery(ICloudDatabase database)
     private const string Select = """
         SELECT a.id AS Id, a.agency_code AS AgencyCode, a.dock_id AS DockId, a.event_key AS EventKey, a.kind AS Kind,
             a.occurred_at AS OccurredAtMs, a.received_at AS ReceivedAtMs, a.slot AS Slot, a.recorder AS Recorder, a.file AS File,
-            a.message AS Message, k.acknowledged_at AS AcknowledgedAtMs, k.actor_name AS AcknowledgedBy, k.comment AS AcknowledgementComment
+            a.message AS Message, a.missing_from AS MissingFrom, a.missing_to AS MissingTo, k.acknowledged_at AS AcknowledgedAtMs, k.actor_name AS AcknowledgedBy, k.comment AS AcknowledgementComment
         FROM fleet_alerts a LEFT JOIN fleet_alert_acknowledgements k ON k.alert_id = a.id
         """;
 
@@ -132,6 +132,10 @@ public sealed class AlertQuery(ICloudDatabase database)
 
         public string? Message { get; init; }
 
+        public long? MissingFrom { get; init; }
+
+        public long? MissingTo { get; init; }
+
         public long? AcknowledgedAtMs { get; init; }
 
         public string? AcknowledgedBy { get; init; }
@@ -142,7 +146,7 @@ public sealed class AlertQuery(ICloudDatabase database)
         {
             Id = Id, AgencyCode = AgencyCode, DockId = DockId, EventKey = EventKey, Kind = Kind,
             OccurredAt = DateTimeOffset.FromUnixTimeMilliseconds(OccurredAtMs), ReceivedAt = DateTimeOffset.FromUnixTimeMilliseconds(ReceivedAtMs),
-            Slot = (int?)Slot, Recorder = Recorder, File = File, Message = Message,
+            Slot = (int?)Slot, Recorder = Recorder, File = File, Message = Message, MissingFrom = MissingFrom, MissingTo = MissingTo,
             AcknowledgedAt = AcknowledgedAtMs is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null,
             AcknowledgedBy = AcknowledgedBy, AcknowledgementComment = AcknowledgementComment,
         };

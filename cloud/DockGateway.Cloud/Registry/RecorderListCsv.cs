@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Ratios;
 
 namespace DockGateway.Cloud.Registry;
@@ -14,7 +14,7 @@ public static class RecorderListCsv
 
     public static async Task WriteAsync(Stream body, IAsyncEnumerable<RecorderListItem> recorders, CancellationToken cancellationToken)
     {
-        await using var writer = new StreamWriter(body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 64 * 1024, leaveOpen: true);
+        await using var writer = CsvDownload.Writer(body);
         await writer.WriteAsync(Header + "\r\n");
         await foreach (var r in recorders.WithCancellation(cancellationToken))
         {

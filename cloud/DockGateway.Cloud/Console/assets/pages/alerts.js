@@ -20,6 +20,7 @@ function detail(alert, me, refresh, showError) {
   const rows = [
     ["alerts.kind", term("kind", alert.kind)], ["alerts.agency", alert.agencyCode], ["alerts.dock", alert.dockId],
     ["alerts.slot", alert.slot], ["alerts.recorder", alert.recorder], ["alerts.file", alert.file], ["alerts.message", alert.message],
+    ["alerts.missing", alert.missingFrom == null ? null : t("alerts.missingRange", { from: number(alert.missingFrom), to: number(alert.missingTo) })],
     ["alerts.occurred", date(alert.occurredAt)], ["alerts.received", date(alert.receivedAt)], ["alerts.eventKey", alert.eventKey],
   ];
   const box = el("section", { class: "detail", id: "alert-detail", "aria-label": t("alerts.detail") },
