@@ -222,6 +222,27 @@ internal sealed class EndToEndRig : IAsyncDisposable
         return ingested.Count == expectedFiles && ingested.IsSubsetOf(stored) && ingested.IsSubsetOf(uploaded) && entries == size && cosigned;
     }
 
+    /// <summary>
+    /// Waits until <see cref="EverythingInTheCloud"/> holds and still holds at the same checkpoint size
+    /// <paramref name="settle"/> later: the witness round that cosigns the last checkpoint appends a
+    /// <c>witnessed</c> entry and signs one more checkpoint, which must be cosigned too before an export
+    /// carries a witnessed latest checkpoint.
+    /// </summary>
+    public async Task WaitUntilWitnessedAtRestAsync(int expectedFiles, TimeSpan timeout, TimeSpan settle)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            await WaitUntilAsync(() => EverythingInTheCloud(expectedFiles), "every file in the cloud and a cosigned checkpoint", deadline - DateTime.UtcNow);
+            var size = CheckpointState().CheckpointSize;
+            await Task.Delay(settle);
+            if (EverythingInTheCloud(expectedFiles) && CheckpointState().CheckpointSize == size)
+            {
+                return;
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Dock?.Dispose();
