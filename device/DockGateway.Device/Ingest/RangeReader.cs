@@ -8,9 +8,8 @@ namespace DockGateway.Device.Ingest;
 /// <summary>
 /// Re-reads ranges of a copy being written, for <see cref="ReadBackVerifier"/>. From the disk: the
 /// range's writeback is waited for, its pages are dropped from the page cache and it is read with
-/// <c>O_DIRECT</c> into two page-aligned buffers, the next chunk read while this one is hashed (no page
-/// cache to fill and reclaim, no copy out of it); where <c>O_DIRECT</c> is refused (tmpfs) it is read
-/// through the emptied cache instead.
+/// <c>O_DIRECT</c> into one page-aligned buffer (no page cache to fill and reclaim, no copy out of it);
+/// where <c>O_DIRECT</c> is refused (tmpfs) it is read through the emptied cache instead.
 /// </summary>
 internal sealed unsafe class RangeReader : IDisposable
 {
@@ -19,7 +18,7 @@ internal sealed unsafe class RangeReader : IDisposable
     private readonly bool _fromDisk;
     private readonly bool _direct;
     private readonly int _bufferBytes;
-    private readonly byte*[] _buffers;
+    private readonly byte* _buffer;
 
     private RangeReader(SafeFileHandle file, bool fromDisk, bool direct, int bufferBytes)
     {
@@ -27,7 +26,7 @@ internal sealed unsafe class RangeReader : IDisposable
         _fromDisk = fromDisk;
         _direct = direct;
         _bufferBytes = bufferBytes;
-        _buffers = [(byte*)NativeMemory.AlignedAlloc((nuint)bufferBytes, Alignment), (byte*)NativeMemory.AlignedAlloc((nuint)bufferBytes, Alignment)];
+        _buffer = (byte*)NativeMemory.AlignedAlloc((nuint)bufferBytes, Alignment);
     }
 
     public static RangeReader Open(string path, bool fromDisk, int bufferBytes)
@@ -74,57 +73,25 @@ internal sealed unsafe class RangeReader : IDisposable
         }
 
         var end = offset + count;
-        var current = 0;
-        var pending = Read(current, offset, end);
-        try
+        while (offset < end)
         {
-            while (pending is not null)
+            var want = (int)Math.Min(_bufferBytes, end - offset);
+            var request = _direct ? (want + Alignment - 1) / Alignment * Alignment : want; // the tail, rounded up: the read stops at the end of the file
+            var read = RandomAccess.Read(_file, new Span<byte>(_buffer, request), offset);
+            if (read <= 0)
             {
-                var read = pending.GetAwaiter().GetResult();
-                pending = null;
-                if (read <= 0)
-                {
-                    throw new IOException($"the stored copy ends at byte {offset}, {end - offset} bytes short of what was written");
-                }
-
-                read = (int)Math.Min(read, end - offset);
-                pending = Read(1 - current, offset + read, end);
-                hash.AppendData(new ReadOnlySpan<byte>(_buffers[current], read));
-                offset += read;
-                current = 1 - current;
+                throw new IOException($"the stored copy ends at byte {offset}, {end - offset} bytes short of what was written");
             }
-        }
-        finally
-        {
-            try
-            {
-                pending?.GetAwaiter().GetResult();
-            }
-            catch (IOException)
-            {
-                // The re-read already failed for another reason.
-            }
-        }
-    }
 
-    /// <summary>Starts reading the chunk at <paramref name="offset"/> into buffer <paramref name="index"/>; null at the end.</summary>
-    private Task<int>? Read(int index, long offset, long end)
-    {
-        if (offset >= end)
-        {
-            return null;
+            read = Math.Min(read, want);
+            hash.AppendData(new ReadOnlySpan<byte>(_buffer, read));
+            offset += read;
         }
-
-        var want = (int)Math.Min(_bufferBytes, end - offset);
-        var request = _direct ? (want + Alignment - 1) / Alignment * Alignment : want; // the tail, rounded up: the read stops at the end of the file
-        var buffer = (nint)_buffers[index];
-        return Task.Run(() => RandomAccess.Read(_file, new Span<byte>((byte*)buffer, request), offset));
     }
 
     public void Dispose()
     {
         _file.Dispose();
-        NativeMemory.AlignedFree(_buffers[0]);
-        NativeMemory.AlignedFree(_buffers[1]);
+        NativeMemory.AlignedFree(_buffer);
     }
 }
