@@ -12,15 +12,19 @@ internal static class Shell
         return watch.Elapsed;
     }
 
-    public static void Run(string script)
+    public static void Run(string script) => Output(script);
+
+    public static string Output(string script)
     {
         using var bash = Process.Start(new ProcessStartInfo("bash", ["-c", "set -e; " + script]) { RedirectStandardOutput = true })
             ?? throw new InvalidOperationException("could not start bash");
-        bash.StandardOutput.ReadToEnd();
+        var output = bash.StandardOutput.ReadToEnd();
         bash.WaitForExit();
         if (bash.ExitCode != 0)
         {
             throw new InvalidOperationException($"'{script}' exited with {bash.ExitCode}");
         }
+
+        return output.TrimEnd();
     }
 }

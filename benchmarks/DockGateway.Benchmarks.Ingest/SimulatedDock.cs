@@ -86,13 +86,12 @@ internal sealed class SimulatedDock : IDisposable
         return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
     }
 
-    /// <summary>CPU time (user + system) the dock process has used so far, from /proc (clock ticks of 1/100 s).</summary>
-    public TimeSpan CpuTime()
+    /// <summary>CPU seconds (user, system) the dock process has used so far, from /proc (clock ticks of 1/100 s).</summary>
+    public (double User, double System) CpuTimes()
     {
         var stat = File.ReadAllText($"/proc/{_dock.Id}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / 100.0);
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) / 100.0, long.Parse(fields[12], CultureInfo.InvariantCulture) / 100.0);
     }
 
     public void Dispose() => _dock.Dispose();

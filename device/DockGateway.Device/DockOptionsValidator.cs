@@ -45,6 +45,11 @@ public sealed partial class DockOptionsValidator : IValidateOptions<DockOptions>
             failures.Add($"Dock:CopyBufferBytes {options.CopyBufferBytes} must be between 4096 and 67108864");
         }
 
+        if (options.VerifyRangeBytes is < 65536 or > 1 << 30 || options.VerifyRangeBytes % 4096 != 0)
+        {
+            failures.Add($"Dock:VerifyRangeBytes {options.VerifyRangeBytes} must be a multiple of 4096 between 65536 and 1073741824");
+        }
+
         if (options.LateAfter <= TimeSpan.Zero)
         {
             failures.Add($"Dock:LateAfter '{options.LateAfter}' must be a positive time span such as 24:00:00");

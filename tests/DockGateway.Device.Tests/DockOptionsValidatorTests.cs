@@ -21,6 +21,7 @@ public class DockOptionsValidatorTests
             Origin = "has+plus",
             MaxDepth = 0,
             CopyBufferBytes = 10,
+            VerifyRangeBytes = 65536 + 1,
             LateAfter = TimeSpan.Zero,
             MediaExtensions = " , ",
         };
@@ -28,7 +29,7 @@ public class DockOptionsValidatorTests
         var result = new DockOptionsValidator().Validate(null, options);
 
         Assert.True(result.Failed);
-        foreach (var key in new[] { "Dock:DataDirectory", "Dock:DockId", "Dock:Origin", "Dock:MaxDepth", "Dock:CopyBufferBytes", "Dock:LateAfter", "Dock:MediaExtensions" })
+        foreach (var key in new[] { "Dock:DataDirectory", "Dock:DockId", "Dock:Origin", "Dock:MaxDepth", "Dock:CopyBufferBytes", "Dock:VerifyRangeBytes", "Dock:LateAfter", "Dock:MediaExtensions" })
         {
             Assert.Contains(key, result.FailureMessage, StringComparison.Ordinal);
         }

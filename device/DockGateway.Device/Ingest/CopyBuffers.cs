@@ -4,7 +4,8 @@ namespace DockGateway.Device.Ingest;
 
 /// <summary>
 /// The copy and verification buffers, from one bounded pool shared by all slots (no per-thread caches
-/// as in ArrayPool.Shared), so four slots (two 512 KiB copy and two 256 KiB verification buffers each) hold about 6 MiB.
+/// as in ArrayPool.Shared), so four slots (two 512 KiB copy buffers each) hold about 4 MiB; the pipelined re-read's page-aligned
+/// buffer (at most 256 KiB per slot) is native memory of its own (<see cref="RangeReader"/>).
 /// </summary>
 public static class CopyBuffers
 {

@@ -14,10 +14,11 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
 {
     /// <summary>
     /// Copies (or, with a null destination, only hashes) exactly the file's bytes; throws <see cref="SourceChangedException"/> if it is not <paramref name="expectedSize"/> long.
+    /// Each chunk written is handed to <paramref name="verifier"/>, which re-reads it from the disk while the copy goes on.
     /// <paramref name="throwIfSourceGone"/> runs after each chunk: an open file stays readable after its
     /// volume vanished (a lazily unmounted card, a deleted folder), so the copy looks for the volume itself.
     /// </summary>
-    public async Task<string> CopyAsync(SafeFileHandle source, VolumePath path, long expectedSize, FileStream? destination, Action? throwIfSourceGone, CancellationToken cancellationToken)
+    public async Task<string> CopyAsync(SafeFileHandle source, VolumePath path, long expectedSize, FileStream? destination, ReadBackVerifier? verifier, Action? throwIfSourceGone, CancellationToken cancellationToken)
     {
         var buffers = new[] { CopyBuffers.Pool.Rent(bufferSize), CopyBuffers.Pool.Rent(bufferSize) };
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -47,6 +48,7 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
                 var written = destination is null ? Task.CompletedTask : WriteAsync(destination.SafeFileHandle, buffers[current], read, offset - read, cancellationToken);
                 hash.AppendData(buffers[current], 0, read);
                 await written;
+                verifier?.Written(offset);
 
                 throwIfSourceGone?.Invoke();
                 hooks.AfterChunk?.Invoke(path, offset);

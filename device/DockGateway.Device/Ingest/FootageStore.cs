@@ -66,7 +66,7 @@ public sealed class FootageStore
         {
             Mode = FileMode.CreateNew,
             Access = FileAccess.Write,
-            Share = FileShare.None,
+            Share = FileShare.Read, // the pipelined read-back opens it while it is written
             BufferSize = 0,
             PreallocationSize = expectedSize,
         }));

@@ -15,6 +15,7 @@ public static class IngestCrashPoints
         switch (CrashPoint.Armed)
         {
             case "copying": hooks.AfterChunk = (_, _) => CrashPoint.Reached("copying"); break;
+            case "verifying-range": hooks.BeforeVerifyRange = (_, _, _) => CrashPoint.Reached("verifying-range"); break;
             case "copied": hooks.BeforeStore = _ => CrashPoint.Reached("copied"); break;
             case "stored": hooks.BeforeVerify = _ => CrashPoint.Reached("stored"); break;
             case "verified": hooks.BeforeCommit = _ => CrashPoint.Reached("verified"); break;

@@ -12,6 +12,12 @@ public sealed class IngestHooks
     /// <summary>As <see cref="AfterChunk"/>, also given the ingest's cancellation token (to wait for a removal to be noticed).</summary>
     public Action<VolumePath, long, CancellationToken>? AfterChunkCancellable { get; set; }
 
+    /// <summary>
+    /// Called during the copy's pipelined read-back, for each range once the disk has it and before it is
+    /// dropped from the page cache and re-read (temporary path, offset, length).
+    /// </summary>
+    public Action<string, long, long>? BeforeVerifyRange { get; set; }
+
     /// <summary>Called after the copy is written and fsync'd in incoming/, before it is renamed into place (temporary path).</summary>
     public Action<string>? BeforeStore { get; set; }
 

@@ -37,17 +37,26 @@ internal sealed partial class IngestSession
         // 1. Stream-copy to incoming/<tmp> while hashing.
         string temporary;
         string sha256;
+        ReadBack? readBack;
         FileIdentity before;
         try
         {
             using var source = _tree.OpenRead(path, out before);
             using var destination = pipeline.Store.CreateTemporary(before.Size, out temporary);
+            ReadBackVerifier? verifier = null;
             try
             {
-                sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, destination, () => ThrowIfGone(null), cancellationToken);
+                // 3, pipelined: the stored copy is re-read from the disk, range by range, while it is copied.
+                verifier = pipeline.Options.VerifyAfterCopy
+                    ? new ReadBackVerifier(temporary, destination.SafeFileHandle, pipeline.Options.VerifyFromDisk, pipeline.Options.VerifyRangeBytes, Math.Min(pipeline.Options.VerifyRangeBytes, 256 * 1024), pipeline.Hooks)
+                    : null;
+                sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, destination, verifier, () => ThrowIfGone(null), cancellationToken);
+                readBack = verifier is null ? null : ReadBack.Of(await verifier.CompleteAsync(), temporary);
+                verifier?.Dispose();
             }
             catch
             {
+                verifier?.Dispose();
                 destination.Dispose();
                 Discard(temporary, path);
                 throw;
@@ -90,7 +99,7 @@ internal sealed partial class IngestSession
             // Steps 2-5 of this file run in the background while the next file is copied, one file at a
             // time: its fsync, verification and commit overlap the next copy, never each other.
             await _finishing;
-            _finishing = Task.Run(() => StoreAndFinishAsync(path, before, sha256, temporary, time, cancellationToken), CancellationToken.None);
+            _finishing = Task.Run(() => StoreAndFinishAsync(path, before, sha256, readBack, temporary, time, cancellationToken), CancellationToken.None);
             owned = false;
         }
         finally
@@ -161,7 +170,7 @@ internal sealed partial class IngestSession
         try
         {
             using var source = _tree.OpenRead(path, out before);
-            sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, destination: null, () => ThrowIfGone(null), cancellationToken);
+            sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, destination: null, verifier: null, () => ThrowIfGone(null), cancellationToken);
         }
         catch (IOException e) when (e is not RecorderGoneException)
         {

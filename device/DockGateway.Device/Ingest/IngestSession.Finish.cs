@@ -7,8 +7,11 @@ namespace DockGateway.Device.Ingest;
 // The custody invariant for one file, steps 2-5 (DESIGN.md §4): they run in the background while the next file is copied.
 internal sealed partial class IngestSession
 {
-    /// <summary>Step 2: fsync the copy, rename it into place, fsync the directories; then steps 3-5.</summary>
-    private async Task StoreAndFinishAsync(VolumePath path, FileIdentity before, string sha256, string temporary, RecordingTime time, CancellationToken cancellationToken)
+    /// <summary>
+    /// Step 2: fsync the copy, rename it into place, fsync the directories; then steps 3-5.
+    /// <paramref name="readBack"/> is what the pipelined read-back found on the disk (null when Dock:VerifyAfterCopy is off).
+    /// </summary>
+    private async Task StoreAndFinishAsync(VolumePath path, FileIdentity before, string sha256, ReadBack? readBack, string temporary, RecordingTime time, CancellationToken cancellationToken)
     {
         string stored;
         try
@@ -29,26 +32,17 @@ internal sealed partial class IngestSession
             throw;
         }
 
-        await FinishAsync(path, before, sha256, stored, time, cancellationToken);
+        await FinishAsync(path, before, sha256, readBack, stored, time, cancellationToken);
     }
 
-    /// <summary>Steps 3-5 for a copy already renamed into place.</summary>
-    private async Task FinishAsync(VolumePath path, FileIdentity before, string sha256, string stored, RecordingTime time, CancellationToken cancellationToken)
+    /// <summary>Steps 3-5 for a copy already renamed into place: the whole read-back must match before anything is committed.</summary>
+    private async Task FinishAsync(VolumePath path, FileIdentity before, string sha256, ReadBack? readBack, string stored, RecordingTime time, CancellationToken cancellationToken)
     {
         var full = pipeline.Store.FullPath(stored);
         pipeline.Hooks.BeforeVerify?.Invoke(full);
         if (pipeline.Options.VerifyAfterCopy)
         {
-            string check;
-            try
-            {
-                check = await StoredCopyHash.ComputeAsync(full, pipeline.Options.CopyBufferBytes, pipeline.Options.VerifyFromDisk, CancellationToken.None);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                check = $"unreadable ({e.Message})";
-            }
-
+            var check = readBack?.CheckAgainst(full) ?? "not re-read";
             if (check != sha256)
             {
                 string kept;

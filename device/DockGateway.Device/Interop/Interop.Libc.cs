@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace DockGateway.Device.Interop;
 
 /// <summary>
-/// The few glibc calls .NET does not expose: directory fsync, dropping cached pages, and a byte-exact, symlink-proof walk of an
+/// The few glibc calls .NET does not expose: directory fsync, dropping cached pages, waiting for a range's writeback, O_DIRECT read-back, and a byte-exact, symlink-proof walk of an
 /// untrusted recorder volume (openat/fdopendir/readdir64/statx/unlinkat). C names verbatim.
 /// Flag values differ between x86-64 and ARM (O_DIRECTORY, O_NOFOLLOW): see <see cref="Flags"/>.
 /// </summary>
@@ -37,6 +37,9 @@ internal static partial class Interop
         internal const int EIO = 5;
         internal const int ENOTCONN = 107;
         internal const int POSIX_FADV_DONTNEED = 4;
+        internal const uint SYNC_FILE_RANGE_WAIT_BEFORE = 0x1;
+        internal const uint SYNC_FILE_RANGE_WRITE = 0x2;
+        internal const uint SYNC_FILE_RANGE_WAIT_AFTER = 0x4;
 
         /// <summary>Linux <c>struct statx</c>: the same layout on every architecture (unlike <c>struct stat</c>).</summary>
         [StructLayout(LayoutKind.Explicit, Size = 256)]
@@ -96,10 +99,16 @@ internal static partial class Interop
             internal static int O_DIRECTORY => s_arm ? 0x4000 : 0x10000;
 
             internal static int O_NOFOLLOW => s_arm ? 0x8000 : 0x20000;
+
+            internal static int O_DIRECT => s_arm ? 0x10000 : 0x4000;
         }
 
         /// <summary>Returns 0 or the error number itself (not -1 and errno).</summary>
         [LibraryImport(Libraries.Libc)]
         internal static partial int posix_fadvise(int fd, long offset, long len, int advice);
+
+        /// <summary>Writes back (and with the WAIT flags waits for) a file range's dirty pages; -1 and errno (EIO: the write failed).</summary>
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
+        internal static partial int sync_file_range(int fd, long offset, long nbytes, uint flags);
     }
 }

@@ -24,7 +24,7 @@ public static class CrashPoint
     public static string? Armed => s_armed;
 
     /// <summary>The dock's ingest steps (DESIGN.md §4), in order.</summary>
-    public static IReadOnlyList<string> IngestSteps { get; } = ["copying", "copied", "stored", "verified", "committed", "erased"];
+    public static IReadOnlyList<string> IngestSteps { get; } = ["copying", "verifying-range", "copied", "stored", "verified", "committed", "erased"];
 
     /// <summary>
     /// The upload's steps, in order: the dock's <c>upload-queueing</c> (an <c>ingested</c> entry committed to
@@ -56,7 +56,8 @@ public static class CrashPoint
 
     /// <summary>
     /// Every step name, the dock's ingest steps first in the order of the custody invariant:
-    /// <c>copying</c> (mid-copy, before fsync), <c>copied</c> (fsync'd in incoming/, not yet renamed),
+    /// <c>copying</c> (mid-copy, before fsync), <c>verifying-range</c> (mid-copy, in the pipelined read-back:
+    /// a range written back, about to be re-read from the disk), <c>copied</c> (fsync'd in incoming/, not yet renamed),
     /// <c>stored</c> (renamed into footage/, not yet verified), <c>verified</c> (SHA-256 re-checked, entry
     /// not yet committed), <c>committed</c> (<c>ingested</c> committed, recorder not yet erased),
     /// <c>erased</c> (erased from the recorder, <c>erased</c> not yet committed); then <see cref="UploadSteps"/>,

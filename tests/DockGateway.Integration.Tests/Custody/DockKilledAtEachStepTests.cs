@@ -29,23 +29,60 @@ public sealed class DockKilledAtEachStepTests(ITestOutputHelper output)
     [MemberData(nameof(Steps))]
     public void Nothing_is_lost_when_the_dock_dies_at_this_step_and_starts_again(string step)
     {
+        var recorder = VirtualRecorder.Create("STEP-" + step.ToUpperInvariant(), new Random(7), generatedFiles: 3, maxBytes: 2 * 1024 * 1024);
+        KillThenRestart(recorder, step, [], new Dictionary<string, string> { [CrashPoint.Variable] = step }, afterDeath: null);
+    }
+
+    /// <summary>
+    /// The pipelined read-back (Dock:VerifyRangeBytes 1 MiB) of a 16 MiB file is killed in its middle, while
+    /// the copy goes on: the 12th range re-read is one of the big file's 6th to 12th ranges whatever order the
+    /// walk takes (the other files add at most 6). Nothing of it is committed or erased before the restart.
+    /// </summary>
+    [Fact]
+    public void Nothing_is_lost_or_erased_early_when_the_dock_dies_in_the_middle_of_a_pipelined_verification()
+    {
+        var recorder = VirtualRecorder.Create("STEP-MID-VERIFY", new Random(11), generatedFiles: 1, maxBytes: 2 * 1024 * 1024);
+        const string Big = "DCIM/100MEDIA/REC_20261120_100000_0003.MP4";
+        var content = RandomNumberGenerator.GetBytes(16 << 20);
+        recorder.Add(Big, content);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        KillThenRestart(
+            recorder,
+            "verifying-range",
+            ["--Dock:VerifyRangeBytes", "1048576"],
+            new Dictionary<string, string> { [CrashPoint.Variable] = "verifying-range", [CrashPoint.OccurrenceVariable] = "12" },
+            afterDeath: (volume, data) =>
+            {
+                Assert.True(File.Exists(Path.Combine(volume, Big)), "the file being verified was erased before its entry was committed");
+                Assert.DoesNotContain(Directory.EnumerateFiles(Path.Combine(data, "footage"), "*", SearchOption.AllDirectories), f => f.Contains(sha256[..12], StringComparison.Ordinal));
+                var partial = Assert.Single(Directory.EnumerateFiles(Path.Combine(data, "incoming")));
+                var written = File.ReadAllBytes(partial);
+                Assert.InRange(written.Length, 6 << 20, content.Length);
+                Assert.True(content.AsSpan(0, written.Length).SequenceEqual(written), "the temporary copy should be the big file's beginning");
+            });
+    }
+
+    private void KillThenRestart(VirtualRecorder recorder, string step, string[] arguments, Dictionary<string, string> environment, Action<string, string>? afterDeath)
+    {
         var root = Directory.CreateTempSubdirectory("dockgw-step-").FullName;
         try
         {
             var sim = Path.Combine(root, "sim");
             var data = Path.Combine(root, "data");
             var slot = Path.Combine(sim, "slots", "1");
-            var recorder = VirtualRecorder.Create("STEP-" + step.ToUpperInvariant(), new Random(7), generatedFiles: 3, maxBytes: 2 * 1024 * 1024);
+            var volume = Path.Combine(slot, "volume");
+            string[] args = [.. s_arguments, .. arguments];
             recorder.InsertInto(slot);
 
-            using (var dying = new DockProcess(sim, data, s_arguments, new Dictionary<string, string> { [CrashPoint.Variable] = step }))
+            using (var dying = new DockProcess(sim, data, args, environment))
             {
                 Assert.True(dying.WaitForExit(TimeSpan.FromSeconds(60)), $"the dock did not die at '{step}':\n{dying.Tail}");
                 output.WriteLine(dying.Tail);
                 Assert.Contains($"killing the process at step '{step}'", dying.Tail, StringComparison.Ordinal);
             }
 
-            using (var dock = new DockProcess(sim, data, s_arguments))
+            afterDeath?.Invoke(volume, data);
+            using (var dock = new DockProcess(sim, data, args))
             {
                 var deadline = DateTime.UtcNow.AddSeconds(60);
                 while (SlotState(slot) != "done")
@@ -58,7 +95,6 @@ public sealed class DockKilledAtEachStepTests(ITestOutputHelper output)
                 dock.Stop(TimeSpan.FromSeconds(20));
             }
 
-            var volume = Path.Combine(slot, "volume");
             Assert.Empty(Directory.EnumerateFiles(volume, "*", SearchOption.AllDirectories));
             Assert.Empty(Directory.EnumerateFiles(Path.Combine(data, "incoming")));
 

@@ -12,8 +12,11 @@ public static class BuiltProducts
     public const string Configuration = "Release";
 #endif
 
-    /// <summary>device/DockGateway.Device's DockGateway.Device.dll; throws when it is not built.</summary>
-    public static string Device => Dll("device", "DockGateway.Device");
+    /// <summary>
+    /// device/DockGateway.Device's DockGateway.Device.dll; throws when it is not built. <c>DOCKGW_DEVICE_DLL</c>
+    /// names another build instead (the ingest benchmark's before/after comparison in the same run).
+    /// </summary>
+    public static string Device => Environment.GetEnvironmentVariable("DOCKGW_DEVICE_DLL") is { Length: > 0 } other ? other : Dll("device", "DockGateway.Device");
 
     /// <summary>cloud/DockGateway.Cloud's DockGateway.Cloud.dll; throws when it is not built.</summary>
     public static string Cloud => Dll("cloud", "DockGateway.Cloud");

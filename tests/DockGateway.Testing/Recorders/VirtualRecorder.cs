@@ -79,7 +79,8 @@ public sealed class VirtualRecorder
         }
     }
 
-    private void Add(string path, byte[] content)
+    /// <summary>Adds a file (written onto the volume by <see cref="InsertInto"/>).</summary>
+    public void Add(string path, byte[] content)
     {
         Files[path] = (Convert.ToHexStringLower(SHA256.HashData(content)), content.Length);
         _contents[path] = content;

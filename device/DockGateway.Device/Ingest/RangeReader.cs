@@ -1,0 +1,97 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using Microsoft.Win32.SafeHandles;
+using static DockGateway.Device.Interop.Interop;
+
+namespace DockGateway.Device.Ingest;
+
+/// <summary>
+/// Re-reads ranges of a copy being written, for <see cref="ReadBackVerifier"/>. From the disk: the
+/// range's writeback is waited for, its pages are dropped from the page cache and it is read with
+/// <c>O_DIRECT</c> into one page-aligned buffer (no page cache to fill and reclaim, no copy out of it);
+/// where <c>O_DIRECT</c> is refused (tmpfs) it is read through the emptied cache instead.
+/// </summary>
+internal sealed unsafe class RangeReader : IDisposable
+{
+    private const int Alignment = 4096;
+    private readonly SafeFileHandle _file;
+    private readonly bool _fromDisk;
+    private readonly bool _direct;
+    private readonly int _bufferBytes;
+    private readonly byte* _buffer;
+
+    private RangeReader(SafeFileHandle file, bool fromDisk, bool direct, int bufferBytes)
+    {
+        _file = file;
+        _fromDisk = fromDisk;
+        _direct = direct;
+        _bufferBytes = bufferBytes;
+        _buffer = (byte*)NativeMemory.AlignedAlloc((nuint)bufferBytes, Alignment);
+    }
+
+    public static RangeReader Open(string path, bool fromDisk, int bufferBytes)
+    {
+        bufferBytes = Math.Max(Alignment, bufferBytes / Alignment * Alignment);
+        if (fromDisk && OperatingSystem.IsLinux())
+        {
+            int fd;
+            fixed (byte* p = NulTerminated.Of(path))
+            {
+                fd = Libc.open(p, Libc.Flags.O_RDONLY | Libc.Flags.O_DIRECT | Libc.Flags.O_CLOEXEC, 0);
+            }
+
+            if (fd >= 0)
+            {
+                return new RangeReader(new SafeFileHandle(fd, ownsHandle: true), fromDisk, direct: true, bufferBytes);
+            }
+        }
+
+        return new RangeReader(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), fromDisk, direct: false, bufferBytes);
+    }
+
+    /// <summary>Writes the range back through the copy's handle and waits until the disk has it.</summary>
+    public static void WaitWrittenBack(SafeFileHandle written, long offset, long count)
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        const uint All = Libc.SYNC_FILE_RANGE_WAIT_BEFORE | Libc.SYNC_FILE_RANGE_WRITE | Libc.SYNC_FILE_RANGE_WAIT_AFTER;
+        if (Libc.sync_file_range((int)written.DangerousGetHandle(), offset, count, All) != 0)
+        {
+            throw Errno.Failure($"writing back bytes {offset}-{offset + count} of", "the stored copy");
+        }
+    }
+
+    /// <summary>Drops the (written back) range from the page cache, then reads it and appends it to <paramref name="hash"/>.</summary>
+    public void ReadInto(IncrementalHash hash, long offset, long count)
+    {
+        if (_fromDisk && OperatingSystem.IsLinux())
+        {
+            _ = Libc.posix_fadvise((int)_file.DangerousGetHandle(), offset, count, Libc.POSIX_FADV_DONTNEED);
+        }
+
+        var end = offset + count;
+        while (offset < end)
+        {
+            var want = (int)Math.Min(_bufferBytes, end - offset);
+            var request = _direct ? (want + Alignment - 1) / Alignment * Alignment : want; // the tail, rounded up: the read stops at the end of the file
+            var read = RandomAccess.Read(_file, new Span<byte>(_buffer, request), offset);
+            if (read <= 0)
+            {
+                throw new IOException($"the stored copy ends at byte {offset}, {end - offset} bytes short of what was written");
+            }
+
+            read = Math.Min(read, want);
+            hash.AppendData(new ReadOnlySpan<byte>(_buffer, read));
+            offset += read;
+        }
+    }
+
+    public void Dispose()
+    {
+        _file.Dispose();
+        NativeMemory.AlignedFree(_buffer);
+    }
+}
