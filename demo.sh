@@ -204,10 +204,12 @@ PY2
 
 # wait_for_cloud: until the cloud holds a completed, SHA-256-verified upload of every file the dock
 # ingested, the dock has logged the cloud's receipt for each ('uploaded' entries; its sync.db marks them
-# acknowledged), and the dock's latest checkpoint covers its whole log and carries the witness cosignature.
+# acknowledged), and the dock's latest checkpoint covers its whole log and carries the witness cosignature,
+# still so 3 s later: the witness round that cosigns a checkpoint logs a 'witnessed' entry and the dock signs
+# one more checkpoint, which must be cosigned too before the exported bundle verifies with the witness pinned.
 wait_for_cloud() {
   say "Waiting for the cloud to verify every file and cosign the latest checkpoint (timeout ${CLOUD_TIMEOUT}s)"
-  local deadline=$((SECONDS + CLOUD_TIMEOUT)) want got acked entries size cosigned
+  local deadline=$((SECONDS + CLOUD_TIMEOUT)) want got acked entries size cosigned settled=""
   while :; do
     want=$(sqlite3 -readonly "$DATA/custody.db" 'SELECT COUNT(DISTINCT sha256) FROM ingested_files' 2>/dev/null || echo -1)
     got=$(sqlite3 -readonly "$WORK/cloud/data/cloud.db" "SELECT COUNT(DISTINCT sha256) FROM uploads WHERE dock_id = '$DOCK_ID' AND completed_at IS NOT NULL" 2>/dev/null || echo 0)
@@ -215,8 +217,12 @@ wait_for_cloud() {
     entries=$(sqlite3 -readonly "$DATA/custody.db" 'SELECT COUNT(*) FROM entries' 2>/dev/null || echo -1)
     IFS='|' read -r size cosigned < <(sqlite3 -readonly "$DATA/custody.db" 'SELECT size, cosigned_note IS NOT NULL FROM checkpoints ORDER BY size DESC LIMIT 1' 2>/dev/null || echo '0|0')
     if [ "$want" -gt 0 ] && [ "$got" = "$want" ] && [ "$acked" = "$want" ] && [ "${size:-0}" = "$entries" ] && [ "${cosigned:-0}" = 1 ]; then
-      break
+      [ "$settled" = "$size" ] && break
+      settled=$size
+      sleep 3
+      continue
     fi
+    settled=""
     kill -0 "$DOCK_PID" 2>/dev/null || { tail -n 30 "$WORK/dock.log" >&2; die "the dock died (log above)"; }
     [ "$SECONDS" -lt "$deadline" ] || die "after ${CLOUD_TIMEOUT}s: cloud verified $got of $want files, dock logged $acked receipts; latest checkpoint size ${size:-none} of $entries entries, cosigned=${cosigned:-0} (logs in $WORK)"
     sleep 0.5

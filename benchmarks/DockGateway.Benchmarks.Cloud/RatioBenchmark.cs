@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using DockGateway.Cloud.Hosting;
+using DockGateway.Cloud.Paging;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
@@ -103,11 +104,11 @@ public static class RatioBenchmark
         var first = await MeasureAsync(allRuns, 3, async _ => Expect(await query.PageAsync(null, null, 100, CancellationToken.None), 100));
         Report("overdue list, all agencies, first page of 100", first);
 
-        OverdueCursor? cursor = null;
+        KeysetCursor? cursor = null;
         for (var page = 0; page < 50; page++)
         {
             var next = (await query.PageAsync(null, cursor, 100, CancellationToken.None)).Next;
-            cursor = next is not null && OverdueCursor.TryParse(next, out var parsed) ? parsed : throw new InvalidOperationException("fewer than 50 pages of overdue recorders");
+            cursor = next is not null && KeysetCursor.TryParse(next, out var parsed) ? parsed : throw new InvalidOperationException("fewer than 50 pages of overdue recorders");
         }
 
         var deep = await MeasureAsync(allRuns, 3, async _ => Expect(await query.PageAsync(null, cursor, 100, CancellationToken.None), 100));

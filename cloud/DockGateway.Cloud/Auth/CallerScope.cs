@@ -44,6 +44,9 @@ public sealed class CallerScope
             user.FindAll(CloudClaims.Agency).Select(c => c.Value));
     }
 
+    /// <summary>The agencies a list covers: the one asked for (already checked visible), else all the caller sees (null = every agency).</summary>
+    public IReadOnlyCollection<string>? Scope(string? agency) => agency is not null ? [agency] : IsGlobal ? null : Agencies;
+
     public bool CanSee(string agencyCode) => IsGlobal || _agencies.Contains(agencyCode);
 
     public bool CanChange(string agencyCode) =>

@@ -1,5 +1,6 @@
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -65,24 +66,14 @@ public static class AlertEndpoints
 
         var errors = new FieldErrors();
         var filter = AlertFilter.Parse(kind, dock, recorder, from, to, acknowledged, limit, after, errors);
-        bool? csv = format?.ToLowerInvariant() switch
-        {
-            "csv" => true,
-            "json" => false,
-            null => http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)),
-            _ => null,
-        };
-        if (csv is null)
-        {
-            errors.Add("format", "must be json or csv");
-        }
+        var csv = ResponseFormat.WantsCsv(http, format, errors);
 
         if (errors.Any)
         {
             return errors.ToResult();
         }
 
-        IReadOnlyCollection<string>? scope = agency is not null ? [agency] : caller.IsGlobal ? null : caller.Agencies;
+        var scope = caller.Scope(agency);
         if (csv != true)
         {
             return Results.Ok(await alerts.PageAsync(scope, filter, ct));

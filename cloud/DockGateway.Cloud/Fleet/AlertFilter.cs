@@ -1,4 +1,5 @@
 using System.Globalization;
+using DockGateway.Cloud.Paging;
 using DockGateway.Cloud.Problems;
 
 namespace DockGateway.Cloud.Fleet;
@@ -26,7 +27,7 @@ public sealed record AlertFilter
 
     public int Limit { get; init; } = DefaultLimit;
 
-    public AlertCursor? After { get; init; }
+    public KeysetCursor? After { get; init; }
 
     public static AlertFilter Parse(
         string? kind, string? dock, string? recorder, string? from, string? to, string? acknowledged, string? limit, string? after, FieldErrors errors)
@@ -42,10 +43,10 @@ public sealed record AlertFilter
             errors.Add("limit", $"must be a whole number from 1 to {MaxLimit} (was '{limit}')");
         }
 
-        AlertCursor? cursor = null;
+        KeysetCursor? cursor = null;
         if (after is not null)
         {
-            if (AlertCursor.TryParse(after, out var parsed))
+            if (KeysetCursor.TryParse(after, out var parsed))
             {
                 cursor = parsed;
             }

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Dapper;
+using DockGateway.Cloud.Paging;
 using DockGateway.Cloud.Storage;
 
 namespace DockGateway.Cloud.Fleet;
@@ -23,7 +24,7 @@ public sealed class AlertQuery(ICloudDatabase database)
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<AlertRow>(Command(agencyCodes, filter, filter.Limit + 1, cancellationToken))).ToList();
         var items = rows.Take(filter.Limit).Select(r => r.ToItem()).ToList();
-        var next = rows.Count > filter.Limit ? new AlertCursor(items[^1].ReceivedAt.ToUnixTimeMilliseconds(), items[^1].Id).ToString() : null;
+        var next = rows.Count > filter.Limit ? new KeysetCursor(items[^1].ReceivedAt.ToUnixTimeMilliseconds(), items[^1].Id).ToString() : null;
         return new AlertPage(items, next);
     }
 
@@ -95,7 +96,7 @@ public sealed class AlertQuery(ICloudDatabase database)
         {
             code = agencyCodes?.FirstOrDefault(), codes = agencyCodes?.ToArray() ?? [], kind = filter.Kind, dock = filter.Dock, recorder = filter.Recorder,
             from = filter.From?.ToUnixTimeMilliseconds() ?? 0, to = filter.To?.ToUnixTimeMilliseconds() ?? 0,
-            afterMs = filter.After?.ReceivedAtMs ?? 0, afterId = filter.After?.Id ?? string.Empty, limit = (long)(limit ?? 0),
+            afterMs = filter.After?.TimeMs ?? 0, afterId = filter.After?.Id ?? string.Empty, limit = (long)(limit ?? 0),
         };
         return new CommandDefinition(sql, args, cancellationToken: cancellationToken);
     }

@@ -1,8 +1,8 @@
 using System.Globalization;
-using DockGateway.Cloud.Exports;
-using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.AccessLog;
+using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -74,17 +74,7 @@ public static class FleetEndpoints
             errors.Add("limit", $"must be a whole number from 1 to {MaxAlertLimit} (was '{limit}')");
         }
 
-        bool? csv = format?.ToLowerInvariant() switch
-        {
-            "csv" => true,
-            "json" => false,
-            null => http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)),
-            _ => null,
-        };
-        if (csv is null)
-        {
-            errors.Add("format", "must be json or csv");
-        }
+        var csv = ResponseFormat.WantsCsv(http, format, errors);
 
         if (errors.Any)
         {

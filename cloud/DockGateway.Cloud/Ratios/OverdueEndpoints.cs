@@ -1,8 +1,9 @@
 using System.Globalization;
-using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Exports;
+using DockGateway.Cloud.Paging;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -50,10 +51,10 @@ public static class OverdueEndpoints
             errors.Add("limit", $"must be a whole number from 1 to {MaxLimit} (was '{limit}')");
         }
 
-        OverdueCursor? cursor = null;
+        KeysetCursor? cursor = null;
         if (after is not null)
         {
-            if (OverdueCursor.TryParse(after, out var parsed))
+            if (KeysetCursor.TryParse(after, out var parsed))
             {
                 cursor = parsed;
             }
@@ -63,24 +64,14 @@ public static class OverdueEndpoints
             }
         }
 
-        bool? csv = format?.ToLowerInvariant() switch
-        {
-            "csv" => true,
-            "json" => false,
-            null => http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)),
-            _ => null,
-        };
-        if (csv is null)
-        {
-            errors.Add("format", "must be json or csv");
-        }
+        var csv = ResponseFormat.WantsCsv(http, format, errors);
 
         if (errors.Any)
         {
             return errors.ToResult();
         }
 
-        IReadOnlyCollection<string>? scope = agency is not null ? [agency] : caller.IsGlobal ? null : caller.Agencies;
+        var scope = caller.Scope(agency);
         if (csv != true)
         {
             return Results.Ok(await query.PageAsync(scope, cursor, count, ct));

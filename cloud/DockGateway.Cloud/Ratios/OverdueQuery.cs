@@ -1,5 +1,6 @@
 using Dapper;
 using DockGateway.Cloud.Hosting;
+using DockGateway.Cloud.Paging;
 using DockGateway.Cloud.Storage;
 using Microsoft.Extensions.Options;
 
@@ -15,13 +16,13 @@ public sealed class OverdueQuery(ICloudDatabase database, IOptions<CloudOptions>
     private const string Away = "COALESCE(r.last_docked_at, r.issued_at)";
 
     /// <summary>A page for <paramref name="agencyCodes"/> (null = all) after <paramref name="after"/>.</summary>
-    public async Task<OverduePage> PageAsync(IReadOnlyCollection<string>? agencyCodes, OverdueCursor? after, int limit, CancellationToken cancellationToken)
+    public async Task<OverduePage> PageAsync(IReadOnlyCollection<string>? agencyCodes, KeysetCursor? after, int limit, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Row>(Command(agencyCodes, after, limit + 1, now, cancellationToken))).ToList();
         var items = rows.Take(limit).Select(r => r.ToOverdue(now)).ToList();
-        var next = rows.Count > limit ? new OverdueCursor(items[^1].AwaySince.ToUnixTimeMilliseconds(), items[^1].Serial).ToString() : null;
+        var next = rows.Count > limit ? new KeysetCursor(items[^1].AwaySince.ToUnixTimeMilliseconds(), items[^1].Serial).ToString() : null;
         return new OverduePage(items, next, now);
     }
 
@@ -38,7 +39,7 @@ public sealed class OverdueQuery(ICloudDatabase database, IOptions<CloudOptions>
         }
     }
 
-    private CommandDefinition Command(IReadOnlyCollection<string>? agencyCodes, OverdueCursor? after, int? limit, DateTimeOffset now, CancellationToken cancellationToken)
+    private CommandDefinition Command(IReadOnlyCollection<string>? agencyCodes, KeysetCursor? after, int? limit, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var scope = agencyCodes switch
         {
@@ -61,8 +62,8 @@ public sealed class OverdueQuery(ICloudDatabase database, IOptions<CloudOptions>
             cutoff = (now - options.Value.Ratios.OverdueAfter).ToUnixTimeMilliseconds(),
             code = agencyCodes?.FirstOrDefault(),
             codes = agencyCodes?.ToArray() ?? [],
-            afterMs = after?.AwaySinceMs ?? 0,
-            afterSerial = after?.Serial ?? string.Empty,
+            afterMs = after?.TimeMs ?? 0,
+            afterSerial = after?.Id ?? string.Empty,
             limit = (long)(limit ?? 0),
         };
         return new CommandDefinition(sql, args, cancellationToken: cancellationToken);

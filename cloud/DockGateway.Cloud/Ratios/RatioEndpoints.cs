@@ -1,7 +1,7 @@
-using DockGateway.Cloud.Exports;
-using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.AccessLog;
+using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Registry;
 using Microsoft.AspNetCore.Builder;
@@ -53,14 +53,8 @@ public static class RatioEndpoints
         return api;
     }
 
-    /// <summary>True for CSV, false for JSON, null for an unknown <c>format</c>.</summary>
-    private static bool? WantsCsv(HttpContext http, string? format) => format?.ToLowerInvariant() switch
-    {
-        "csv" => true,
-        "json" => false,
-        null => http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)),
-        _ => null,
-    };
+    /// <summary>True for CSV, false for JSON, null for an unknown <c>format</c> (see <see cref="BadFormat"/>).</summary>
+    private static bool? WantsCsv(HttpContext http, string? format) => ResponseFormat.WantsCsv(http, format, new FieldErrors());
 
     private static IResult BadFormat() => ProblemResults.Validation("format", "must be json or csv");
 

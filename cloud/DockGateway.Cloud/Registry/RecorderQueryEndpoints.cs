@@ -1,5 +1,6 @@
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -36,24 +37,14 @@ public static class RecorderQueryEndpoints
 
         var errors = new FieldErrors();
         var filter = RecorderFilter.Parse(status, overdue, q, sort, limit, after, errors);
-        bool? csv = format?.ToLowerInvariant() switch
-        {
-            "csv" => true,
-            "json" => false,
-            null => http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)),
-            _ => null,
-        };
-        if (csv is null)
-        {
-            errors.Add("format", "must be json or csv");
-        }
+        var csv = ResponseFormat.WantsCsv(http, format, errors);
 
         if (errors.Any)
         {
             return errors.ToResult();
         }
 
-        IReadOnlyCollection<string>? scope = agency is not null ? [agency] : caller.IsGlobal ? null : caller.Agencies;
+        var scope = caller.Scope(agency);
         if (csv == true)
         {
             await log.RecordAsync(http.User, "export.recorders", http.Request.Path + http.Request.QueryString, agency, "recorders as CSV", ct);

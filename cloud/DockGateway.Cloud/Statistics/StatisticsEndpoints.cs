@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
-using DockGateway.Cloud.Exports;
-using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.AccessLog;
+using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Ratios;
 using Microsoft.AspNetCore.Builder;
@@ -28,22 +28,16 @@ public static class StatisticsEndpoints
     {
         api.MapGet("/statistics/equipment", async (HttpContext http, string? format, StatisticsQuery query, IAccessLog log, CancellationToken ct) =>
         {
-            var csv = format?.ToLowerInvariant() switch
+            var errors = new FieldErrors();
+            if (ResponseFormat.WantsCsv(http, format, errors) is not { } csv)
             {
-                "csv" => true,
-                "json" => false,
-                null => http.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/csv", StringComparison.OrdinalIgnoreCase)),
-                _ => (bool?)null,
-            };
-            if (csv is null)
-            {
-                return ProblemResults.Validation("format", "must be json or csv");
+                return errors.ToResult();
             }
 
             var caller = CallerScope.From(http.User);
             var rows = await query.ComputeAsync(caller.IsGlobal ? null : caller.Agencies, ct);
             await log.RecordAsync(http.User, "export.statistics", http.Request.Path + http.Request.QueryString, null, $"{rows.Count} agencies", ct);
-            return csv.Value ? CsvDownload.Of(ToCsv(rows)) : Results.Ok(rows);
+            return csv ? CsvDownload.Of(ToCsv(rows)) : Results.Ok(rows);
         }).RequirePeople(CloudPolicies.Read).WithTags("Statistics").Produces<IReadOnlyList<EquipmentStatistics>>().ProducesCsv()
             .WithSummary("Equipment statistics per agency")
             .WithDescription("Officers, recorders by status, docks and slots for every agency the caller may see, for publication. JSON, or CSV with format=csv or Accept: text/csv; every call is access-logged.");

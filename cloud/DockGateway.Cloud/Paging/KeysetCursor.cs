@@ -2,18 +2,19 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace DockGateway.Cloud.Ratios;
+namespace DockGateway.Cloud.Paging;
 
 /// <summary>
-/// Where a page of the overdue list ends: (away-since in Unix milliseconds, serial), the list's sort key.
-/// Sent to callers as opaque base64url so they pass it back unchanged in <c>after</c>.
+/// Where a keyset-paged list's page ends: the last row's (time in Unix milliseconds, id), the list's sort key
+/// (the alert list: received at, alert id; the overdue list: away since, serial). Sent to callers as opaque
+/// base64url so they pass it back unchanged in <c>after</c>.
 /// </summary>
-public readonly record struct OverdueCursor(long AwaySinceMs, string Serial)
+public readonly record struct KeysetCursor(long TimeMs, string Id)
 {
     public override string ToString() =>
-        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{AwaySinceMs}:{Serial}")));
+        Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{TimeMs}:{Id}")));
 
-    public static bool TryParse(string text, out OverdueCursor cursor)
+    public static bool TryParse(string text, out KeysetCursor cursor)
     {
         cursor = default;
         byte[] bytes;
@@ -34,7 +35,7 @@ public readonly record struct OverdueCursor(long AwaySinceMs, string Serial)
             return false;
         }
 
-        cursor = new OverdueCursor(ms, plain[(colon + 1)..]);
+        cursor = new KeysetCursor(ms, plain[(colon + 1)..]);
         return true;
     }
 }
