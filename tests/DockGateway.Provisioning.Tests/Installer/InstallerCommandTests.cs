@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json.Nodes;
 using DockGateway.Provisioning;
@@ -15,6 +16,8 @@ namespace DockGateway.Provisioning.Tests.Installer;
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class InstallerCommandTests : IDisposable
 {
+    private static readonly ConditionalWeakTable<StringWriter, TextWriter> s_synchronized = new();
+
     private readonly ScratchDirectory _scratch = new();
     private readonly string _config;
     private readonly string _data;
@@ -185,18 +188,31 @@ public sealed class InstallerCommandTests : IDisposable
         }
 
         var error = new StringWriter();
-        var code = DockctlInvocation.Run(root, args, TextWriter.Synchronized(output), error);
+        var code = DockctlInvocation.Run(root, args, Synchronized(output), error);
         return (code, output + error.ToString());
+    }
+
+    /// <summary>The one synchronized writer over <paramref name="output"/>: dockctl writes through it while a test reads.</summary>
+    private static TextWriter Synchronized(StringWriter output) => s_synchronized.GetValue(output, TextWriter.Synchronized);
+
+    /// <summary>What dockctl wrote so far, read under the synchronized writer's lock (a StringBuilder read mid-append throws).</summary>
+    private static string Snapshot(StringWriter output)
+    {
+        var writer = Synchronized(output);
+        lock (writer)
+        {
+            return output.ToString();
+        }
     }
 
     private static async Task WaitForAsync(StringWriter output, string text)
     {
-        for (var i = 0; i < 400 && !output.ToString().Contains(text, StringComparison.Ordinal); i++)
+        for (var i = 0; i < 400 && !Snapshot(output).Contains(text, StringComparison.Ordinal); i++)
         {
             await Task.Delay(25);
         }
 
-        Assert.Contains(text, output.ToString(), StringComparison.Ordinal);
+        Assert.Contains(text, Snapshot(output), StringComparison.Ordinal);
     }
 
     private static int FreePort() => LoopbackPort.Free();
