@@ -6,9 +6,9 @@ namespace DockGateway.Device.Ingest;
 internal static class Errno
 {
     /// <summary>An <see cref="IOException"/> carrying errno's text and number (as its HResult) and the path it concerned.</summary>
-    internal static IOException Failure(string what, string path)
-    {
-        var errno = Marshal.GetLastPInvokeError();
-        return new IOException($"{what} '{path}' failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})", errno);
-    }
+    internal static IOException Failure(string what, string path) => Failure(what, path, Marshal.GetLastPInvokeError());
+
+    /// <summary>The same for an <paramref name="errno"/> read by the caller (a call not made through our own bindings).</summary>
+    internal static IOException Failure(string what, string path, int errno) =>
+        new IOException($"{what} '{path}' failed: {Marshal.GetPInvokeErrorMessage(errno)} (errno {errno})", errno);
 }

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
+using Tmds.Linux;
 using static DockGateway.Device.Interop.Interop;
 
 namespace DockGateway.Device.Ingest;
@@ -58,9 +59,10 @@ internal sealed unsafe class RangeReader : IDisposable
         }
 
         const uint All = Libc.SYNC_FILE_RANGE_WAIT_BEFORE | Libc.SYNC_FILE_RANGE_WRITE | Libc.SYNC_FILE_RANGE_WAIT_AFTER;
-        if (Libc.sync_file_range((int)written.DangerousGetHandle(), offset, count, All) != 0)
+        // sync_file_range(2) through Tmds.LibC (the first libc call moved off the hand-written bindings): -1 and errno (EIO: the write failed).
+        if (LibC.sync_file_range((int)written.DangerousGetHandle(), offset, count, All) != 0)
         {
-            throw Errno.Failure($"writing back bytes {offset}-{offset + count} of", "the stored copy");
+            throw Errno.Failure($"writing back bytes {offset}-{offset + count} of", "the stored copy", LibC.errno);
         }
     }
 

@@ -106,9 +106,5 @@ internal static partial class Interop
         /// <summary>Returns 0 or the error number itself (not -1 and errno).</summary>
         [LibraryImport(Libraries.Libc)]
         internal static partial int posix_fadvise(int fd, long offset, long len, int advice);
-
-        /// <summary>Writes back (and with the WAIT flags waits for) a file range's dirty pages; -1 and errno (EIO: the write failed).</summary>
-        [LibraryImport(Libraries.Libc, SetLastError = true)]
-        internal static partial int sync_file_range(int fd, long offset, long nbytes, uint flags);
     }
 }

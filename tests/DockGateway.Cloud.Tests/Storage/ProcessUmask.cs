@@ -1,17 +1,14 @@
-using System.Runtime.InteropServices;
+using Tmds.Linux;
 
 namespace DockGateway.Cloud.Tests.Storage;
 
-/// <summary>Sets the test process's umask (umask(2)) for a block and restores it.</summary>
-internal static partial class ProcessUmask
+/// <summary>Sets the test process's umask (umask(2), through Tmds.LibC) for a block and restores it.</summary>
+internal static class ProcessUmask
 {
-    public static IDisposable Set(int mask) => new Restore(umask(mask));
-
-    [LibraryImport("libc", SetLastError = false)]
-    private static partial int umask(int mask);
+    public static IDisposable Set(int mask) => new Restore((ushort)LibC.umask((ushort)mask));
 
     private sealed class Restore(int previous) : IDisposable
     {
-        public void Dispose() => _ = umask(previous);
+        public void Dispose() => _ = LibC.umask((ushort)previous);
     }
 }
