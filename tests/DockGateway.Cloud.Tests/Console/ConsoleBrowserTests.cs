@@ -128,6 +128,26 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFixture fixture) : IClassF
     }
 
     [RequiresBrowserFact]
+    public Task A_gap_alerts_detail_names_the_missing_file_numbers_in_Chinese() => GapDetailAsync("zh-CN", "缺失文件", "编号 18 至 20");
+
+    [RequiresBrowserFact]
+    public Task A_gap_alerts_detail_names_the_missing_file_numbers_in_English() => GapDetailAsync("en", "Missing files", "numbers 18 to 20");
+
+    private async Task GapDetailAsync(string language, string label, string range)
+    {
+        await using var session = await ConsoleSession.OpenAsync(fixture, language, Seed.ManagerToken);
+        var page = session.Page;
+        await session.SignInAsync();
+        await session.GoAsync($"#alerts?agency={Seed.Beijing}&kind=gap");
+        await page.ClickAsync("#alerts-table button.details");
+        await page.WaitForSelectorAsync("#alert-detail");
+        var detail = await page.TextContentAsync("#alert-detail") ?? string.Empty;
+        Assert.Contains(label, detail, StringComparison.Ordinal);
+        Assert.Contains(range, detail, StringComparison.Ordinal);
+        await session.ShotAsync($"alert-gap-{language}");
+    }
+
+    [RequiresBrowserFact]
     public async Task Csv_downloads_are_UTF8_with_a_byte_order_mark()
     {
         await using var session = await ConsoleSession.OpenAsync(fixture, "zh-CN", Seed.ManagerToken);

@@ -50,7 +50,7 @@ public sealed record ConsoleSeed(string Shenzhen, string Beijing, string Anhui, 
 
         await AlertAsync(host, sz, szDock, "refused", "XX-9", null, "recorder not registered", TimeSpan.FromMinutes(-3));
         await AlertAsync(host, sz, szDock, "late", $"{sz}-002", "VID_0001.MP4", "=SUM(A1:A9)", TimeSpan.FromMinutes(-2));
-        await AlertAsync(host, bj, bjDock, "gap", $"{bj}-001", null, "missing 10:00-10:20", TimeSpan.FromMinutes(-1));
+        await AlertAsync(host, bj, bjDock, "gap", $"{bj}-001", null, "missing 10:00-10:20", TimeSpan.FromMinutes(-1), missing: (18, 20));
         return new ConsoleSeed(sz, bj, ah, szDock, bjDock, await host.CreateTokenAsync("equipment-manager", sz, bj, ah));
     }
 
@@ -60,12 +60,14 @@ public sealed record ConsoleSeed(string Shenzhen, string Beijing, string Anhui, 
         await connection.ExecuteAsync("UPDATE agencies SET name = @name WHERE code = @code", new { name, code });
     }
 
-    private static async Task AlertAsync(CloudTestHost host, string agency, string dock, string kind, string recorder, string? file, string message, TimeSpan at)
+    private static async Task AlertAsync(
+        CloudTestHost host, string agency, string dock, string kind, string recorder, string? file, string message, TimeSpan at, (long From, long To)? missing = null)
     {
         host.Time.Advance(TimeSpan.FromSeconds(1));
         var now = host.Time.GetUtcNow();
         await host.Services.GetRequiredService<FleetStore>().ApplyEventAsync(
             new FleetTopic(agency, dock, FleetTopicKind.Events),
-            new DockEventReport("k-" + Guid.NewGuid().ToString("N"), kind, now + at, 1, recorder, file, message), now, now, CancellationToken.None);
+            new DockEventReport("k-" + Guid.NewGuid().ToString("N"), kind, now + at, 1, recorder, file, message) { MissingFrom = missing?.From, MissingTo = missing?.To },
+            now, now, CancellationToken.None);
     }
 }
