@@ -5,6 +5,7 @@ using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Registry;
+using DockGateway.Cloud.Paging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -68,11 +69,7 @@ public static class FleetEndpoints
             }
         }
 
-        var count = DefaultAlertLimit;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxAlertLimit))
-        {
-            errors.Add("limit", $"must be a whole number from 1 to {MaxAlertLimit} (was '{limit}')");
-        }
+        var count = PageLimit.Parse(limit, DefaultAlertLimit, MaxAlertLimit, errors);
 
         var csv = ResponseFormat.WantsCsv(http, format, errors);
 

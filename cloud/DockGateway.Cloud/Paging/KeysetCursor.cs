@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using DockGateway.Cloud.Problems;
 
 namespace DockGateway.Cloud.Paging;
 
@@ -13,6 +14,23 @@ public readonly record struct KeysetCursor(long TimeMs, string Id)
 {
     public override string ToString() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{TimeMs}:{Id}")));
+
+    /// <summary>The <c>after</c> query parameter: null when absent; a value this API did not give adds an <c>after</c> error.</summary>
+    public static KeysetCursor? Parse(string? after, FieldErrors errors)
+    {
+        if (after is null)
+        {
+            return null;
+        }
+
+        if (TryParse(after, out var cursor))
+        {
+            return cursor;
+        }
+
+        errors.Add("after", "must be the 'next' value of a previous page, unchanged");
+        return null;
+    }
 
     public static bool TryParse(string text, out KeysetCursor cursor)
     {

@@ -45,24 +45,9 @@ public static class OverdueEndpoints
         }
 
         var errors = new FieldErrors();
-        var count = DefaultLimit;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxLimit))
-        {
-            errors.Add("limit", $"must be a whole number from 1 to {MaxLimit} (was '{limit}')");
-        }
+        var count = PageLimit.Parse(limit, DefaultLimit, MaxLimit, errors);
 
-        KeysetCursor? cursor = null;
-        if (after is not null)
-        {
-            if (KeysetCursor.TryParse(after, out var parsed))
-            {
-                cursor = parsed;
-            }
-            else
-            {
-                errors.Add("after", "must be the 'next' value of a previous page, unchanged");
-            }
-        }
+        var cursor = KeysetCursor.Parse(after, errors);
 
         var csv = ResponseFormat.WantsCsv(http, format, errors);
 

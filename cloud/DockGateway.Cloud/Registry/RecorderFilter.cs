@@ -1,5 +1,6 @@
 using System.Globalization;
 using DockGateway.Cloud.Problems;
+using DockGateway.Cloud.Paging;
 
 namespace DockGateway.Cloud.Registry;
 
@@ -65,11 +66,7 @@ public sealed record RecorderFilter
             column = "r.serial";
         }
 
-        var count = DefaultLimit;
-        if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > MaxLimit))
-        {
-            errors.Add("limit", $"must be a whole number from 1 to {MaxLimit} (was '{limit}')");
-        }
+        var count = PageLimit.Parse(limit, DefaultLimit, MaxLimit, errors);
 
         long offset = 0;
         if (after is not null && !long.TryParse(after, NumberStyles.None, CultureInfo.InvariantCulture, out offset))
