@@ -32,6 +32,12 @@ if ! dpkg --print-foreign-architectures | grep -qx arm64; then
   $SUDO dpkg --add-architecture arm64
 fi
 
+# Node.js and npm run the pinned reference tus client and the OpenAPI linter (npm ci in test.sh). Debian's
+# packages only when none is installed: a machine may already carry a newer Node.js (e.g. nodesource's).
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
