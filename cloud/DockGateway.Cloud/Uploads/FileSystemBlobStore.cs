@@ -128,6 +128,22 @@ public sealed class FileSystemBlobStore : IBlobStore
             : null;
     }
 
+    public Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken) =>
+        Task.FromResult(Delete(BlobPath(sha256)));
+
+    /// <summary>Unlinks a blob and fsyncs its directory, so the deletion its record announced is durable too.</summary>
+    private static bool Delete(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return false;
+        }
+
+        File.Delete(path);
+        DurableDirectory.Sync(Path.GetDirectoryName(path)!);
+        return true;
+    }
+
     /// <summary>fsync(2) on the partial, so its bytes are on disk before it is renamed under its hash.</summary>
     private static void FlushToDisk(string path)
     {

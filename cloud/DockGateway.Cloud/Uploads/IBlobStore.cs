@@ -34,4 +34,10 @@ public interface IBlobStore
 
     /// <summary>Opens a finished blob for reading, or null when it is not stored.</summary>
     Stream? OpenRead(string sha256);
+
+    /// <summary>
+    /// Deletes a finished blob durably (for the retention job, after it has written its deletion
+    /// record). Returns false when no such blob is stored; repeating a delete is harmless.
+    /// </summary>
+    Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken);
 }
