@@ -20,13 +20,15 @@ public static class ConsoleAssets
 
     public static bool TryGet(string path, out string contentType, out byte[] content)
     {
-        contentType = Path.GetExtension(path) switch
+        // The vendored scripts' LICENSE files and vendor/README.md (versions and SHA-256 sums) are served as text.
+        contentType = Path.GetFileName(path) == "LICENSE" ? "text/plain; charset=utf-8" : Path.GetExtension(path) switch
         {
             ".js" => "text/javascript; charset=utf-8",
             ".css" => "text/css; charset=utf-8",
             ".json" => "application/json; charset=utf-8",
             ".svg" => "image/svg+xml",
             ".html" => "text/html; charset=utf-8",
+            ".md" => "text/markdown; charset=utf-8",
             _ => string.Empty,
         };
         return s_files.TryGetValue(path, out content!) && contentType.Length > 0;

@@ -3,6 +3,7 @@ using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Console;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Custody;
 using DockGateway.Cloud.Dashboard;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
@@ -48,6 +49,7 @@ public static class CloudApplicationExtensions
         api.MapFleetEndpoints();
         api.MapAlerts();
         api.MapRecorderList();
+        api.MapCustody();
         return app;
     }
 

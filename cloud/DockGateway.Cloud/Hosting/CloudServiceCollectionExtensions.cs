@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Custody;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Metrics;
@@ -49,6 +50,7 @@ public static class CloudServiceCollectionExtensions
         services.AddStatistics();
         services.AddDockFacingServices();
         services.AddFleet();
+        services.AddCustody();
         services.AddCloudMetrics();
         return services;
     }
