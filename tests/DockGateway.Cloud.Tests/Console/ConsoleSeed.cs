@@ -12,9 +12,10 @@ namespace DockGateway.Cloud.Tests.Console;
 /// What the console tests look at, made through the real API and the fleet store (as the MQTT handler feeds it):
 /// three agencies with Chinese names (深圳, 北京, 安徽: code-point order differs from pinyin order), officers,
 /// recorders in every status, two docks (one online with a live slot, one offline so its slot is stale), and three
-/// alerts across two agencies. The host's clock moves 25 h so recorders that never docked are overdue.
+/// alerts across two agencies; a witnessed custody log (<see cref="CustodySeed"/>) and an auditor. The host's clock moves 25 h so recorders that never docked are overdue.
 /// </summary>
-public sealed record ConsoleSeed(string Shenzhen, string Beijing, string Anhui, string ShenzhenDock, string BeijingDock, string ManagerToken)
+public sealed record ConsoleSeed(
+    string Shenzhen, string Beijing, string Anhui, string ShenzhenDock, string BeijingDock, string ManagerToken, string AuditorToken, CustodySeed Custody)
 {
     public string[] Agencies => [Shenzhen, Beijing, Anhui];
 
@@ -51,7 +52,9 @@ public sealed record ConsoleSeed(string Shenzhen, string Beijing, string Anhui, 
         await AlertAsync(host, sz, szDock, "refused", "XX-9", null, "recorder not registered", TimeSpan.FromMinutes(-3));
         await AlertAsync(host, sz, szDock, "late", $"{sz}-002", "VID_0001.MP4", "=SUM(A1:A9)", TimeSpan.FromMinutes(-2));
         await AlertAsync(host, bj, bjDock, "gap", $"{bj}-001", null, "missing 10:00-10:20", TimeSpan.FromMinutes(-1), missing: (18, 20));
-        return new ConsoleSeed(sz, bj, ah, szDock, bjDock, await host.CreateTokenAsync("equipment-manager", sz, bj, ah));
+        var custody = await CustodySeed.CreateAsync(host, sz, $"{sz}-001");
+        return new ConsoleSeed(sz, bj, ah, szDock, bjDock, await host.CreateTokenAsync("equipment-manager", sz, bj, ah),
+            await host.CreateTokenAsync("auditor", sz, bj, ah), custody);
     }
 
     private static async Task NameAsync(CloudTestHost host, string code, string name)

@@ -60,10 +60,15 @@ public sealed class TestDock : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
-    public static async Task<TestDock> EnrolAsync(CloudTestHost host, string? agency = null)
+    /// <summary>Enrols a dock for <paramref name="agency"/> (created first unless <paramref name="existingAgency"/>; a new one when null).</summary>
+    public static async Task<TestDock> EnrolAsync(CloudTestHost host, string? agency = null, bool existingAgency = false)
     {
         agency ??= NewAgencyCode();
-        await CreateAgencyAsync(host, agency);
+        if (!existingAgency)
+        {
+            await CreateAgencyAsync(host, agency);
+        }
+
         var token = await CreateTokenAsync(host, agency);
         var key = Ed25519PrivateKey.Generate();
         using var client = host.Client();

@@ -39,6 +39,9 @@ async function render() {
   try {
     me ??= await get("/api/v1/me");
     $("who").textContent = t("who.line", { name: me.name, role: t(`role.${me.role}`) });
+    // Custody and verify-a-file are for auditors and admins (the API answers 403 to others).
+    const audits = me.role === "admin" || me.role === "auditor";
+    for (const a of document.querySelectorAll("nav a[data-audit]")) a.hidden = !audits;
     const module = await import(`./pages/${name}.js`);
     await module.show(page, { me, showError });
     $("updated").textContent = t("app.updated", { time: date(new Date().toISOString()) });

@@ -1,5 +1,5 @@
 // Rendering helpers: text only (never HTML from data), tables with a caption, CSV downloads.
-import { t } from "./i18n.js";
+import { t, number } from "./i18n.js";
 import { blob } from "./api.js";
 
 export function el(tag, attributes = {}, ...children) {
@@ -82,4 +82,15 @@ export function select(name, labelKey, options, value) {
 export function input(name, labelKey, value, type = "text") {
   const id = `f-${name}`;
   return el("label", { for: id }, t(labelKey), el("input", { id, name, type, value: value ?? "" }));
+}
+
+/** The pager of an offset-paged list (result.next, result.total; after = rows skipped) that moves #page?…&after=. */
+export function pager(page, query, result) {
+  const offset = Number(query.get("after") ?? 0);
+  const limit = Number(query.get("limit") ?? 50);
+  const go = after => { const p = new URLSearchParams(query); if (after > 0) p.set("after", String(after)); else p.delete("after"); setHashParams(page, p); };
+  return el("div", { class: "pager" },
+    el("span", {}, t("pager.range", { from: number(result.items.length ? offset + 1 : 0), to: number(offset + result.items.length), total: number(result.total) })),
+    el("button", { type: "button", disabled: offset === 0, onclick: () => go(Math.max(0, offset - limit)) }, t("pager.previous")),
+    el("button", { type: "button", disabled: !result.next, onclick: () => go(Number(result.next)) }, t("pager.next")));
 }
