@@ -4,6 +4,7 @@ using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
+using DockGateway.Cloud.Footage;
 using DockGateway.Cloud.Metrics;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Ratios;
@@ -48,6 +49,7 @@ public static class CloudServiceCollectionExtensions
         services.AddRatios();
         services.AddStatistics();
         services.AddDockFacingServices();
+        services.AddFootageIndex();
         services.AddFleet();
         services.AddCloudMetrics();
         return services;
