@@ -35,7 +35,42 @@ public static class CustodyEndpoints
                 + "format=csv for the page. Access-logged.")
             .Produces<WitnessRejectionPage>().Produces<string>(200, "text/csv")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status401Unauthorized);
+        custody.MapGet("/files/{sha256}", FileAsync)
+            .WithName("getCustodyFile").WithSummary("The custody records of a file, by its SHA-256, with proofs to check in the client")
+            .WithDescription("For each dock entry in the caller's agencies that ingested a file with this SHA-256 (64 hex digits): dock, origin, "
+                + "recorder, officer, recorded times, the ingested and uploaded entries as their canonical JSON verbatim (leaf = "
+                + "SHA-256(0x00 || entry)), each with a c2sp.org/tlog-proof@v1 bundle (RFC 6962 inclusion proof to the largest checkpoint the "
+                + "cloud cosigned and holds the entries for; the bundle carries that checkpoint signed by the dock and cosigned by the cloud, "
+                + "C2SP cosignature/v1). dockKey and witnessKey are what the server claims: verify against keys pinned out of band. "
+                + "404 when no such file is in custody in the caller's agencies (a file that differs by one byte is not). Every record read "
+                + "is access-logged, and so is a miss.")
+            .Produces<CustodyFileAnswer>()
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status401Unauthorized);
         return api;
+    }
+
+    private static async Task<IResult> FileAsync(string sha256, HttpContext http, CustodyFileLookup lookup, IAccessLog log, CancellationToken ct)
+    {
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigit))
+        {
+            return ProblemResults.Validation("sha256", $"must be 64 hexadecimal digits (was '{(sha256.Length > 80 ? sha256[..80] + "…" : sha256)}')");
+        }
+
+        sha256 = sha256.ToLowerInvariant();
+        var caller = CallerScope.From(http.User);
+        var records = await lookup.FindAsync(sha256, caller.CanSee, ct);
+        if (records.Count == 0)
+        {
+            await log.RecordAsync(http.User, "custody.file.lookup", sha256, null, "not in custody", ct);
+            return ProblemResults.NotFound($"No recording with SHA-256 {sha256} is in custody in your agencies.");
+        }
+
+        foreach (var record in records)
+        {
+            await log.RecordAsync(http.User, "custody.file.read", $"{record.DockId}/{record.Ingested.Index}", record.AgencyCode, sha256, ct);
+        }
+
+        return Results.Ok(new CustodyFileAnswer(sha256, records));
     }
 
     private static async Task<IResult> DocksAsync(

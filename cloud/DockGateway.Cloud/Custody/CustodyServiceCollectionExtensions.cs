@@ -7,5 +7,6 @@ public static class CustodyServiceCollectionExtensions
 {
     public static IServiceCollection AddCustody(this IServiceCollection services) => services
         .AddSingleton<CustodyDockQuery>()
-        .AddSingleton<WitnessRejectionQuery>();
+        .AddSingleton<WitnessRejectionQuery>()
+        .AddSingleton<CustodyFileLookup>();
 }
