@@ -23,7 +23,7 @@ public sealed class CustodyDockQuery(ICloudDatabase database)
 
     private const string Status = """
         CASE WHEN x.CosignedSize IS NULL THEN 'never'
-             WHEN x.LastRefusedAtMs IS NOT NULL AND x.LastRefusedAtMs > x.CosignedAtMs THEN 'refused'
+             WHEN x.LastRefusedAtMs IS NOT NULL AND x.LastRefusedAtMs >= x.CosignedAtMs THEN 'refused'
              WHEN x.StoredEntries < x.CosignedSize THEN 'behind'
              ELSE 'ok' END
         """;

@@ -1,17 +1,19 @@
 using Dapper;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.ApiReference;
-using DockGateway.Cloud.Console;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Console;
 using DockGateway.Cloud.Custody;
 using DockGateway.Cloud.Dashboard;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Metrics;
+using DockGateway.Cloud.Officers;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
 using DockGateway.Cloud.Statistics;
 using DockGateway.Cloud.Storage;
+using DockGateway.Cloud.Timeliness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -50,6 +52,8 @@ public static class CloudApplicationExtensions
         api.MapAlerts();
         api.MapRecorderList();
         api.MapCustody();
+        api.MapOfficerList();
+        api.MapTimeliness();
         return app;
     }
 

@@ -7,11 +7,13 @@ using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Footage;
 using DockGateway.Cloud.Metrics;
+using DockGateway.Cloud.Officers;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
 using DockGateway.Cloud.Statistics;
 using DockGateway.Cloud.Storage;
+using DockGateway.Cloud.Timeliness;
 using DockGateway.Shared.Faults;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
@@ -53,6 +55,8 @@ public static class CloudServiceCollectionExtensions
         services.AddFootageIndex();
         services.AddFleet();
         services.AddCustody();
+        services.AddSingleton<OfficerListQuery>();
+        services.AddSingleton<TimelinessQuery>();
         services.AddCloudMetrics();
         return services;
     }

@@ -16,8 +16,8 @@ namespace DockGateway.Cloud.Tests.Console;
 
 /// <summary>
 /// A dock of <paramref name="Agency"/> whose custody log the cloud witnessed through the real API, as a dock posts it:
-/// an <c>ingested</c> entry for each sample in tests/fixtures/footage (REC_…0001.MP4 by recorder
-/// <paramref name="Recorder"/>) and an <c>uploaded</c> entry for the first, a cosigned checkpoint of the whole log, the
+/// an <c>ingested</c> entry for two samples in tests/fixtures/footage (REC_…0001.MP4 ended 2 h before it docked, REC_…0002.MP4
+/// 3 days before, late; recorder <paramref name="Recorder"/>) and an <c>uploaded</c> entry for the first, a cosigned checkpoint of the whole log, the
 /// entries mirrored, then a checkpoint of the same size with another root (refused, kept as evidence).
 /// </summary>
 public sealed record CustodySeed(string Agency, string DockId, string Origin, string Recorder, string DockKey, string WitnessKey, string Sample)
@@ -28,13 +28,15 @@ public sealed record CustodySeed(string Agency, string DockId, string Origin, st
     {
         using var dock = await TestDock.EnrolAsync(host, agency, existingAgency: true);
         var samples = new[] { SampleName, "REC_20261120_090540_0002.MP4" };
-        var start = new DateTimeOffset(2026, 11, 20, 8, 30, 12, TimeSpan.Zero);
+        // The first ended 2 h before it docked (timely), the second 3 days before (late).
+        var now = DateTimeOffset.FromUnixTimeSeconds(host.Time.GetUtcNow().ToUnixTimeSeconds());
+        var ends = new[] { now.AddHours(-2), now.AddDays(-3) };
         var entries = new List<CustodyEntry>();
         for (var i = 0; i < samples.Length; i++)
         {
             var bytes = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.Footage, samples[i]));
             entries.Add(new IngestedEntry(1, recorder, "Hikvision", "DSJ-T9", "/DCIM/100MEDIA/" + samples[i], Convert.ToHexStringLower(SHA256.HashData(bytes)),
-                bytes.Length, $"{recorder}/{samples[i]}", start.AddMinutes(35 * i), start.AddMinutes(35 * i + 10), "recorder", false)
+                bytes.Length, $"{recorder}/{samples[i]}", ends[i].AddMinutes(-10), ends[i], "recorder", Late: i == 1)
             {
                 Dock = dock.DockId, Time = host.Time.GetUtcNow().AddMinutes(i),
             });
@@ -58,6 +60,7 @@ public sealed record CustodySeed(string Agency, string DockId, string Origin, st
         var stored = await dock.SendAsync(request, Encoding.UTF8.GetBytes($"{{\"entries\":[{items}]}}"));
         Assert.True(stored.StatusCode == HttpStatusCode.OK, await stored.Content.ReadAsStringAsync());
 
+        host.Time.Advance(TimeSpan.FromSeconds(30));
         var refused = await AddCheckpointAsync(dock, log.Size, log.Size, SHA256.HashData("another root"u8));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
 

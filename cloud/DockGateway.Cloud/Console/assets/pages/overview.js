@@ -1,6 +1,7 @@
 // Overview: per agency in scope the equipment ratio and shortfall, legal-review share, overdue recorders and
-// open alerts, a bar chart (inline SVG) of overdue recorders and shortfall per agency, and a CSV of the table.
-import { t, number, percent, collator } from "../lib/i18n.js";
+// open alerts, a bar chart (inline SVG) of overdue recorders and shortfall per agency, a CSV of the table, and docking
+// timeliness per day over 30 days (GET /api/v1/timeliness, aggregated on the server from the footage index) as an SVG chart.
+import { t, number, percent, collator, language } from "../lib/i18n.js";
 import { get } from "../lib/api.js";
 import { el, table, save, csvBlob } from "../lib/ui.js";
 
@@ -37,8 +38,41 @@ function chart(rows) {
   return figure;
 }
 
+/** A day (yyyy-mm-dd, UTC+8) as the chosen language writes a short date. */
+function dayLabel(day, style = "short") {
+  return new Intl.DateTimeFormat(language(), style === "short" ? { month: "numeric", day: "numeric", timeZone: "Asia/Shanghai" }
+    : { dateStyle: "medium", timeZone: "Asia/Shanghai" }).format(new Date(`${day}T12:00:00+08:00`));
+}
+
+/** Docking timeliness: one bar per day (share ingested within 24 h of the recording's end), a 0–100 % axis, a title per bar. */
+function timeliness(report) {
+  const figure = el("figure", { id: "timeliness-chart" }, el("figcaption", {}, t("timeliness.title")));
+  if (report.recordings === 0) { figure.append(el("p", { class: "muted" }, t("timeliness.none"))); return figure; }
+  const summary = t("timeliness.summary", { within: number(report.withinDay), total: number(report.recordings), share: percent(report.share) });
+  const left = 44, top = 8, height = 160, barWidth = 20, gap = 4, width = left + report.days.length * (barWidth + gap) + 8;
+  const image = svg("svg", { class: "chart timeliness", width, height: top + height + 26, role: "img", "aria-label": `${t("timeliness.title")}. ${summary}` });
+  image.append(svg("desc", {}, report.days.map(d => d.share === null ? t("timeliness.noData", { day: dayLabel(d.day, "long") })
+    : t("timeliness.day", { day: dayLabel(d.day, "long"), share: percent(d.share), within: number(d.withinDay), total: number(d.recordings) })).join("; ")));
+  for (const tick of [0, 0.5, 1]) {
+    const y = top + height - tick * height;
+    image.append(svg("line", { x1: left - 4, x2: width - 4, y1: y, y2: y, class: "grid" }), svg("text", { x: 2, y: y + 4 }, percent(tick)));
+  }
+  report.days.forEach((d, i) => {
+    const x = left + i * (barWidth + gap);
+    const label = d.share === null ? t("timeliness.noData", { day: dayLabel(d.day, "long") })
+      : t("timeliness.day", { day: dayLabel(d.day, "long"), share: percent(d.share), within: number(d.withinDay), total: number(d.recordings) });
+    const h = d.share === null ? 0 : Math.max(1, d.share * height);
+    const rect = svg("rect", { x, y: top + height - h, width: barWidth, height: h, class: d.share === null ? "none" : d.share < 0.9 ? "late" : "timely", "data-day": d.day });
+    rect.append(svg("title", {}, label));
+    image.append(rect);
+    if (i % 5 === 0 || i === report.days.length - 1) image.append(svg("text", { x, y: top + height + 16 }, dayLabel(d.day)));
+  });
+  figure.append(image, el("p", { class: "legend" }, summary, " · ", t("timeliness.note")));
+  return figure;
+}
+
 export async function show(page) {
-  const [ratios, open] = await Promise.all([get("/api/v1/ratios"), get("/api/v1/alerts/open-counts")]);
+  const [ratios, open, timely] = await Promise.all([get("/api/v1/ratios"), get("/api/v1/alerts/open-counts"), get("/api/v1/timeliness")]);
   const openBy = new Map(open.map(o => [o.agencyCode, o.open]));
   const rows = ratios.map(r => ({ ...r, openAlerts: openBy.get(r.agencyCode) ?? 0 })).sort((a, b) => collator.compare(a.agencyName, b.agencyName));
   const sum = key => rows.reduce((s, r) => s + r[key], 0);
@@ -70,5 +104,7 @@ export async function show(page) {
     table("overview-table", t("overview.caption", { n: number(rows.length) }), columns, rows, "overview.empty"),
     chart(rows),
     el("h3", {}, t("overview.timelinessTitle")),
-    el("p", { class: "notice" }, t("overview.timelinessMissing")));
+    el("button", { type: "button", class: "csv", onclick: () => save(csvBlob(["day_utc8", "recordings", "ingested_within_24h", "share"],
+      timely.days.map(d => [d.day, d.recordings, d.withinDay, d.share ?? ""])), "timeliness.csv") }, t("action.csv")),
+    timeliness(timely));
 }
