@@ -54,6 +54,7 @@ public static class CloudApplicationExtensions
         api.MapCustody();
         api.MapOfficerList();
         api.MapTimeliness();
+        api.MapUnregisteredSightings();
         return app;
     }
 

@@ -57,6 +57,7 @@ public static class CloudServiceCollectionExtensions
         services.AddCustody();
         services.AddSingleton<OfficerListQuery>();
         services.AddSingleton<TimelinessQuery>();
+        services.AddSingleton<UnregisteredSightingQuery>();
         services.AddCloudMetrics();
         return services;
     }

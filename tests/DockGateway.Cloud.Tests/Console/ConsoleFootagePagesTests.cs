@@ -1,4 +1,5 @@
 using System.Text;
+using DockGateway.Cloud.Tests.Ratios;
 using Xunit;
 
 namespace DockGateway.Cloud.Tests.Console;
@@ -45,6 +46,14 @@ public sealed class ConsoleFootagePagesTests(ConsoleBrowserFixture fixture) : IC
         Assert.Contains(Seed.Custody.Origin, await page.TextContentAsync("#refusals-table pre.evidence") ?? "", StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator("#refusals-table tbody tr").CountAsync());
         await session.ShotAsync("custody-zh-CN");
+
+        await fixture.Host.DockedAsync(Seed.Beijing, Seed.BeijingDock, "ZZ-UNREG-ZH", fixture.Host.Time.GetUtcNow(), kind: "unregistered");
+        await session.GoAsync($"#recorders?agency={Seed.Beijing}");
+        var unregistered = await page.TextContentAsync("#unregistered") ?? "";
+        foreach (var text in new[] { "未登记即被采集站发现的记录仪", "ZZ-UNREG-ZH", "未登记", Seed.BeijingDock })
+        {
+            Assert.Contains(text, unregistered, StringComparison.Ordinal);
+        }
     }
 
     [RequiresBrowserFact]
@@ -62,6 +71,11 @@ public sealed class ConsoleFootagePagesTests(ConsoleBrowserFixture fixture) : IC
             Assert.Contains("Checkpoint refused", await page.TextContentAsync("#custody-table") ?? "", StringComparison.Ordinal);
             Assert.Equal(1, await page.Locator("#custody-table tbody tr").CountAsync());
             await session.ShotAsync("custody-en");
+            await fixture.Host.DockedAsync(Seed.Beijing, Seed.BeijingDock, "ZZ-UNREG-EN", fixture.Host.Time.GetUtcNow(), kind: "unregistered");
+            await session.GoAsync($"#recorders?agency={Seed.Beijing}");
+            Assert.Contains("ZZ-UNREG-EN", await page.TextContentAsync("#unregistered-table") ?? "", StringComparison.Ordinal);
+            Assert.Contains("Not registered", await page.TextContentAsync("#unregistered-table") ?? "", StringComparison.Ordinal);
+            await session.ShotAsync("recorders-unregistered-en");
             Assert.True(await page.Locator("nav a[data-page=verify]").IsVisibleAsync());
         }
 

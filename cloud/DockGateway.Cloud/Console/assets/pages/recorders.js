@@ -1,8 +1,35 @@
-// Recorders: serial, vendor/model, status, officer, last docked, overdue; filtered, searched, sorted and
+// Recorders: serial, vendor/model, status, officer, last docked, overdue (and below, serials seen at a dock while
+// unregistered); filtered, searched, sorted and
 // paged on the server (GET /api/v1/recorders); the filters live in the hash (#recorders?status=repair&q=RB).
 import { t, term, date, number } from "../lib/i18n.js";
 import { get } from "../lib/api.js";
 import { el, table, csvButton, hashParams, setHashParams, select, input } from "../lib/ui.js";
+
+/** Serials seen at a dock while not registered to its agency (GET /api/v1/unregistered-recorders), paged in place. */
+async function showUnregistered(section, agency, after, showError) {
+  const query = new URLSearchParams([...Object.entries({ agency: agency ?? "", after: after ? String(after) : "", limit: "20" })].filter(([, v]) => v !== ""));
+  const result = await get(`/api/v1/unregistered-recorders?${query}`);
+  const columns = [
+    ["recorders.serial", s => s.serial],
+    ["recorders.agency", s => s.agencyCode],
+    ["unregistered.sightings", s => number(s.sightings), "num"],
+    ["unregistered.firstSeen", s => date(s.firstSeen)],
+    ["unregistered.lastSeen", s => `${date(s.lastSeen)}${s.lastDockId ? " · " + s.lastDockId : ""}`],
+    ["unregistered.registered", s => s.registeredAgency ? t("unregistered.registeredTo", { agency: s.registeredAgency }) : t("unregistered.notRegistered"),
+      s => s.registeredAgency ? "" : "bad"],
+  ];
+  const offset = after ?? 0;
+  const csv = new URLSearchParams(query); csv.delete("after"); csv.delete("limit"); csv.set("format", "csv");
+  section.replaceChildren(el("h3", {}, t("unregistered.title")),
+    csvButton(`/api/v1/unregistered-recorders?${csv}`, "unregistered.csv", e => showError(e.message)),
+    table("unregistered-table", t("unregistered.caption", { n: number(result.total) }), columns, result.items, "unregistered.empty"),
+    el("div", { class: "pager" },
+      el("span", {}, t("pager.range", { from: number(result.items.length ? offset + 1 : 0), to: number(offset + result.items.length), total: number(result.total) })),
+      el("button", { type: "button", disabled: offset === 0, onclick: () => showUnregistered(section, agency, Math.max(0, offset - 20), showError).catch(e => showError(e.message)) },
+        t("pager.previous")),
+      el("button", { type: "button", disabled: !result.next, onclick: () => showUnregistered(section, agency, Number(result.next), showError).catch(e => showError(e.message)) },
+        t("pager.next"))));
+}
 
 const keys = ["agency", "status", "overdue", "q", "sort", "limit", "after"];
 
@@ -48,4 +75,7 @@ export async function show(page, { showError }) {
   const csv = new URLSearchParams(query); csv.delete("after"); csv.delete("limit"); csv.set("format", "csv");
   page.append(csvButton(`/api/v1/recorders?${csv}`, "recorders.csv", e => showError(e.message)),
     table("recorders-table", t("recorders.caption", { n: number(result.total) }), columns, result.items, "recorders.empty"), pager);
+  const unregistered = el("section", { id: "unregistered", class: "detail" });
+  page.append(unregistered);
+  await showUnregistered(unregistered, query.get("agency"), 0, showError);
 }
