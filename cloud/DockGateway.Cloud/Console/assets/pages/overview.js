@@ -61,7 +61,7 @@ function timeliness(report) {
     const x = left + i * (barWidth + gap);
     const label = d.share === null ? t("timeliness.noData", { day: dayLabel(d.day, "long") })
       : t("timeliness.day", { day: dayLabel(d.day, "long"), share: percent(d.share), within: number(d.withinDay), total: number(d.recordings) });
-    const h = d.share === null ? 0 : Math.max(1, d.share * height);
+    const h = d.share === null ? 0 : Math.max(3, d.share * height); // a day at 0 % still shows a red sliver
     const rect = svg("rect", { x, y: top + height - h, width: barWidth, height: h, class: d.share === null ? "none" : d.share < 0.9 ? "late" : "timely", "data-day": d.day });
     rect.append(svg("title", {}, label));
     image.append(rect);
