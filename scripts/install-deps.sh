@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   mosquitto            # the broker the demo and tests start on 127.0.0.1
   mosquitto-clients    # mosquitto_sub / mosquitto_pub, used by the demo and tests
+  haproxy              # the load balancer in front of two cloud instances in the swarm test (not started as a service)
   libgpiod2            # libgpiod 1.6: System.Device.Gpio's LibGpiodDriver loads it at run time
   libusb-1.0-0         # vendor handshakes with recorders that need one
   postgresql           # the cloud's scale-out store, tested for real

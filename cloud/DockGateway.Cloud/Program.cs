@@ -37,5 +37,10 @@ catch (Exception e) when (OptionsFailureReport.Write(e, Console.Error))
     // A bad configuration prints its keys, not a stack trace.
     return 2;
 }
+catch (StartupRefusedException e)
+{
+    Console.Error.WriteLine("error: " + e.Message);
+    return 2;
+}
 
 return 0;

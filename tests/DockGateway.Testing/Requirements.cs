@@ -30,6 +30,7 @@ public static class Requirements
             File.Exists("/lib/ld-linux-aarch64.so.1") && File.Exists("/usr/lib/aarch64-linux-gnu/libssl.so.3")
                 ? null
                 : "the arm64 C library and OpenSSL are not installed (dpkg --add-architecture arm64; libc6:arm64 libssl3:arm64: ./test.sh installs them)"),
+        Needs.Haproxy => Program("haproxy"),
         _ => throw new ArgumentOutOfRangeException(nameof(need), need, "unknown requirement"),
     };
 

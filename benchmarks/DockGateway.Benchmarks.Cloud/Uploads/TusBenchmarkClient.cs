@@ -12,7 +12,7 @@ namespace DockGateway.Benchmarks.Cloud.Uploads;
 /// A dock's side of a tus upload, signed per RFC 9421 by <see cref="HttpRequestSigner"/> (covering the
 /// tus headers) with each chunk's Content-Digest computed ahead (as a dock does while reading the file).
 /// </summary>
-public sealed class TusBenchmarkClient(HttpClient http, string dockId, Ed25519PrivateKey key)
+public sealed class TusBenchmarkClient(HttpClient http, string dockId, Ed25519PrivateKey key, string creationPath = "/api/v1/uploads/")
 {
     private readonly HttpRequestSigner _signer = new(dockId, key, TimeProvider.System);
 
@@ -21,7 +21,7 @@ public sealed class TusBenchmarkClient(HttpClient http, string dockId, Ed25519Pr
         var metadata = string.Join(",",
             "sha256 " + B64(file.Sha256), "size " + B64(file.Length.ToString(CultureInfo.InvariantCulture)),
             "entry " + B64(entry.ToString(CultureInfo.InvariantCulture)));
-        using var create = new HttpRequestMessage(HttpMethod.Post, new Uri(http.BaseAddress!, "/api/v1/uploads/"));
+        using var create = new HttpRequestMessage(HttpMethod.Post, new Uri(http.BaseAddress!, creationPath));
         create.Headers.Add("Tus-Resumable", "1.0.0");
         create.Headers.Add("Upload-Length", file.Length.ToString(CultureInfo.InvariantCulture));
         create.Headers.Add("Upload-Metadata", metadata);

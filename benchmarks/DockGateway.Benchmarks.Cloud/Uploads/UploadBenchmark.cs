@@ -46,7 +46,36 @@ public static class UploadBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"tus (signed, sha256, fsync'd):  {bytes / 1e6,10:F0} MB in {tus.TotalSeconds,7:F2} s = {tusRate,8:F1} MB/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio tus / plain: {tusRate / plainRate:F2} (target >= 0.80)"));
+        await PeerAsync(data, files, bytes, tusRate);
+        Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
+    }
+
+    /// <summary>The same files, chunks and client against @tus/server (same run), and our rate as a ratio to it.</summary>
+    private static async Task PeerAsync(IReadOnlyList<BenchmarkFile> data, int files, long bytes, double tusRate)
+    {
+        var (peer, missing) = await TusPeerServer.TryStartAsync();
+        if (peer is null)
+        {
+            Console.WriteLine($"@tus/server: not measured ({missing})");
+            return;
+        }
+
+        await using (peer)
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = files * 2 })
+            {
+                BaseAddress = peer.BaseAddress,
+                Timeout = TimeSpan.FromMinutes(30),
+            };
+            using var key = DockGateway.Shared.Crypto.Ed25519PrivateKey.Generate();
+            var client = new TusBenchmarkClient(http, "peer", key, TusPeerServer.CreationPath); // the signature headers are simply ignored there
+            var elapsed = await TimeAsync(() => Task.WhenAll(data.Select((file, i) => client.UploadAsync(file, i))));
+            var peerRate = bytes / elapsed.TotalSeconds / 1e6;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"@tus/server 2.4.5 (file store):{bytes / 1e6,10:F0} MB in {elapsed.TotalSeconds,7:F2} s = {peerRate,8:F1} MB/s"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio tus / @tus/server: {tusRate / peerRate:F2} (target >= 1.0)"));
+        }
     }
 
     private static async Task<TimeSpan> TimeAsync(Func<Task> run)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using DockGateway.Cloud.Hosting;
 using Microsoft.Extensions.Hosting;
 
 namespace DockGateway.Cloud.Storage;
@@ -15,7 +16,7 @@ public sealed class DatabaseMigrationService(ICloudDatabase database, MigrationR
         catch (DbException ex)
         {
             var key = database.Dialect == SqlDialect.Postgres ? "Cloud:Database:Postgres" : "Cloud:DataDirectory / Cloud:Database:SqliteFile";
-            throw new InvalidOperationException($"The database configured by {key} cannot be opened or migrated: {ex.Message}", ex);
+            throw new StartupRefusedException($"The database configured by {key} cannot be opened or migrated: {ex.Message}", ex);
         }
     }
 

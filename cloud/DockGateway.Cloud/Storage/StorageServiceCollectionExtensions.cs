@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace DockGateway.Cloud.Storage;
 
-/// <summary>Registers the cloud's database and its migrations.</summary>
+/// <summary>Registers the cloud's database, its one-instance guard on SQLite, and its migrations.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>
@@ -17,6 +17,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddSingleton(OpenDatabase);
         services.AddSingleton<MigrationRunner>();
+        services.AddHostedService<SqliteInstanceGuard>();
         services.AddHostedService<DatabaseMigrationService>();
         return services;
     }

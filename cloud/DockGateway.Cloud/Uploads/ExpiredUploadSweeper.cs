@@ -30,7 +30,7 @@ public sealed class ExpiredUploadSweeper(
         var expired = await store.ListExpiredAsync(time.GetUtcNow(), cancellationToken);
         foreach (var id in expired)
         {
-            using var held = locks.TryEnter(id);
+            await using var held = await locks.TryEnterAsync(id, cancellationToken);
             if (held is null)
             {
                 continue; // a request (or the start-up recovery) is using it: the next sweep decides

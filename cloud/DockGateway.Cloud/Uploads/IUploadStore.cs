@@ -11,9 +11,9 @@ public interface IUploadStore
     /// <summary>True when a dock of <paramref name="agencyCode"/> completed an upload of this SHA-256 (its agency holds the file).</summary>
     Task<bool> AgencyHoldsAsync(string agencyCode, string sha256, CancellationToken cancellationToken);
 
-    /// <summary>Sets the offset to <paramref name="newOffset"/> and the expiry to
-    /// <paramref name="expiresAt"/> only when it is still <paramref name="expectedOffset"/>.</summary>
-    Task<bool> TryAdvanceAsync(string id, long expectedOffset, long newOffset, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+    /// <summary>Sets the offset to <paramref name="newOffset"/>, the expiry to <paramref name="expiresAt"/> and the
+    /// offset's writer to <paramref name="writer"/> only when the offset is still <paramref name="expectedOffset"/>.</summary>
+    Task<bool> TryAdvanceAsync(string id, long expectedOffset, long newOffset, DateTimeOffset expiresAt, string writer, CancellationToken cancellationToken);
 
     /// <summary>Marks a fully received, hash-checked upload complete.</summary>
     Task<bool> TryCompleteAsync(string id, DateTimeOffset completedAt, CancellationToken cancellationToken);

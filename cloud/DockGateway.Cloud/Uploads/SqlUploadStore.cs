@@ -27,7 +27,7 @@ public sealed class SqlUploadStore(ICloudDatabase database) : IUploadStore
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            "SELECT id, dock_id, length, upload_offset, sha256, entry_index, file_name, recorder, created_at, expires_at, completed_at, duplicate "
+            "SELECT id, dock_id, length, upload_offset, sha256, entry_index, file_name, recorder, created_at, expires_at, completed_at, duplicate, offset_writer "
             + "FROM uploads WHERE id = @id",
             new { id }, cancellationToken: cancellationToken));
         if (!await reader.ReadAsync(cancellationToken))
@@ -38,7 +38,8 @@ public sealed class SqlUploadStore(ICloudDatabase database) : IUploadStore
             reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetString(4), reader.GetInt64(5),
             reader.IsDBNull(6) ? null : reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7),
             DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(9)),
-            reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)), reader.GetInt64(11) != 0);
+            reader.IsDBNull(10) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(10)), reader.GetInt64(11) != 0,
+            reader.IsDBNull(12) ? null : reader.GetString(12));
     }
 
     public async Task<bool> AgencyHoldsAsync(string agencyCode, string sha256, CancellationToken cancellationToken)
@@ -51,12 +52,13 @@ public sealed class SqlUploadStore(ICloudDatabase database) : IUploadStore
         return held > 0;
     }
 
-    public async Task<bool> TryAdvanceAsync(string id, long expectedOffset, long newOffset, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    public async Task<bool> TryAdvanceAsync(string id, long expectedOffset, long newOffset, DateTimeOffset expiresAt, string writer, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE uploads SET upload_offset = @newOffset, expires_at = @expires WHERE id = @id AND upload_offset = @expectedOffset AND completed_at IS NULL",
-            new { id, expectedOffset, newOffset, expires = expiresAt.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
+            "UPDATE uploads SET upload_offset = @newOffset, expires_at = @expires, offset_writer = @writer "
+            + "WHERE id = @id AND upload_offset = @expectedOffset AND completed_at IS NULL",
+            new { id, expectedOffset, newOffset, expires = expiresAt.ToUnixTimeMilliseconds(), writer }, cancellationToken: cancellationToken)) == 1;
     }
 
     public async Task<bool> TryCompleteAsync(string id, DateTimeOffset completedAt, CancellationToken cancellationToken)
@@ -71,7 +73,7 @@ public sealed class SqlUploadStore(ICloudDatabase database) : IUploadStore
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE uploads SET upload_offset = 0, expires_at = @expires WHERE id = @id AND upload_offset = @expectedOffset AND completed_at IS NULL",
+            "UPDATE uploads SET upload_offset = 0, expires_at = @expires, offset_writer = NULL WHERE id = @id AND upload_offset = @expectedOffset AND completed_at IS NULL",
             new { id, expectedOffset, expires = expiresAt.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken)) == 1;
     }
 

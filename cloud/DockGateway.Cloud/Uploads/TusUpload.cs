@@ -10,6 +10,7 @@ namespace DockGateway.Cloud.Uploads;
 /// <param name="Sha256">Declared SHA-256 of the whole file (lower-case hex).</param>
 /// <param name="Entry">Index of the dock's custody entry for this file.</param>
 /// <param name="CompletedAt">When the full hash matched and the blob was stored; null while open.</param>
+/// <param name="OffsetWriter">The cloud instance that wrote <paramref name="Offset"/> (<see cref="RunningHashes.Instance"/>); null at 0 or after a reset.</param>
 public sealed record TusUpload(
     string Id,
     string DockId,
@@ -22,7 +23,8 @@ public sealed record TusUpload(
     DateTimeOffset CreatedAt,
     DateTimeOffset ExpiresAt,
     DateTimeOffset? CompletedAt,
-    bool Duplicate)
+    bool Duplicate,
+    string? OffsetWriter = null)
 {
     public bool IsComplete => CompletedAt is not null;
 

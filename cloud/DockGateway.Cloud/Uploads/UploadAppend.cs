@@ -46,7 +46,7 @@ public sealed class UploadAppend(
             return TusResults.Problem(400, "Bad Upload-Checksum", problem);
         }
 
-        using var held = locks.TryEnter(id);
+        await using var held = await locks.TryEnterAsync(id, cancellationToken);
         if (held is null)
         {
             return TusResults.Problem(409, "Upload busy", $"Another PATCH to upload {id} is in progress.");
@@ -76,7 +76,7 @@ public sealed class UploadAppend(
             // A chunk may be as long as what remains of the upload; the server-wide limit is for JSON bodies.
             limit.MaxRequestBodySize = Math.Max(upload.Length - upload.Offset, 1);
         }
-        var full = hashes.CopyAt(id, offset);
+        var full = hashes.CopyAt(upload);
         var (outcome, received) = await AppendAsync(http, upload, checksum, full, cancellationToken);
         if (outcome is not null)
         {
@@ -85,7 +85,7 @@ public sealed class UploadAppend(
         }
 
         var newOffset = offset + received;
-        if (!await store.TryAdvanceAsync(id, offset, newOffset, time.GetUtcNow() + options.Value.Expiry, CancellationToken.None))
+        if (!await store.TryAdvanceAsync(id, offset, newOffset, time.GetUtcNow() + options.Value.Expiry, hashes.Instance, CancellationToken.None))
         {
             full?.Dispose();
             return TusResults.Problem(409, "Offset moved", $"Upload {id} advanced past {offset} while this chunk was written.");
@@ -100,7 +100,7 @@ public sealed class UploadAppend(
                 id, dock.DockId, received, newOffset);
             return Results.Empty;
         }
-        var advanced = upload with { Offset = newOffset };
+        var advanced = upload with { Offset = newOffset, OffsetWriter = hashes.Instance };
         if (newOffset == upload.Length)
         {
             CrashPoint.Reached("cloud-offset-committed");

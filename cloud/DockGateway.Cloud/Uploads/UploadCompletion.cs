@@ -124,7 +124,7 @@ public sealed class UploadCompletion(
 
     private async Task<string> FullHashAsync(TusUpload upload, CancellationToken cancellationToken)
     {
-        using var running = hashes.CopyAt(upload.Id, upload.Offset);
+        using var running = hashes.CopyAt(upload);
         if (running is not null && upload.Offset > 0)
         {
             return Convert.ToHexStringLower(running.GetHashAndReset());

@@ -67,7 +67,7 @@ public sealed class UploadQueries(
     /// <summary>Finishes a full, unfinished upload under its lock; null when another request holds the lock or it changed meanwhile.</summary>
     private async Task<UploadFinish?> FinishAsync(string id, CancellationToken cancellationToken)
     {
-        using var held = locks.TryEnter(id);
+        await using var held = await locks.TryEnterAsync(id, cancellationToken);
         if (held is null)
         {
             return null;
@@ -82,7 +82,7 @@ public sealed class UploadQueries(
     public async Task<IResult> DeleteAsync(HttpContext http, string id, CancellationToken cancellationToken)
     {
         var dock = http.GetDock();
-        using var held = locks.TryEnter(id);
+        await using var held = await locks.TryEnterAsync(id, cancellationToken);
         if (held is null)
         {
             return TusResults.Problem(409, "Upload busy", $"A PATCH to upload {id} is in progress.");

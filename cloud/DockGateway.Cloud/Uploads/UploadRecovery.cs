@@ -30,7 +30,7 @@ public sealed class UploadRecovery(
         var full = await store.ListFullAsync(cancellationToken);
         foreach (var id in full)
         {
-            using var held = locks.TryEnter(id);
+            await using var held = await locks.TryEnterAsync(id, cancellationToken);
             if (held is null)
             {
                 continue; // a request is finishing it right now

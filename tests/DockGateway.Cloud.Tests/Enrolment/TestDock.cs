@@ -80,15 +80,18 @@ public sealed class TestDock : IDisposable
 
     public HttpRequestSigner Signer(TimeProvider? time = null) => new(DockId, Key, time ?? Host.Time);
 
-    /// <summary>Signs <paramref name="request"/> over <paramref name="body"/> and sends it (no redirects, raw).</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, byte[]? body = null, TimeProvider? time = null)
+    /// <summary>Signs <paramref name="request"/> over <paramref name="body"/> and sends it (no redirects, raw), to this
+    /// dock's host or to <paramref name="via"/> (another instance of the same cloud); <paramref name="content"/> sends
+    /// the body its own way (e.g. slowly), still signed over <paramref name="body"/>.</summary>
+    public async Task<HttpResponseMessage> SendAsync(
+        HttpRequestMessage request, byte[]? body = null, TimeProvider? time = null, CloudTestHost? via = null, HttpContent? content = null)
     {
         body ??= [];
-        request.RequestUri = new Uri(Host.BaseAddress, request.RequestUri!);
+        request.RequestUri = new Uri((via ?? Host).BaseAddress, request.RequestUri!);
         if (body.Length > 0 || request.Method != HttpMethod.Head)
         {
             var headers = request.Content?.Headers.ToList();
-            request.Content = new ByteArrayContent(body);
+            request.Content = content ?? new ByteArrayContent(body);
             foreach (var header in headers ?? [])
             {
                 request.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);

@@ -3,6 +3,7 @@ using DockGateway.Cloud.Tests.Enrolment;
 using DockGateway.Cloud.Tests.Hosting;
 using DockGateway.Testing;
 using DockGateway.Testing.Mosquitto;
+using DockGateway.Testing.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -10,14 +11,15 @@ namespace DockGateway.Cloud.Tests.Fleet;
 
 public sealed class FleetInstancesTests
 {
-    [RequiresFact(Needs.Mosquitto)]
+    [RequiresFact(Needs.Mosquitto, Needs.Postgres)]
     public async Task Two_cloud_instances_on_one_database_keep_each_alert_once_and_a_restart_keeps_the_fleet()
     {
         await using var broker = await MosquittoBroker.StartAsync();
+        await using var database = await PostgresTestDatabase.CreateAsync("instances"); // several instances share PostgreSQL, never a SQLite file
         var shared = Directory.CreateTempSubdirectory("dockgw-fleet-shared-").FullName;
         try
         {
-            var settings = FleetProbe.Settings(broker, ("Cloud:DataDirectory", shared));
+            var settings = FleetProbe.Settings(broker, ("Cloud:DataDirectory", shared), ("Cloud:Database:Postgres", database.ConnectionString));
             string adminToken, agency, dockId;
             await using (var first = await CloudTestHost.StartAsync(CloudStorageKind.Sqlite, settings))
             await using (var second = await CloudTestHost.StartAsync(CloudStorageKind.Sqlite, settings))
@@ -55,7 +57,7 @@ public sealed class FleetInstancesTests
             }
 
             // Restarted without a broker: what it serves comes from the database alone.
-            await using var restarted = await CloudTestHost.StartAsync(CloudStorageKind.Sqlite, new Dictionary<string, string?> { ["Cloud:DataDirectory"] = shared });
+            await using var restarted = await CloudTestHost.StartAsync(CloudStorageKind.Sqlite, new Dictionary<string, string?> { ["Cloud:DataDirectory"] = shared, ["Cloud:Database:Postgres"] = database.ConnectionString });
             using var again = restarted.Client(adminToken);
             var status = await again.EventuallyAsync($"/api/v1/agencies/{agency}/docks/{dockId}/status", _ => true);
             Assert.True(status.Online());
@@ -64,7 +66,6 @@ public sealed class FleetInstancesTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(shared, recursive: true);
         }
     }

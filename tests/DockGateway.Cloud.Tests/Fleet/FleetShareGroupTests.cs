@@ -3,6 +3,7 @@ using DockGateway.Cloud.Tests.Enrolment;
 using DockGateway.Cloud.Tests.Hosting;
 using DockGateway.Testing;
 using DockGateway.Testing.Mosquitto;
+using DockGateway.Testing.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -17,16 +18,17 @@ public sealed class FleetShareGroupTests
 {
     private const int Events = 40;
 
-    [RequiresFact(Needs.Mosquitto)]
+    [RequiresFact(Needs.Mosquitto, Needs.Postgres)]
     public async Task Two_instances_in_one_share_group_each_handle_a_disjoint_part_of_the_events_and_together_all()
     {
         await using var broker = await MosquittoBroker.StartAsync(logPackets: true);
+        await using var database = await PostgresTestDatabase.CreateAsync("share"); // several instances share PostgreSQL, never a SQLite file
         var shared = Directory.CreateTempSubdirectory("dockgw-fleet-share-").FullName;
         try
         {
             var filters = FleetTopic.Filters(new FleetOptions().TopicRoot, "split-test");
-            await using var first = await CloudTestHost.StartAsync(CloudStorageKind.Sqlite, Settings(broker, shared, "share-a"));
-            await using var second = await CloudTestHost.StartAsync(CloudStorageKind.Sqlite, Settings(broker, shared, "share-b"));
+            await using var first = await CloudTestHost.StartAsync(CloudStorageKind.Sqlite, Settings(broker, shared, database, "share-a"));
+            await using var second = await CloudTestHost.StartAsync(CloudStorageKind.Sqlite, Settings(broker, shared, database, "share-b"));
             foreach (var clientId in new[] { "share-a", "share-b" })
             {
                 // Both instances' shared events subscription is in place before the dock publishes.
@@ -56,11 +58,11 @@ public sealed class FleetShareGroupTests
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             Directory.Delete(shared, recursive: true);
         }
     }
 
-    private static Dictionary<string, string?> Settings(MosquittoBroker broker, string dataDirectory, string clientId) =>
-        FleetProbe.Settings(broker, ("Cloud:DataDirectory", dataDirectory), ("Cloud:Mqtt:ClientId", clientId), ("Cloud:Fleet:ShareGroup", "split-test"));
+    private static Dictionary<string, string?> Settings(MosquittoBroker broker, string dataDirectory, PostgresTestDatabase database, string clientId) =>
+        FleetProbe.Settings(broker, ("Cloud:DataDirectory", dataDirectory), ("Cloud:Database:Postgres", database.ConnectionString),
+            ("Cloud:Mqtt:ClientId", clientId), ("Cloud:Fleet:ShareGroup", "split-test"));
 }

@@ -132,7 +132,7 @@ public abstract class UploadRecoveryTests(CloudHostFixture fixture)
         }
 
         var store = Host.Services.GetRequiredService<IUploadStore>();
-        Assert.True(await store.TryAdvanceAsync(Id(location), 0, file.Length, Host.Time.GetUtcNow().AddHours(1), CancellationToken.None));
+        Assert.True(await store.TryAdvanceAsync(Id(location), 0, file.Length, Host.Time.GetUtcNow().AddHours(1), "another-instance", CancellationToken.None));
         return location;
     }
 

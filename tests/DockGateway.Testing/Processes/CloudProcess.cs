@@ -14,6 +14,7 @@ public sealed class CloudProcess : IAsyncDisposable
 {
     private static readonly TimeSpan s_healthyTimeout = TimeSpan.FromSeconds(90);
     private readonly string _dll;
+    private IReadOnlyDictionary<string, string> _always = new Dictionary<string, string>();
     private ChildProcess? _process;
 
     private CloudProcess(string dll, string directory, int port, string adminToken)
@@ -41,13 +42,17 @@ public sealed class CloudProcess : IAsyncDisposable
     /// <summary>Starts the cloud and waits for <c>/healthz</c>.</summary>
     /// <param name="label">Names the temporary folder (<c>dockgw-LABEL-cloud-</c>) and the admin token (<c>LABEL-admin-</c>).</param>
     /// <param name="environment">Extra environment variables for this first start only (e.g. the test-only crash point).</param>
-    public static async Task<CloudProcess> StartAsync(string label = "test", IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="always">Environment variables for every start (e.g. a shared database and data directory of several instances).</param>
+    /// <param name="adminToken">The bootstrap admin token; a new one when null (instances of one cloud share theirs).</param>
+    public static async Task<CloudProcess> StartAsync(
+        string label = "test", IReadOnlyDictionary<string, string>? environment = null, IReadOnlyDictionary<string, string>? always = null, string? adminToken = null)
     {
         var cloud = new CloudProcess(
             BuiltProducts.Cloud,
             System.IO.Directory.CreateTempSubdirectory($"dockgw-{label}-cloud-").FullName,
             LoopbackPort.Free(),
-            $"{label}-admin-{Guid.NewGuid():N}");
+            adminToken ?? $"{label}-admin-{Guid.NewGuid():N}");
+        cloud._always = always ?? new Dictionary<string, string>();
         await cloud.StartAgainAsync(environment);
         return cloud;
     }
@@ -69,7 +74,7 @@ public sealed class CloudProcess : IAsyncDisposable
         start.Environment["Cloud__DataDirectory"] = Path.Combine(Directory, "data");
         start.Environment["DOCKGW_BOOTSTRAP_ADMIN_TOKEN"] = AdminToken;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        foreach (var (name, value) in _always.Concat(environment ?? new Dictionary<string, string>()))
         {
             start.Environment[name] = value;
         }

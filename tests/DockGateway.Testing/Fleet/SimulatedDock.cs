@@ -2,7 +2,7 @@ using System.Text;
 using DockGateway.Shared.Mqtt;
 using DockGateway.Testing.Mosquitto;
 
-namespace DockGateway.Cloud.Tests.Fleet;
+namespace DockGateway.Testing.Fleet;
 
 /// <summary>
 /// Publishes what a dock publishes, through the shared <see cref="MqttConnection"/>, with the dock's offline

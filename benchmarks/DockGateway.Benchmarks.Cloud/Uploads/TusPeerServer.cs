@@ -1,0 +1,93 @@
+using System.Diagnostics;
+using System.Globalization;
+using DockGateway.Testing;
+using DockGateway.Testing.Processes;
+
+namespace DockGateway.Benchmarks.Cloud.Uploads;
+
+/// <summary>
+/// The reference tus server, <c>@tus/server</c> 2.4.5 with <c>@tus/file-store</c> 2.1.1 (Uploads/TusPeer, pinned by its
+/// package-lock.json; <c>npm ci</c> there first), under Node on 127.0.0.1, storing into a temporary directory. It checks
+/// no signature and no checksum and does not hash or fsync: the bar our server is measured against.
+/// </summary>
+public sealed class TusPeerServer : IAsyncDisposable
+{
+    private readonly ChildProcess _process;
+    private readonly string _directory;
+
+    private TusPeerServer(ChildProcess process, string directory, Uri baseAddress)
+    {
+        _process = process;
+        _directory = directory;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>The creation path (<c>POST</c>).</summary>
+    public static string CreationPath => "/files";
+
+    public static string Folder => Path.Combine(RepoPaths.Root, "benchmarks", "DockGateway.Benchmarks.Cloud", "Uploads", "TusPeer");
+
+    /// <summary>Starts it, or returns null with the reason when Node or the installed packages are missing.</summary>
+    public static async Task<(TusPeerServer? Server, string? Missing)> TryStartAsync()
+    {
+        if (Requirements.Find("node") is not { } node)
+        {
+            return (null, "node is not installed");
+        }
+
+        if (!Directory.Exists(Path.Combine(Folder, "node_modules", "@tus", "server")))
+        {
+            return (null, $"@tus/server is not installed: run `npm ci --prefix {Folder}`");
+        }
+
+        var directory = Directory.CreateTempSubdirectory("dockgw-tus-peer-").FullName;
+        var port = LoopbackPort.Free();
+        var start = new ProcessStartInfo(node, [Path.Combine(Folder, "server.mjs"), port.ToString(CultureInfo.InvariantCulture), directory])
+        {
+            WorkingDirectory = Folder,
+        };
+        var process = new ChildProcess(start);
+        var server = new TusPeerServer(process, directory, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"));
+        await server.WaitListeningAsync();
+        return (server, null);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _process.KillAsync();
+        _process.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task WaitListeningAsync()
+    {
+        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"@tus/server exited with {_process.ExitCode}:\n{_process.Tail}");
+            }
+
+            try
+            {
+                using var options = new HttpRequestMessage(HttpMethod.Options, new Uri(CreationPath, UriKind.Relative));
+                using var response = await probe.SendAsync(options);
+                return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"@tus/server at {BaseAddress} did not answer within 30 s:\n{_process.Tail}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+}
