@@ -1,3 +1,4 @@
+using DockGateway.Cloud.Hosting;
 using Microsoft.Extensions.Options;
 using Xunit;
 
@@ -30,7 +31,7 @@ public sealed class ConfigurationTests
     public async Task Unreachable_postgres_stops_the_service_at_start_naming_the_key()
     {
         var port = DockGateway.Testing.LoopbackPort.Free(); // nothing listens there
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => CloudTestHost.StartAsync(
+        var error = await Assert.ThrowsAsync<StartupRefusedException>(() => CloudTestHost.StartAsync(
             CloudStorageKind.Sqlite,
             new Dictionary<string, string?> { ["Cloud:Database:Postgres"] = $"Host=127.0.0.1;Port={port};Username=x;Timeout=3" }));
         Assert.Contains("Cloud:Database:Postgres", error.Message, StringComparison.Ordinal);
