@@ -14,4 +14,5 @@ public enum Needs
     Strace,
     Dpkg,
     QemuArm64,
+    S3rver,
 }
