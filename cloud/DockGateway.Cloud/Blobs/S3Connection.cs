@@ -45,10 +45,11 @@ public static class S3Connection
             ForcePathStyle = options.ForcePathStyle,
             Timeout = options.Timeout,
             MaxErrorRetry = maxErrorRetry,
-            // AWSSDK v4 adds a CRC checksum to every upload by default, sent as an aws-chunked trailer, and validates
-            // response checksums. Simple S3-compatible servers (s3rver, older MinIO/Ceph) store the aws-chunked framing
-            // as data or refuse it. Checksums only where an operation requires them: the store verifies each stored
-            // object itself (its SHA-256 and size, re-read) before a receipt is signed.
+            // AWSSDK v4 by default adds a CRC checksum to every upload, sent as an aws-chunked trailer, and validates
+            // response checksums. Simple S3-compatible servers store the aws-chunked framing as object data (s3rver 3.7
+            // does: the read-back below then refuses every object) or reject the trailer. So: checksums only where an
+            // operation requires them, plain Content-Length bodies (UseChunkEncoding = false on each PUT), and the
+            // store confirms each stored object itself (its SHA-256 and size, read back) before a receipt is signed.
             RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
             ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
         };

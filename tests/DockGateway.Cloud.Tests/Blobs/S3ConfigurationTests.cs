@@ -6,8 +6,12 @@ using Xunit;
 namespace DockGateway.Cloud.Tests.Blobs;
 
 /// <summary>An S3 store that cannot work stops the cloud at start, naming the setting to fix, before anything opens.</summary>
-public sealed class S3ConfigurationTests
+public sealed class S3ConfigurationTests : IDisposable
 {
+    private readonly string _directory = Directory.CreateTempSubdirectory("dockgw-s3-config-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
     [RequiresFact(Needs.S3rver)]
     public async Task Missing_bucket_stops_the_cloud_naming_the_bucket_key()
     {
@@ -51,9 +55,9 @@ public sealed class S3ConfigurationTests
         Assert.Contains(key, error.Message, StringComparison.Ordinal);
     }
 
-    private static Dictionary<string, string?> Settings()
+    private Dictionary<string, string?> Settings()
     {
-        var credentials = Path.Combine(Path.GetTempPath(), $"dockgw-s3-credentials-{Guid.NewGuid():N}");
+        var credentials = Path.Combine(_directory, "credentials");
         File.WriteAllText(credentials, "[default]\naws_access_key_id = A\naws_secret_access_key = B\n");
         return new Dictionary<string, string?>
         {
