@@ -58,4 +58,46 @@ public sealed class S3OutageTests
         Assert.Equal(file, await new S3rverStoredBlobs(s3rver, "footage/").ReadAsync(Sha256Hex(file)));
         Assert.Null(host.Services.GetRequiredService<IBlobStore>().PartialLength(id));
     }
+
+    [RequiresFact(Needs.S3rver)]
+    public async Task S3_killed_in_the_middle_of_the_multipart_upload_is_503_and_a_retry_after_it_is_back_completes()
+    {
+        await using var s3rver = await S3rverProcess.StartAsync();
+        await using var host = await CloudTestHost.StartAsync(CloudStorageKind.Sqlite, s3rver.Settings());
+        using var dock = await TestDock.EnrolAsync(host);
+        var file = new byte[40 << 20]; // eight 5 MiB parts
+        new Random(43).NextBytes(file);
+        var created = await dock.SendAsync(Create(file.Length, Metadata(Sha256Hex(file), file.Length, 6)));
+        var location = created.Headers.Location!.ToString();
+        var id = location.Split('/')[^1];
+
+        // The single PATCH brings every byte, so its answer waits for the commit; s3rver dies once it holds the first part.
+        using var stop = new CancellationTokenSource();
+        var killer = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested && !s3rver.HoldsAnyPart())
+            {
+                await Task.Delay(2);
+            }
+
+            s3rver.Kill();
+        });
+        var patch = await dock.SendAsync(Patch(location, 0, file), file);
+        await stop.CancelAsync();
+        await killer;
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, patch.StatusCode);
+        Assert.True(patch.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.False(patch.Headers.Contains("Upload-Receipt"));
+        Assert.Equal(file.Length, host.Services.GetRequiredService<IBlobStore>().PartialLength(id));
+
+        await s3rver.StartAgainAsync();
+        Assert.Empty(await s3rver.KeysAsync()); // the parts sent before the kill never became an object
+        var retried = await dock.SendAsync(Head(location));
+
+        Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
+        Assert.True(retried.Headers.Contains("Upload-Receipt"));
+        Assert.Equal(file, await new S3rverStoredBlobs(s3rver, "footage/").ReadAsync(Sha256Hex(file)));
+        Assert.Null(host.Services.GetRequiredService<IBlobStore>().PartialLength(id));
+    }
 }

@@ -127,6 +127,21 @@ public sealed class S3rverProcess : IAsyncDisposable
         _process = null;
     }
 
+    /// <summary>True once s3rver has written a part of any multipart upload to its data directory.</summary>
+    public bool HoldsAnyPart()
+    {
+        var data = Path.Combine(Directory, "data");
+        try
+        {
+            return System.IO.Directory.EnumerateDirectories(data, "*_S3rver_uploads", SearchOption.AllDirectories)
+                .Any(uploads => System.IO.Directory.EnumerateFiles(uploads, "1", SearchOption.AllDirectories).Any());
+        }
+        catch (IOException)
+        {
+            return false; // a directory vanished while it was listed
+        }
+    }
+
     /// <summary>The keys in the bucket that start with <paramref name="prefix"/>.</summary>
     public async Task<IReadOnlyList<string>> KeysAsync(string prefix = "")
     {
