@@ -80,6 +80,45 @@ public sealed class S3BlobStore : IBlobStore, IDisposable
     /// <summary>A GET of the whole object (sync over async: the interface predates this store), or null when absent.</summary>
     public Stream? OpenRead(string sha256) => OpenReadAsync(sha256, CancellationToken.None).GetAwaiter().GetResult();
 
+    public async Task<Stream?> OpenRangeAsync(string sha256, long offset, long length, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        var key = _keys.For(sha256);
+        if (length == 0)
+        {
+            // S3 has no empty range: ask for the size instead.
+            return await LengthAsync(key, cancellationToken) is { } size
+                ? offset <= size ? Stream.Null : throw new ArgumentOutOfRangeException(nameof(offset), $"byte {offset} is past blob {sha256} ({size} bytes).")
+                : null;
+        }
+
+        try
+        {
+            var response = await S3Outage.Guard("read part of a file", () => _s3.GetObjectAsync(new GetObjectRequest
+            {
+                BucketName = _bucket,
+                Key = key,
+                ByteRange = new ByteRange(offset, offset + length - 1),
+            }, cancellationToken), cancellationToken);
+            if (response.ContentLength != length)
+            {
+                response.Dispose(); // the server clipped the range at the object's end
+                throw new ArgumentOutOfRangeException(nameof(length), $"bytes {offset}+{length} run past blob {sha256}.");
+            }
+
+            return new S3ObjectStream(response);
+        }
+        catch (BlobStoreUnavailableException e) when (e.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.NotFound })
+        {
+            return null;
+        }
+        catch (BlobStoreUnavailableException e) when (e.InnerException is AmazonS3Exception { StatusCode: HttpStatusCode.RequestedRangeNotSatisfiable })
+        {
+            throw new ArgumentOutOfRangeException($"bytes {offset}+{length} run past blob {sha256}.", e);
+        }
+    }
+
     public async Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken)
     {
         var key = _keys.For(sha256);

@@ -100,6 +100,26 @@ public sealed class FileSystemBlobStore : IBlobStore
             : null;
     }
 
+    public Task<Stream?> OpenRangeAsync(string sha256, long offset, long length, CancellationToken cancellationToken)
+    {
+        var path = BlobPath(sha256);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.RandomAccess);
+        if (offset < 0 || length < 0 || offset + length > stream.Length)
+        {
+            var size = stream.Length;
+            stream.Dispose();
+            throw new ArgumentOutOfRangeException(nameof(length), $"bytes {offset}+{length} run past blob {sha256} ({size} bytes).");
+        }
+
+        stream.Position = offset;
+        return Task.FromResult<Stream?>(new RangeReadStream(stream, length));
+    }
+
     public Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken) =>
         Task.FromResult(Delete(BlobPath(sha256)));
 

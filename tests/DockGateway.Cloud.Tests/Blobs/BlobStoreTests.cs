@@ -74,6 +74,24 @@ public abstract class BlobStoreTests : IAsyncLifetime
     }
 
     [VariantFact]
+    public async Task A_range_reads_exactly_those_bytes_also_across_parts()
+    {
+        var content = RandomNumberGenerator.GetBytes((11 << 20) + 99);
+        var uploadId = UploadIds.New();
+        await WritePartialAsync(uploadId, content);
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(content));
+        await Blobs.CommitAsync(uploadId, sha256, CancellationToken.None);
+
+        foreach (var (offset, length) in new[] { (0, 10), ((5 << 20) - 3, 7), (content.Length - 5, 5), (1234, 3 << 20), (content.Length, 0) })
+        {
+            Assert.Equal(content[offset..(offset + length)], await ReadRangeAsync(sha256, offset, length));
+        }
+
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => Blobs.OpenRangeAsync(sha256, content.Length - 5, 6, CancellationToken.None));
+        Assert.Null(await Blobs.OpenRangeAsync(Convert.ToHexStringLower(SHA256.HashData("absent"u8)), 0, 1, CancellationToken.None));
+    }
+
+    [VariantFact]
     public async Task Committing_a_file_already_stored_keeps_one_copy_and_removes_the_partial()
     {
         var content = "the same clip twice"u8.ToArray();
@@ -112,6 +130,15 @@ public abstract class BlobStoreTests : IAsyncLifetime
         await using var partial = await Blobs.OpenPartialAsync(uploadId, 0, CancellationToken.None);
         await partial.Content.WriteAsync(content);
         await partial.FlushDurablyAsync(CancellationToken.None);
+    }
+
+    private async Task<byte[]> ReadRangeAsync(string sha256, long offset, long length)
+    {
+        await using var stream = await Blobs.OpenRangeAsync(sha256, offset, length, CancellationToken.None);
+        Assert.NotNull(stream);
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return copy.ToArray();
     }
 
     private async Task<byte[]?> ReadAsync(string sha256)
