@@ -47,6 +47,7 @@ public sealed class S3ConfigurationTests : IDisposable
     [InlineData("Cloud:Blobs:S3:ServiceUrl", "s3.example.org")]
     [InlineData("Cloud:Blobs:S3:PartSize", "1024")]
     [InlineData("Cloud:Blobs:S3:CredentialsFile", "/nonexistent/credentials")]
+    [InlineData("Cloud:Blobs:S3:CredentialsFile", "")] // and no AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY in the test's environment
     public async Task Invalid_s3_setting_stops_the_cloud_naming_the_key(string key, string value)
     {
         var settings = Settings();
