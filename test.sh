@@ -32,6 +32,12 @@ if [ -f "$lint/package-lock.json" ] && command -v npm >/dev/null 2>&1; then
   npm ci --prefix "$lint" --no-audit --no-fund --loglevel=error >/dev/null \
     || echo "warning: npm ci for @redocly/cli failed; the OpenAPI lint test will be skipped" >&2
 fi
+# The local S3-compatible server (s3rver, pinned by package-lock.json) for the S3 footage-store tests.
+s3rver=tests/DockGateway.Cloud.Tests/Blobs/S3rver
+if [ -f "$s3rver/package-lock.json" ] && command -v npm >/dev/null 2>&1; then
+  npm ci --prefix "$s3rver" --no-audit --no-fund --loglevel=error >/dev/null \
+    || echo "warning: npm ci for s3rver failed; the S3 footage-store tests will be skipped" >&2
+fi
 dotnet build DockGateway.sln --no-restore -c Release --verbosity quiet -warnaserror || exit 1
 
 # The four Debian packages (self-contained arm64 and amd64 builds), built once for the packaging tests

@@ -15,4 +15,5 @@ public enum Needs
     Dpkg,
     QemuArm64,
     Haproxy,
+    S3rver,
 }

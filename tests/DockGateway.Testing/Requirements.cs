@@ -31,8 +31,16 @@ public static class Requirements
                 ? null
                 : "the arm64 C library and OpenSSL are not installed (dpkg --add-architecture arm64; libc6:arm64 libssl3:arm64: ./test.sh installs them)"),
         Needs.Haproxy => Program("haproxy"),
+        Needs.S3rver => All(
+            Program("node"),
+            File.Exists(Path.Combine(S3rverDirectory, "node_modules", "s3rver", "bin", "s3rver.js"))
+                ? null
+                : $"s3rver is not installed: run 'npm ci --prefix {S3rverDirectory}' (./test.sh does)"),
         _ => throw new ArgumentOutOfRangeException(nameof(need), need, "unknown requirement"),
     };
+
+    /// <summary>Where npm installs the local S3-compatible server (s3rver, pinned by its package-lock.json).</summary>
+    public static string S3rverDirectory => Path.Combine(RepoPaths.Root, "tests", "DockGateway.Cloud.Tests", "Blobs", "S3rver");
 
     /// <summary>The first reason among the given checks, or null when all are met.</summary>
     public static string? All(params string?[] reasons) => reasons.FirstOrDefault(r => r is not null);

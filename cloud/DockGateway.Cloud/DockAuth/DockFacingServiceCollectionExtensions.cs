@@ -1,3 +1,4 @@
+using DockGateway.Cloud.Blobs;
 using DockGateway.Shared.Storage;
 using DockGateway.Cloud.Enrolment;
 using DockGateway.Cloud.Hosting;
@@ -38,7 +39,7 @@ public static class DockFacingServiceCollectionExtensions
         services.AddSingleton<IEnrolmentStore, SqlEnrolmentStore>();
         services.AddSingleton(sp => CreateKeys(sp));
 
-        services.AddSingleton<IBlobStore, FileSystemBlobStore>();
+        services.AddBlobStore(); // Cloud:Blobs:Store: the file system (default) or S3
         services.AddSingleton<IUploadStore, SqlUploadStore>();
         services.AddSingleton<RunningHashes>();
         services.AddSingleton<UploadLocks>();

@@ -1,3 +1,4 @@
+using DockGateway.Cloud.Blobs;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Enrolment;
 using DockGateway.Cloud.Fleet;
@@ -9,7 +10,7 @@ using DockGateway.Shared.Mqtt;
 namespace DockGateway.Cloud.Hosting;
 
 /// <summary>
-/// The configuration sections the cloud owns (Cloud, Cloud:Fleet, Cloud:Mqtt, DockAuth, Enrolment, Witness, Uploads),
+/// The configuration sections the cloud owns (Cloud, Cloud:Fleet, Cloud:Mqtt, Cloud:Blobs, DockAuth, Enrolment, Witness, Uploads),
 /// checked before anything is opened. Everything else (Logging, Kestrel, Urls, AllowedHosts, ASPNETCORE_*/DOTNET_*,
 /// DOCKGW_BOOTSTRAP_ADMIN_TOKEN, unrelated environment variables) belongs to the framework or to nobody.
 /// </summary>
@@ -20,6 +21,7 @@ public static class CloudConfiguration
         new(CloudOptions.SectionName, typeof(CloudOptions)),
         new(FleetOptions.SectionName, typeof(FleetOptions)),
         new(FleetOptions.MqttSectionName, typeof(MqttOptions)),
+        new(BlobStoreOptions.SectionName, typeof(BlobStoreOptions)),
         new(DockAuthOptions.Section, typeof(DockAuthOptions)),
         new(EnrolmentOptions.Section, typeof(EnrolmentOptions)),
         new(WitnessOptions.Section, typeof(WitnessOptions)),

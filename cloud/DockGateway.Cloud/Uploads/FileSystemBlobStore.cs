@@ -1,4 +1,3 @@
-using System.Globalization;
 using DockGateway.Cloud.Storage;
 using DockGateway.Shared.Faults;
 using DockGateway.Shared.Storage;
@@ -18,15 +17,14 @@ namespace DockGateway.Cloud.Uploads;
 public sealed class FileSystemBlobStore : IBlobStore
 {
     private const int BufferSize = 1 << 20;
-    private readonly string _partialDirectory;
+    private readonly PartialDirectory _partials;
     private readonly string _blobDirectory;
 
     public FileSystemBlobStore(IOptions<UploadOptions> options)
     {
         var root = Path.GetFullPath(options.Value.BlobDirectory);
-        _partialDirectory = Path.Combine(root, "partial");
+        _partials = new PartialDirectory(Path.Combine(root, "partial"));
         _blobDirectory = Path.Combine(root, "sha256");
-        DurableDirectory.Create(_partialDirectory, OwnerOnly.DirectoryMode);
         DurableDirectory.Create(_blobDirectory, OwnerOnly.DirectoryMode);
     }
 
@@ -44,41 +42,16 @@ public sealed class FileSystemBlobStore : IBlobStore
         return Task.FromResult(true);
     }
 
-    public Task<IPartialBlob> OpenPartialAsync(string uploadId, long offset, CancellationToken cancellationToken)
-    {
-        var stream = new FileStream(PartialPath(uploadId), OwnerOnly.Restrict(new FileStreamOptions
-        {
-            Mode = FileMode.OpenOrCreate,
-            Access = FileAccess.Write,
-            Share = FileShare.Read,
-            BufferSize = 0,
-            Options = FileOptions.Asynchronous,
-        })); // 0600, kept by the commit's rename
-        if (stream.Length < offset)
-        {
-            var length = stream.Length;
-            stream.Dispose();
-            throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
-                "Partial upload {0} holds {1} bytes but its recorded offset is {2}.", uploadId, length, offset));
-        }
-        stream.SetLength(offset);
-        stream.Position = offset;
-        return Task.FromResult<IPartialBlob>(new FilePartialBlob(stream));
-    }
+    public Task<IPartialBlob> OpenPartialAsync(string uploadId, long offset, CancellationToken cancellationToken) =>
+        Task.FromResult(_partials.Open(uploadId, offset));
 
-    public Stream ReadPartial(string uploadId) =>
-        new FileStream(PartialPath(uploadId), FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize,
-            FileOptions.SequentialScan);
+    public Stream ReadPartial(string uploadId) => _partials.Read(uploadId);
 
-    public long? PartialLength(string uploadId)
-    {
-        var partial = new FileInfo(PartialPath(uploadId));
-        return partial.Exists ? partial.Length : null;
-    }
+    public long? PartialLength(string uploadId) => _partials.Length(uploadId);
 
     public Task CommitAsync(string uploadId, string sha256, CancellationToken cancellationToken)
     {
-        var partial = PartialPath(uploadId);
+        var partial = _partials.PathOf(uploadId);
         var target = BlobPath(sha256);
         var targetDirectory = Path.GetDirectoryName(target)!;
         DurableDirectory.Create(targetDirectory, OwnerOnly.DirectoryMode);
@@ -89,7 +62,7 @@ public sealed class FileSystemBlobStore : IBlobStore
                 throw new InvalidOperationException($"Upload {uploadId}: neither its partial nor blob {sha256} is stored; there is nothing to commit.");
             }
 
-            FlushToDisk(partial);
+            _partials.FlushToDisk(uploadId);
             CrashPoint.Reached("cloud-blob-synced");
             try
             {
@@ -109,14 +82,13 @@ public sealed class FileSystemBlobStore : IBlobStore
 
         // Also when nothing moved now: the move may be an earlier attempt's that died before its directories were fsync'd.
         SyncDirectories(targetDirectory);
-        DurableDirectory.Sync(_partialDirectory);
+        DurableDirectory.Sync(_partials.Path);
         return Task.CompletedTask;
     }
 
     public Task DeletePartialAsync(string uploadId, CancellationToken cancellationToken)
     {
-        File.Delete(PartialPath(uploadId));
-        DurableDirectory.Sync(_partialDirectory);
+        _partials.Delete(uploadId);
         return Task.CompletedTask;
     }
 
@@ -126,6 +98,26 @@ public sealed class FileSystemBlobStore : IBlobStore
         return File.Exists(path)
             ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.SequentialScan)
             : null;
+    }
+
+    public Task<Stream?> OpenRangeAsync(string sha256, long offset, long length, CancellationToken cancellationToken)
+    {
+        var path = BlobPath(sha256);
+        if (!File.Exists(path))
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+
+        var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.RandomAccess);
+        if (offset < 0 || length < 0 || offset + length > stream.Length)
+        {
+            var size = stream.Length;
+            stream.Dispose();
+            throw new ArgumentOutOfRangeException(nameof(length), $"bytes {offset}+{length} run past blob {sha256} ({size} bytes).");
+        }
+
+        stream.Position = offset;
+        return Task.FromResult<Stream?>(new RangeReadStream(stream, length));
     }
 
     public Task<bool> DeleteAsync(string sha256, CancellationToken cancellationToken) =>
@@ -144,13 +136,6 @@ public sealed class FileSystemBlobStore : IBlobStore
         return true;
     }
 
-    /// <summary>fsync(2) on the partial, so its bytes are on disk before it is renamed under its hash.</summary>
-    private static void FlushToDisk(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 0);
-        stream.Flush(flushToDisk: true);
-    }
-
     /// <summary>fsync(2) on <paramref name="directory"/> and each parent up to and including the blob root <c>sha256/</c>.</summary>
     private void SyncDirectories(string directory)
     {
@@ -164,32 +149,9 @@ public sealed class FileSystemBlobStore : IBlobStore
         }
     }
 
-    private string PartialPath(string uploadId) => Path.Combine(_partialDirectory, UploadIds.Require(uploadId));
-
     private string BlobPath(string sha256)
     {
         Sha256Hex.Require(sha256);
         return Path.Combine(_blobDirectory, sha256[..2], sha256[2..4], sha256);
-    }
-
-    private sealed class FilePartialBlob(FileStream stream) : IPartialBlob
-    {
-        public Stream Content => stream;
-
-        public void StartWriteback() => Writeback.Start(stream.SafeFileHandle);
-
-        public async Task FlushDurablyAsync(CancellationToken cancellationToken)
-        {
-            await stream.FlushAsync(cancellationToken);
-            stream.Flush(flushToDisk: true);
-        }
-
-        public void Truncate(long length)
-        {
-            stream.SetLength(length);
-            stream.Position = length;
-        }
-
-        public ValueTask DisposeAsync() => stream.DisposeAsync();
     }
 }

@@ -36,6 +36,14 @@ public interface IBlobStore
     Stream? OpenRead(string sha256);
 
     /// <summary>
+    /// Opens bytes [<paramref name="offset"/>, <paramref name="offset"/> + <paramref name="length"/>) of a finished
+    /// blob, for HTTP range requests (an MP4 played in a browser): the stream yields exactly those bytes. Null when
+    /// the blob is not stored; <see cref="ArgumentOutOfRangeException"/> when the range runs past its end (its size
+    /// is the upload's length). The file-system store seeks; the S3 store sends one ranged GET.
+    /// </summary>
+    Task<Stream?> OpenRangeAsync(string sha256, long offset, long length, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Deletes a finished blob durably (for the retention job, after it has written its deletion
     /// record). Returns false when no such blob is stored; repeating a delete is harmless.
     /// </summary>

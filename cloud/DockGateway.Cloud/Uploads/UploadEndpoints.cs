@@ -36,7 +36,7 @@ public static class UploadEndpoints
             .ProducesHeader(StatusCodes.Status201Created, TusProtocol.UploadExpires, "When an unfinished upload is dropped (RFC 9110 date).")
             .ProducesHeader(StatusCodes.Status201Created, TusProtocol.UploadReceipt, "The signed receipt (base64 C2SP note), when the file was already stored.")
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         signed.MapMethods("/{id}", [HttpMethods.Head], (HttpContext http, string id, UploadQueries q, CancellationToken ct) => q.HeadAsync(http, id, ct))
             .WithSummary("tus: the upload's current Upload-Offset")
             .WithDescription("200 with Upload-Offset and Upload-Length (no body, as for any HEAD); a finished upload also has Upload-Receipt, "
@@ -46,13 +46,15 @@ public static class UploadEndpoints
             .ProducesHeader(StatusCodes.Status200OK, TusProtocol.UploadLength, "The upload's length.")
             .ProducesHeader(StatusCodes.Status200OK, TusProtocol.UploadReceipt, "The signed receipt (base64 C2SP note), once the upload is complete.")
             .ProducesHeader(StatusCodes.Status200OK, TusProtocol.UploadExpires, "When an unfinished upload is dropped (RFC 9110 date).")
-            .ProducesProblem(StatusCodes.Status410Gone).ProducesProblem(StatusCodes.Status412PreconditionFailed);
+            .ProducesProblem(StatusCodes.Status410Gone).ProducesProblem(StatusCodes.Status412PreconditionFailed)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         signed.MapPatch("/{id}", (HttpContext http, string id, UploadAppend append, CancellationToken ct) => append.HandleAsync(http, id, ct))
             .WithMetadata(StreamedBodyMetadata.Instance)
             .WithSummary("tus: append a chunk (application/offset+octet-stream) at Upload-Offset")
             .WithDescription("The chunk is kept only when it matches the signed Content-Digest and any Upload-Checksum (sha256), and is fsync'd "
                 + "before the offset advances. 204 with the new Upload-Offset; the last chunk's answer carries Upload-Receipt once the whole "
-                + "file's SHA-256 matched and the blob is durably stored. 460 when Upload-Checksum does not match.")
+                + "file's SHA-256 matched and the blob is durably stored. 460 when Upload-Checksum does not match; 503 with Retry-After "
+                + "when the footage store is unavailable (the bytes received are kept: HEAD or PATCH again later).")
             .Accepts<byte[]>(TusProtocol.OffsetContentType)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesHeader(StatusCodes.Status204NoContent, TusProtocol.UploadOffset, "The new offset.")
@@ -60,7 +62,7 @@ public static class UploadEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(TusProtocol.ChecksumMismatch);
+            .ProducesProblem(TusProtocol.ChecksumMismatch).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         signed.MapDelete("/{id}", (HttpContext http, string id, UploadQueries q, CancellationToken ct) => q.DeleteAsync(http, id, ct))
             .WithSummary("tus termination: abandon an unfinished upload")
             .WithDescription("A complete upload is refused (409): stored footage is not deleted through tus.")

@@ -47,6 +47,13 @@ public static class CrashPoint
     public static IReadOnlyList<string> ReceiptSteps { get; } = ["cloud-blob-synced", "cloud-blob-renamed", "cloud-blob-committed", "cloud-completed", "cloud-receipt-signed"];
 
     /// <summary>
+    /// The S3 footage store's commit: <c>cloud-blob-sent</c> (the object is complete in the bucket, not yet read
+    /// back and confirmed), <c>cloud-blob-stored</c> (confirmed, the staged partial not yet removed); then the
+    /// <see cref="ReceiptSteps"/> from <c>cloud-blob-committed</c> on.
+    /// </summary>
+    public static IReadOnlyList<string> S3Steps { get; } = ["cloud-blob-sent", "cloud-blob-stored"];
+
+    /// <summary>
     /// The witness steps, dock and cloud: <c>witness-cosigned</c> (dock: cosignature received, not yet recorded
     /// in custody.db/sync.db), <c>entries-posted</c> (dock: a batch accepted by the cloud, pushed size not yet
     /// saved), <c>cloud-cosigned</c> (cloud: cosigned checkpoint stored, answer not yet sent),
@@ -61,9 +68,9 @@ public static class CrashPoint
     /// <c>stored</c> (renamed into footage/, not yet verified), <c>verified</c> (SHA-256 re-checked, entry
     /// not yet committed), <c>committed</c> (<c>ingested</c> committed, recorder not yet erased),
     /// <c>erased</c> (erased from the recorder, <c>erased</c> not yet committed); then <see cref="UploadSteps"/>,
-    /// <see cref="ReceiptSteps"/> and <see cref="WitnessSteps"/>.
+    /// <see cref="ReceiptSteps"/>, <see cref="S3Steps"/> and <see cref="WitnessSteps"/>.
     /// </summary>
-    public static IReadOnlyList<string> Steps { get; } = [.. IngestSteps, .. UploadSteps, .. ReceiptSteps.Except(UploadSteps), .. WitnessSteps];
+    public static IReadOnlyList<string> Steps { get; } = [.. IngestSteps, .. UploadSteps, .. ReceiptSteps.Except(UploadSteps), .. S3Steps, .. WitnessSteps];
 
     /// <summary>Throws when the armed step is not a known one (a typo would otherwise make a kill test pass vacuously).</summary>
     public static void Validate()

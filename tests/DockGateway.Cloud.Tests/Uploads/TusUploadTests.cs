@@ -57,6 +57,7 @@ public abstract class TusUploadTests(CloudHostFixture fixture)
         Assert.Equal(300_000, json.GetProperty("size").GetInt64());
         Assert.False(json.GetProperty("duplicate").GetBoolean());
         Assert.Equal(file, await ReadBlobAsync(Sha256Hex(file)));
+        Assert.Equal(file, await fixture.StoredBlobs.ReadAsync(Sha256Hex(file)));
     }
 
     [VariantFact]
@@ -118,6 +119,8 @@ public abstract class TusUploadTests(CloudHostFixture fixture)
         Assert.Equal(HttpStatusCode.NotFound, (await dock.SendAsync(Head(location))).StatusCode);
         Assert.Null(await ReadBlobAsync(declared));
         Assert.Null(await ReadBlobAsync(Sha256Hex(file)));
+        Assert.Equal(0, await fixture.StoredBlobs.CopiesAsync(declared));
+        Assert.Equal(0, await fixture.StoredBlobs.CopiesAsync(Sha256Hex(file)));
         Assert.False(File.Exists(Path.Combine(BlobRoot, "partial", location.Split('/')[^1])));
     }
 
@@ -134,7 +137,7 @@ public abstract class TusUploadTests(CloudHostFixture fixture)
         Assert.Equal(file.Length, Offset(again));
         var note = Encoding.UTF8.GetString(Convert.FromBase64String(again.Headers.GetValues("Upload-Receipt").Single()));
         Assert.Contains("duplicate true\n", NoteVerification.Open(note, [NoteVerifier.Parse(dock.ReceiptKey)]).Text, StringComparison.Ordinal);
-        Assert.Single(Directory.GetFiles(Path.Combine(BlobRoot, "sha256"), Sha256Hex(file), SearchOption.AllDirectories));
+        Assert.Equal(1, await fixture.StoredBlobs.CopiesAsync(Sha256Hex(file)));
         Assert.Empty(Directory.GetFiles(Path.Combine(BlobRoot, "partial"), again.Headers.Location!.ToString().Split('/')[^1]));
     }
 
@@ -170,7 +173,7 @@ public abstract class TusUploadTests(CloudHostFixture fixture)
         var receipt = NoteVerification.Open(note, [NoteVerifier.Parse(other.ReceiptKey)]).Text;
         Assert.Contains($"dock {other.DockId}\n", receipt, StringComparison.Ordinal);
         Assert.Contains("duplicate false\n", receipt, StringComparison.Ordinal);
-        Assert.Single(Directory.GetFiles(Path.Combine(BlobRoot, "sha256"), Sha256Hex(file), SearchOption.AllDirectories));
+        Assert.Equal(1, await fixture.StoredBlobs.CopiesAsync(Sha256Hex(file)));
         Assert.Equal(file, await ReadBlobAsync(Sha256Hex(file)));
     }
 
@@ -278,3 +281,7 @@ public sealed class TusUploadTestsOnSqlite(SqliteHostFixture fixture) : TusUploa
 
 [VariantNeeds(Needs.Postgres)]
 public sealed class TusUploadTestsOnPostgres(PostgresHostFixture fixture) : TusUploadTests(fixture), IClassFixture<PostgresHostFixture>;
+
+/// <summary>The same uploads with the footage in a real S3-compatible server (s3rver).</summary>
+[VariantNeeds(Needs.S3rver)]
+public sealed class TusUploadTestsOnS3(S3HostFixture fixture) : TusUploadTests(fixture), IClassFixture<S3HostFixture>;

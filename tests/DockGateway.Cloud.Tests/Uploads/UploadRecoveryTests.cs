@@ -55,9 +55,7 @@ public abstract class UploadRecoveryTests(CloudHostFixture fixture)
         using var dock = await TestDock.EnrolAsync(Host);
         var file = Bytes(70_000, 23);
         var location = await FullButUnfinishedAsync(dock, file);
-        var blob = Path.Combine(Host.Directory, "data", "blobs", "sha256", Sha256Hex(file)[..2], Sha256Hex(file)[2..4], Sha256Hex(file));
-        Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
-        await File.WriteAllBytesAsync(blob, file);
+        await fixture.StoredBlobs.PlantAsync(Sha256Hex(file), file);
 
         AssertReceipt(dock, await dock.SendAsync(Head(location)), file);
         Assert.Null(Blobs.PartialLength(Id(location)));
@@ -170,3 +168,7 @@ public sealed class UploadRecoveryTestsOnSqlite(SqliteHostFixture fixture) : Upl
 
 [VariantNeeds(Needs.Postgres)]
 public sealed class UploadRecoveryTestsOnPostgres(PostgresHostFixture fixture) : UploadRecoveryTests(fixture), IClassFixture<PostgresHostFixture>;
+
+/// <summary>The same recoveries with the footage in a real S3-compatible server (s3rver).</summary>
+[VariantNeeds(Needs.S3rver)]
+public sealed class UploadRecoveryTestsOnS3(S3HostFixture fixture) : UploadRecoveryTests(fixture), IClassFixture<S3HostFixture>;

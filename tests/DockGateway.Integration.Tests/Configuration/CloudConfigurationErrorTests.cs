@@ -14,6 +14,7 @@ public sealed class CloudConfigurationErrorTests : IDisposable
     [InlineData("Uploads:Expiry", "tomorrow", "a duration such as 00:05:00")]
     [InlineData("DockAuth:TrustForwardedHeaders", "maybe", "true or false")]
     [InlineData("Cloud:Mqtt:Will:Qos", "7", "one of AtMostOnce, AtLeastOnce, ExactlyOnce")]
+    [InlineData("Cloud:Blobs:Store", "gcs", "one of FileSystem, S3")]
     public void Unparseable_environment_value_is_one_line_with_exit_2_and_no_database(string key, string value, string expected)
     {
         var variable = key.Replace(":", "__", StringComparison.Ordinal);
@@ -30,6 +31,19 @@ public sealed class CloudConfigurationErrorTests : IDisposable
         var line = RejectedStart.Cloud(_directory.FullName, ["--Cloud:Ratios:LegalReviewShare", "1.5"]).SingleErrorLine();
 
         Assert.Contains("Cloud:Ratios:LegalReviewShare", line, StringComparison.Ordinal);
+        Assert.Empty(_directory.EnumerateFileSystemInfos());
+    }
+
+    [Fact]
+    public void Unreachable_s3_endpoint_is_one_line_naming_the_key_with_exit_2_and_no_database()
+    {
+        var endpoint = $"http://127.0.0.1:{DockGateway.Testing.LoopbackPort.Free()}"; // nothing listens there
+        var line = RejectedStart.Cloud(
+            _directory.FullName,
+            ["--Cloud:Blobs:Store", "s3", "--Cloud:Blobs:S3:Bucket", "footage", "--Cloud:Blobs:S3:ServiceUrl", endpoint],
+            new Dictionary<string, string> { ["AWS_ACCESS_KEY_ID"] = "key", ["AWS_SECRET_ACCESS_KEY"] = "secret" }).SingleErrorLine();
+
+        Assert.Contains($"Cloud:Blobs:S3:ServiceUrl: bucket 'footage' cannot be reached at {endpoint}", line, StringComparison.Ordinal);
         Assert.Empty(_directory.EnumerateFileSystemInfos());
     }
 
