@@ -3,12 +3,15 @@ using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Console;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Cases;
 using DockGateway.Cloud.Dashboard;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Metrics;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
+using DockGateway.Cloud.Retention;
+using DockGateway.Cloud.Retrieval;
 using DockGateway.Cloud.Statistics;
 using DockGateway.Cloud.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -48,6 +51,9 @@ public static class CloudApplicationExtensions
         api.MapFleetEndpoints();
         api.MapAlerts();
         api.MapRecorderList();
+        api.MapRetrieval();
+        api.MapCaseEndpoints();
+        api.MapRetention();
         return app;
     }
 

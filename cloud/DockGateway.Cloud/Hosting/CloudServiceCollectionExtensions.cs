@@ -2,12 +2,15 @@ using System.Text.Json.Serialization;
 using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
+using DockGateway.Cloud.Cases;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Metrics;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
+using DockGateway.Cloud.Retention;
+using DockGateway.Cloud.Retrieval;
 using DockGateway.Cloud.Statistics;
 using DockGateway.Cloud.Storage;
 using DockGateway.Shared.Faults;
@@ -50,6 +53,9 @@ public static class CloudServiceCollectionExtensions
         services.AddDockFacingServices();
         services.AddFleet();
         services.AddCloudMetrics();
+        services.AddRetrieval();
+        services.AddCases();
+        services.AddRetention();
         return services;
     }
 }
