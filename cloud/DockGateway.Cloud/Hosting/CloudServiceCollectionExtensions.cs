@@ -5,6 +5,7 @@ using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Cases;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
+using DockGateway.Cloud.Footage;
 using DockGateway.Cloud.Metrics;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Ratios;
@@ -51,6 +52,7 @@ public static class CloudServiceCollectionExtensions
         services.AddRatios();
         services.AddStatistics();
         services.AddDockFacingServices();
+        services.AddFootageIndex();
         services.AddFleet();
         services.AddCloudMetrics();
         services.AddRetrieval();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using DockGateway.Cloud.Footage;
 using DockGateway.Cloud.Storage;
 
 namespace DockGateway.Cloud.Witness;
@@ -32,6 +33,7 @@ public sealed class SqlCustodyEntryStore(ICloudDatabase database) : ICustodyEntr
                     "INSERT INTO custody_entries (dock_id, entry_index, entry_json, leaf_hash, received_at) VALUES (@dockId, @Index, @Json, @leaf, @at)",
                     entries.Select(e => new { dockId, e.Index, e.Json, leaf = Convert.ToHexStringLower(e.LeafHash), at = e.ReceivedAt.ToUnixTimeMilliseconds() }),
                     transaction);
+                await FootageIndexer.AddAsync(connection, transaction, dockId, entries);
                 return true;
             }, cancellationToken);
         }
