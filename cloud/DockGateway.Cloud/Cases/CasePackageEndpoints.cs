@@ -1,4 +1,5 @@
 using DockGateway.Cloud.AccessLog;
+using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Retrieval;
@@ -18,7 +19,7 @@ public static class CasePackageEndpoints
     {
         api.MapGet("/cases/{id}/package", PackageAsync)
             .RequirePeople(CloudPolicies.Retrieve).WithTags("Cases")
-            .Produces(StatusCodes.Status200OK, contentType: "application/zip")
+            .ProducesText(StatusCodes.Status200OK, "application/zip", "The case package (zip), sent as an attachment.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Download a case's archive package")

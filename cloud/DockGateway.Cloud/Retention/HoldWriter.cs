@@ -22,9 +22,9 @@ public static class HoldWriter
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO retention_holds (id, sha256, agency_code, case_id, reason, placed_at, placed_by)
-            VALUES (@id, @sha256, @AgencyCode, @Id, @reason, @at, @by)
+            VALUES (@holdId, @sha256, @AgencyCode, @caseId, @reason, @at, @by)
             """,
-            new { id = Guid.CreateVersion7().ToString("n"), sha256, file.AgencyCode, file.Id, reason = $"evidence in case {file.CaseNumber}", at = at.ToUnixTimeMilliseconds(), by },
+            new { holdId = Guid.CreateVersion7().ToString("n"), sha256, file.AgencyCode, caseId = file.Id, reason = $"evidence in case {file.CaseNumber}", at = at.ToUnixTimeMilliseconds(), by },
             transaction, cancellationToken: cancellationToken));
     }
 }
