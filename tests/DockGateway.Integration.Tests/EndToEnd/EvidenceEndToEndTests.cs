@@ -34,7 +34,7 @@ public sealed class EvidenceEndToEndTests(ITestOutputHelper output)
         rig.InsertRecorder(1, recorder);
         await rig.WaitUntilAsync(() => rig.SlotState(1) == "done", "slot 1 done", s_timeout);
         await rig.WaitUntilWitnessedAtRestAsync(recorder.Files.Count, s_timeout, TimeSpan.FromSeconds(3));
-        rig.Dock!.Dispose(); // nothing more to log: the cosigned checkpoint covers every entry
+        rig.Dock!.Kill(); // nothing more to log: the cosigned checkpoint covers every entry
 
         using var admin = Client(rig, rig.Cloud.AdminToken);
         var agency = (await (await admin.GetAsync($"/api/v1/docks/{rig.DockId}")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("agencyCode").GetString()!;
