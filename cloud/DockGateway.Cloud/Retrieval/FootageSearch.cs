@@ -72,21 +72,24 @@ public sealed class FootageSearch(ICloudDatabase database)
     private static KeysetCursor Cursor(FootageHit hit) =>
         new(hit.RecordedStart.ToUnixTimeMilliseconds(), $"{hit.DockId}/{hit.EntryIndex:D19}");
 
-    private static async Task<List<FootageHit>> WithCasesAsync(
+    /// <summary>The rows with their case numbers, read in one query for the whole page.</summary>
+    private async Task<List<FootageHit>> WithCasesAsync(
         System.Data.Common.DbConnection connection, List<FootageRow> rows, CancellationToken cancellationToken)
     {
-        var hits = new List<FootageHit>(rows.Count);
-        foreach (var row in rows)
+        if (rows.Count == 0)
         {
-            var cases = await connection.QueryAsync<string>(new CommandDefinition(
-                """
-                SELECT c.case_number FROM case_footage l JOIN cases c ON c.id = l.case_id
-                WHERE l.dock_id = @DockId AND l.entry_index = @EntryIndex ORDER BY c.case_number
-                """, new { row.DockId, row.EntryIndex }, cancellationToken: cancellationToken));
-            hits.Add(row.ToHit(cases.ToList()));
+            return [];
         }
 
-        return hits;
+        var links = await connection.QueryAsync<(string DockId, long EntryIndex, string CaseNumber)>(new CommandDefinition(
+            $"""
+            SELECT l.dock_id, l.entry_index, c.case_number FROM case_footage l JOIN cases c ON c.id = l.case_id
+            WHERE {database.AnyOf("l.dock_id", "docks")} AND l.entry_index >= @first AND l.entry_index <= @last
+            """,
+            new { docks = rows.Select(r => r.DockId).Distinct().ToArray(), first = rows.Min(r => r.EntryIndex), last = rows.Max(r => r.EntryIndex) },
+            cancellationToken: cancellationToken));
+        var byEntry = links.ToLookup(l => (l.DockId, l.EntryIndex), l => l.CaseNumber);
+        return rows.Select(r => r.ToHit(byEntry[(r.DockId, r.EntryIndex)].Order(StringComparer.Ordinal).ToList())).ToList();
     }
 
     private CommandDefinition Command(FootageFilter filter, KeysetCursor? after, int limit, CancellationToken cancellationToken)
