@@ -49,6 +49,9 @@ public sealed class CallerScope
 
     public bool CanSee(string agencyCode) => IsGlobal || _agencies.Contains(agencyCode);
 
+    /// <summary>May view or download footage of the agency, and change its cases: admins, and reviewers of it.</summary>
+    public bool CanRetrieve(string agencyCode) => IsAdmin || (Role == CloudRoles.Reviewer && _agencies.Contains(agencyCode));
+
     public bool CanChange(string agencyCode) =>
         IsAdmin || (Role == CloudRoles.EquipmentManager && _agencies.Contains(agencyCode));
 }

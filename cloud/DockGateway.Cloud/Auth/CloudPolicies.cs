@@ -16,11 +16,17 @@ public static class CloudPolicies
     /// <summary>Admins and equipment managers (writes to the registry).</summary>
     public const string Manage = "people:manage";
 
-    /// <summary>Any person: admin, equipment manager, auditor (reads).</summary>
+    /// <summary>Any person: admin, equipment manager, auditor, reviewer (reads).</summary>
     public const string Read = "people:read";
 
     /// <summary>Admins and auditors (the access log, exports for audit).</summary>
     public const string Audit = "people:audit";
+
+    /// <summary>Footage and case metadata: admins, auditors and reviewers (not equipment managers).</summary>
+    public const string Evidence = "people:evidence";
+
+    /// <summary>Footage content (view, download) and case changes: admins and reviewers.</summary>
+    public const string Retrieve = "people:retrieve";
 
     public static void Add(AuthorizationOptions options)
     {
@@ -28,7 +34,11 @@ public static class CloudPolicies
         options.AddPolicy(Manage, p => p.AddAuthenticationSchemes(PeopleTokenAuthenticationHandler.SchemeName)
             .RequireRole(CloudRoles.Admin, CloudRoles.EquipmentManager));
         options.AddPolicy(Read, p => p.AddAuthenticationSchemes(PeopleTokenAuthenticationHandler.SchemeName)
-            .RequireRole(CloudRoles.Admin, CloudRoles.EquipmentManager, CloudRoles.Auditor));
+            .RequireRole(CloudRoles.Admin, CloudRoles.EquipmentManager, CloudRoles.Auditor, CloudRoles.Reviewer));
+        options.AddPolicy(Evidence, p => p.AddAuthenticationSchemes(PeopleTokenAuthenticationHandler.SchemeName)
+            .RequireRole(CloudRoles.Admin, CloudRoles.Auditor, CloudRoles.Reviewer));
+        options.AddPolicy(Retrieve, p => p.AddAuthenticationSchemes(PeopleTokenAuthenticationHandler.SchemeName)
+            .RequireRole(CloudRoles.Admin, CloudRoles.Reviewer));
         options.AddPolicy(Audit, p => p.AddAuthenticationSchemes(PeopleTokenAuthenticationHandler.SchemeName)
             .RequireRole(CloudRoles.Admin, CloudRoles.Auditor));
     }

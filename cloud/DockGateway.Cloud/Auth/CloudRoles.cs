@@ -7,5 +7,8 @@ public static class CloudRoles
     public const string EquipmentManager = "equipment-manager";
     public const string Auditor = "auditor";
 
-    public static IReadOnlyList<string> All { get; } = [Admin, EquipmentManager, Auditor];
+    /// <summary>Legal-review staff of one or more agencies: search, view and download footage with a stated reason.</summary>
+    public const string Reviewer = "reviewer";
+
+    public static IReadOnlyList<string> All { get; } = [Admin, EquipmentManager, Auditor, Reviewer];
 }

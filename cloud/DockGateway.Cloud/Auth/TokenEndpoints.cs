@@ -52,6 +52,10 @@ public static class TokenEndpoints
         {
             errors["agencies"] = ["an equipment manager needs at least one agency"];
         }
+        else if (request.Role == CloudRoles.Reviewer && agencies.Count == 0)
+        {
+            errors["agencies"] = ["a reviewer needs at least one agency"];
+        }
         else if (request.Role == CloudRoles.Admin && agencies.Count > 0)
         {
             errors["agencies"] = ["an admin is global: list no agencies"];

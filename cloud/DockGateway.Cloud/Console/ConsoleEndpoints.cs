@@ -13,7 +13,7 @@ namespace DockGateway.Cloud.Console;
 public static class ConsoleEndpoints
 {
     private const string Policy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; media-src blob:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     public static IEndpointRouteBuilder MapConsole(this IEndpointRouteBuilder app)
     {

@@ -4,6 +4,7 @@ using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Console;
 using DockGateway.Cloud.Custody;
+using DockGateway.Cloud.Cases;
 using DockGateway.Cloud.Dashboard;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
@@ -11,6 +12,8 @@ using DockGateway.Cloud.Metrics;
 using DockGateway.Cloud.Officers;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
+using DockGateway.Cloud.Retention;
+using DockGateway.Cloud.Retrieval;
 using DockGateway.Cloud.Statistics;
 using DockGateway.Cloud.Storage;
 using DockGateway.Cloud.Timeliness;
@@ -55,6 +58,9 @@ public static class CloudApplicationExtensions
         api.MapOfficerList();
         api.MapTimeliness();
         api.MapUnregisteredSightings();
+        api.MapRetrieval();
+        api.MapCaseEndpoints();
+        api.MapRetention();
         return app;
     }
 

@@ -3,6 +3,7 @@ using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Custody;
+using DockGateway.Cloud.Cases;
 using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Fleet;
 using DockGateway.Cloud.Footage;
@@ -11,6 +12,8 @@ using DockGateway.Cloud.Officers;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
+using DockGateway.Cloud.Retention;
+using DockGateway.Cloud.Retrieval;
 using DockGateway.Cloud.Statistics;
 using DockGateway.Cloud.Storage;
 using DockGateway.Cloud.Timeliness;
@@ -59,6 +62,9 @@ public static class CloudServiceCollectionExtensions
         services.AddSingleton<TimelinessQuery>();
         services.AddSingleton<UnregisteredSightingQuery>();
         services.AddCloudMetrics();
+        services.AddRetrieval();
+        services.AddCases();
+        services.AddRetention();
         return services;
     }
 }

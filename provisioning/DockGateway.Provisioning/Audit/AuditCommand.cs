@@ -64,9 +64,15 @@ public static class AuditCommand
         {
             Description = "Fail unless the checkpoint carries a valid cosignature by every trusted witness (implied when a witness key is pinned with --key)",
         };
+        var footageFor = new Option<string[]>("--footage-for")
+        {
+            Description = "With --footage: hash only the stored copies of the entries with this SHA-256 (repeatable), e.g. a case package's files; each must be present",
+            HelpName = "SHA256",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var verify = new Command("verify", "Verify an auditor bundle offline; exit 0 when every check passes, 1 on any failure, 2 on unusable input (no bundle, an empty one, a bad --key)")
         {
-            bundle, footage, keys, requireWitness,
+            bundle, footage, keys, requireWitness, footageFor,
         };
         verify.SetAction(parse =>
         {
@@ -76,7 +82,13 @@ public static class AuditCommand
                 PinnedKeys = parse.GetValue(keys) ?? [],
                 FootageDirectory = parse.GetValue(footage),
                 RequireWitness = parse.GetValue(requireWitness),
+                FootageFor = parse.GetValue(footageFor) ?? [],
             };
+            if (options.FootageFor.Count > 0 && options.FootageDirectory is null)
+            {
+                throw new InputException("--footage-for needs --footage DIR (the directory holding those files)");
+            }
+
             var report = BundleVerifier.Verify(loaded, options);
             var output = parse.InvocationConfiguration.Output;
             var rich = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;

@@ -56,7 +56,7 @@ public static class BundleVerifier
         {
             // Hashed whatever the root said: which stored copies still match is evidence either way.
             var named = entries.Take((int)Math.Min(checkpoint?.Size ?? entries.Count, entries.Count)).OfType<AuditEntry>().ToList();
-            FootageCheck.Run(footage, named, report, provenSize);
+            FootageCheck.Run(footage, named, report, provenSize, options.FootageFor);
         }
 
         report.Custody.Add(covered);

@@ -7,12 +7,15 @@ namespace DockGateway.Provisioning.Audit;
 /// Hashes each stored copy named by an <c>ingested</c> entry (its <c>stored</c> path, relative to the
 /// footage directory) and compares size and SHA-256 with the entry. Paths that would leave the
 /// footage directory are refused, not followed. Entries from <c>provenSize</c> on are hashed too (the
-/// stored copies are evidence whatever the log says), and the report says they are not proven.
+/// stored copies are evidence whatever the log says), and the report says they are not proven. With <c>only</c>
+/// (a case package's files), only the entries with those SHA-256 are hashed, and each of them must be named by an entry.
 /// </summary>
 internal static class FootageCheck
 {
-    public static void Run(string footageDirectory, IReadOnlyList<AuditEntry> covered, VerificationReport report, long provenSize = long.MaxValue)
+    public static void Run(
+        string footageDirectory, IReadOnlyList<AuditEntry> covered, VerificationReport report, long provenSize = long.MaxValue, IReadOnlyList<string>? only = null)
     {
+        var wanted = only is { Count: > 0 } ? only.ToHashSet(StringComparer.Ordinal) : null;
         if (!Directory.Exists(footageDirectory))
         {
             throw new InputException($"--footage directory '{footageDirectory}' does not exist");
@@ -23,7 +26,7 @@ internal static class FootageCheck
         var unproven = 0;
         foreach (var entry in covered)
         {
-            if (entry.Entry is not IngestedEntry ingested)
+            if (entry.Entry is not IngestedEntry ingested || (wanted is not null && !wanted.Contains(ingested.Sha256)))
             {
                 continue;
             }
@@ -31,6 +34,11 @@ internal static class FootageCheck
             CheckOne(root, entry.Index, ingested, report);
             report.FootageFilesChecked++;
             unproven += entry.Index >= provenSize ? 1 : 0;
+        }
+
+        foreach (var missing in wanted?.Where(w => !covered.Any(e => e.Entry is IngestedEntry i && i.Sha256 == w)) ?? [])
+        {
+            report.Fail("--footage-for", $"no ingested entry has SHA-256 {missing}");
         }
 
         if (report.FootageFilesChecked == 0)

@@ -14,4 +14,10 @@ public sealed record VerificationOptions
     public string? FootageDirectory { get; init; }
 
     public bool RequireWitness { get; init; }
+
+    /// <summary>
+    /// With <see cref="FootageDirectory"/>: hash only the stored copies of the ingested entries with these SHA-256 (a case
+    /// package carries only its case's files); each must be named by an entry and present. Empty = every ingested entry.
+    /// </summary>
+    public IReadOnlyList<string> FootageFor { get; init; } = [];
 }

@@ -62,15 +62,21 @@ public static class CrashPoint
     public static IReadOnlyList<string> WitnessSteps { get; } = ["witness-cosigned", "entries-posted", "cloud-cosigned", "cloud-entries-stored"];
 
     /// <summary>
+    /// The cloud retention job's steps: <c>retention-recorded</c> (deletion records committed, the blob not yet
+    /// deleted), <c>retention-deleted</c> (the blob deleted, the records not yet marked done).
+    /// </summary>
+    public static IReadOnlyList<string> RetentionSteps { get; } = ["retention-recorded", "retention-deleted"];
+
+    /// <summary>
     /// Every step name, the dock's ingest steps first in the order of the custody invariant:
     /// <c>copying</c> (mid-copy, before fsync), <c>verifying-range</c> (mid-copy, in the pipelined read-back:
     /// a range written back, about to be re-read from the disk), <c>copied</c> (fsync'd in incoming/, not yet renamed),
     /// <c>stored</c> (renamed into footage/, not yet verified), <c>verified</c> (SHA-256 re-checked, entry
     /// not yet committed), <c>committed</c> (<c>ingested</c> committed, recorder not yet erased),
     /// <c>erased</c> (erased from the recorder, <c>erased</c> not yet committed); then <see cref="UploadSteps"/>,
-    /// <see cref="ReceiptSteps"/>, <see cref="S3Steps"/> and <see cref="WitnessSteps"/>.
+    /// <see cref="ReceiptSteps"/>, <see cref="S3Steps"/>, <see cref="WitnessSteps"/> and <see cref="RetentionSteps"/>.
     /// </summary>
-    public static IReadOnlyList<string> Steps { get; } = [.. IngestSteps, .. UploadSteps, .. ReceiptSteps.Except(UploadSteps), .. S3Steps, .. WitnessSteps];
+    public static IReadOnlyList<string> Steps { get; } = [.. IngestSteps, .. UploadSteps, .. ReceiptSteps.Except(UploadSteps), .. S3Steps, .. WitnessSteps, .. RetentionSteps];
 
     /// <summary>Throws when the armed step is not a known one (a typo would otherwise make a kill test pass vacuously).</summary>
     public static void Validate()

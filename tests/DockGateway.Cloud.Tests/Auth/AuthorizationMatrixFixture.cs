@@ -41,6 +41,7 @@ public sealed class AuthorizationMatrixFixture : IAsyncLifetime
         _tokens["manager-of-Y"] = await Host.CreateTokenAsync("equipment-manager", Y);
         _tokens["auditor"] = await Host.CreateTokenAsync("auditor");
         _tokens["auditor-of-X"] = await Host.CreateTokenAsync("auditor", X);
+        _tokens["reviewer-of-X"] = await Host.CreateTokenAsync("reviewer", X);
         _tokens["anonymous"] = null;
         _tokens["bad-token"] = "dgw_this-token-was-never-issued-0000000000";
     }

@@ -228,6 +228,22 @@ public sealed class BundleVerifierTests : IDisposable
     }
 
     [Fact]
+    public void Footage_for_hashes_only_the_named_files_and_each_must_be_present_and_named()
+    {
+        File.Delete(_bundle.StoredPath(2)); // a case package carries only its case's files
+        var only = new VerificationOptions { PinnedKeys = [_bundle.VerifierKey], FootageDirectory = _bundle.Footage, FootageFor = [_bundle.Shas[0], _bundle.Shas[1]] };
+
+        var report = BundleVerifier.Verify(AuditBundle.Load(_bundle.Directory), only);
+        Assert.True(report.Passed, string.Join("\n", report.Failures));
+        Assert.Equal(2, report.FootageFilesChecked);
+
+        File.Delete(_bundle.StoredPath(1));
+        AssertFails(BundleVerifier.Verify(AuditBundle.Load(_bundle.Directory), only), "entry 3 field stored", "is missing from the footage directory");
+        var unknown = new string('0', 64);
+        AssertFails(BundleVerifier.Verify(AuditBundle.Load(_bundle.Directory), only with { FootageFor = [_bundle.Shas[0], unknown] }), "--footage-for", unknown);
+    }
+
+    [Fact]
     public void A_missing_footage_file_is_caught_by_entry_and_path()
     {
         File.Delete(_bundle.StoredPath(2));

@@ -21,9 +21,12 @@ public static class BuiltProducts
     /// <summary>cloud/DockGateway.Cloud's DockGateway.Cloud.dll; throws when it is not built.</summary>
     public static string Cloud => Dll("cloud", "DockGateway.Cloud");
 
-    private static string Dll(string folder, string project)
+    /// <summary>provisioning/DockGateway.Provisioning's dockctl.dll; throws when it is not built.</summary>
+    public static string Dockctl => Dll("provisioning", "DockGateway.Provisioning", "dockctl");
+
+    private static string Dll(string folder, string project, string? assembly = null)
     {
-        var dll = Path.Combine(RepoPaths.Root, folder, project, "bin", Configuration, "net10.0", project + ".dll");
+        var dll = Path.Combine(RepoPaths.Root, folder, project, "bin", Configuration, "net10.0", (assembly ?? project) + ".dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{project} is not built ({Configuration}): {dll} is missing", dll);
     }
 }

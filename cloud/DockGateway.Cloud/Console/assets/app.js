@@ -1,9 +1,9 @@
 // DockGateway web console: the shell. Signs in with a pasted token (sessionStorage, Authorization header only),
-// loads the language, and shows one page module per hash route (#overview, #recorders, #officers, #alerts, #docks, #custody, #verify).
+// loads the language, and shows one page module per hash route (#overview, #recorders, #officers, #alerts, #docks, #custody, #verify, #footage, #cases).
 import { load, language, t, date } from "./lib/i18n.js";
 import { get, token, setToken, forget } from "./lib/api.js";
 
-const pages = ["overview", "recorders", "officers", "alerts", "docks", "custody", "verify"];
+const pages = ["overview", "recorders", "officers", "alerts", "docks", "custody", "verify", "footage", "cases"];
 let me = null;
 
 function $(id) { return document.getElementById(id); }

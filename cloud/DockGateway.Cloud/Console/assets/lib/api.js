@@ -32,6 +32,12 @@ export async function post(path, body) {
 
 export async function blob(path) { return (await request(path, { headers: { "Accept": "text/csv" } })).blob(); }
 
+/** Footage or a case package: the bytes, with the person's reason for the access log (percent-encoded header). */
+export async function evidence(path, reason) {
+  const response = await request(path, { headers: { "X-Access-Reason": encodeURIComponent(reason) } });
+  return { blob: await response.blob(), type: response.headers.get("Content-Type") || "" };
+}
+
 /** Turns a problem detail into a sentence in the chosen language, naming each bad field and its value. */
 async function explain(response) {
   let problem = {};
