@@ -65,6 +65,7 @@ internal sealed class IngestCase
             dock.WaitDone(new Dictionary<int, string> { [9] = "WARMUP" }, TimeSpan.FromMinutes(5));
             Shell.Run("sync");
             var (user, system) = dock.CpuTimes();
+            var stages = CpuStages.Read(dock.StagesFile);
             var serials = _slots.ToDictionary(s => s.Key, s => $"BENCH-{Name}-{s.Key}");
             var watch = Stopwatch.StartNew();
             foreach (var (slot, files) in _slots)
@@ -75,7 +76,7 @@ internal sealed class IngestCase
             dock.WaitDone(serials, TimeSpan.FromMinutes(30));
             var elapsed = watch.Elapsed;
             var (user2, system2) = dock.CpuTimes();
-            return new(elapsed, user2 - user, system2 - system, dock.PeakRss(), Measurement.CurrentLoad());
+            return new(elapsed, user2 - user, system2 - system, dock.PeakRss(), Measurement.CurrentLoad()) { Stages = CpuStages.Read(dock.StagesFile).Minus(stages) };
         }
         finally
         {

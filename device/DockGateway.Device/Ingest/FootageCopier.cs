@@ -46,7 +46,9 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
                 // Three things at once: the next read, this chunk's write (page cache), this chunk's hash.
                 pending = ReadAsync(source, buffers[1 - current], offset, cancellationToken);
                 var written = destination is null ? Task.CompletedTask : WriteAsync(destination.SafeFileHandle, buffers[current], read, offset - read, cancellationToken);
+                var hashing = IngestCpuStages.Start();
                 hash.AppendData(buffers[current], 0, read);
+                IngestCpuStages.Add(IngestCpuStage.CopyHash, hashing);
                 await written;
                 verifier?.Written(offset);
 
@@ -87,11 +89,21 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
         Task.Run(
             () =>
             {
+                var started = IngestCpuStages.Start();
                 RandomAccess.Write(destination, buffer.AsSpan(0, count), offset);
                 Writeback.Start(destination, offset, count);
+                IngestCpuStages.Add(IngestCpuStage.CopyWrite, started);
             },
             cancellationToken);
 
     private static Task<int> ReadAsync(SafeFileHandle source, byte[] buffer, long offset, CancellationToken cancellationToken) =>
-        Task.Run(() => RandomAccess.Read(source, buffer, offset), cancellationToken);
+        Task.Run(
+            () =>
+            {
+                var started = IngestCpuStages.Start();
+                var read = RandomAccess.Read(source, buffer, offset);
+                IngestCpuStages.Add(IngestCpuStage.SourceRead, started);
+                return read;
+            },
+            cancellationToken);
 }

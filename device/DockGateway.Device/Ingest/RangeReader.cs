@@ -71,7 +71,9 @@ internal sealed unsafe class RangeReader : IDisposable
     {
         if (_fromDisk && OperatingSystem.IsLinux())
         {
+            var dropping = IngestCpuStages.Start();
             _ = Libc.posix_fadvise((int)_file.DangerousGetHandle(), offset, count, Libc.POSIX_FADV_DONTNEED);
+            IngestCpuStages.Add(IngestCpuStage.VerifyWriteback, dropping);
         }
 
         var end = offset + count;
@@ -79,14 +81,18 @@ internal sealed unsafe class RangeReader : IDisposable
         {
             var want = (int)Math.Min(_bufferBytes, end - offset);
             var request = _direct ? (want + Alignment - 1) / Alignment * Alignment : want; // the tail, rounded up: the read stops at the end of the file
+            var reading = IngestCpuStages.Start();
             var read = RandomAccess.Read(_file, new Span<byte>(_buffer, request), offset);
+            IngestCpuStages.Add(IngestCpuStage.VerifyRead, reading);
             if (read <= 0)
             {
                 throw new IOException($"the stored copy ends at byte {offset}, {end - offset} bytes short of what was written");
             }
 
             read = Math.Min(read, want);
+            var hashing = IngestCpuStages.Start();
             hash.AppendData(new ReadOnlySpan<byte>(_buffer, read));
+            IngestCpuStages.Add(IngestCpuStage.VerifyHash, hashing);
             offset += read;
         }
     }

@@ -94,7 +94,9 @@ public sealed class ReadBackVerifier : IDisposable
         {
             while (NextRange() is var (offset, count) && count > 0)
             {
+                var waiting = IngestCpuStages.Start();
                 RangeReader.WaitWrittenBack(_written, offset, count);
+                IngestCpuStages.Add(IngestCpuStage.VerifyWriteback, waiting);
                 _hooks.BeforeVerifyRange?.Invoke(_path, offset, count);
                 _reader.ReadInto(hash, offset, count);
                 Volatile.Write(ref _next, offset + count);
