@@ -6,6 +6,9 @@ internal sealed record Measurement(TimeSpan Elapsed, double UserSeconds, double 
     /// <summary>For the dock: its CPU time per ingest stage during the run.</summary>
     public CpuStages Stages { get; init; } = CpuStages.Empty;
 
+    /// <summary>For the dock: its CPU per GiB by thread name during the run.</summary>
+    public string Threads { get; init; } = string.Empty;
+
     public double CpuSeconds => UserSeconds + SystemSeconds;
 
     public static Measurement Wall(TimeSpan elapsed) => new(elapsed, 0, 0, 0, CurrentLoad());

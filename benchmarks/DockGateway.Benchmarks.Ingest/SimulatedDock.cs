@@ -99,6 +99,9 @@ internal sealed class SimulatedDock : IDisposable
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) / 100.0, long.Parse(fields[12], CultureInfo.InvariantCulture) / 100.0);
     }
 
+    /// <summary>CPU seconds per thread of the dock so far.</summary>
+    public Dictionary<(int Tid, string Name), double> ThreadTimes() => ThreadCpu.Read(_dock.Id);
+
     public void Dispose() => _dock.Dispose();
 
     private (string? State, string? Recorder, string? Message) ReadState(int slot)
