@@ -63,8 +63,8 @@ public sealed class DockOptions
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Dock:CopyBufferBytes — size of each of the two copy buffers and of the read-back's two (rounded up to
-    /// whole pages, at most Dock:VerifyRangeBytes for the read-back): 512 KiB, so four slots hold 8 MiB of buffers.
+    /// Dock:CopyBufferBytes — size of each of the two copy buffers; the read-back's two are half as large (all
+    /// rounded up to whole pages, the read-back's at most Dock:VerifyRangeBytes): 512 KiB, so four slots hold 6 MiB of buffers.
     /// </summary>
     public int CopyBufferBytes { get; set; } = 512 * 1024;
 
