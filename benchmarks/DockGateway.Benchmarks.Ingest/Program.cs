@@ -36,6 +36,8 @@ try
             Console.WriteLine($"round {round} {c.Name,-12} {c.Bytes / 1e6,6:F0} MB | dock {c.Rate(dock),6:F0} MB/s | cp+sync {c.Rate(cp),6:F0} MB/s | serial {c.Rate(serial),6:F0} MB/s | "
                 + $"{c.Rate(dock) / c.Rate(cp):F2}x cp, {c.Rate(dock) / c.Rate(serial):F2}x serial | dock CPU {dock.CpuSeconds / c.GiB:F2} s/GiB "
                 + $"(user {dock.UserSeconds / c.GiB:F2}, sys {dock.SystemSeconds / c.GiB:F2}) | peak RSS {dock.PeakRss / 1e6:F1} MB | load {dock.Load}");
+            Console.WriteLine($"  dock CPU by stage: {dock.Stages.PerGiB(c.GiB, dock.CpuSeconds)}");
+            Console.WriteLine($"  dock CPU by thread (s/GiB): {dock.Threads}");
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using DockGateway.Device.Ingest;
 using DockGateway.Testing.Processes;
 
 namespace DockGateway.Benchmarks.Ingest;
@@ -23,10 +24,14 @@ internal sealed class SimulatedDock : IDisposable
             Path.Combine(root, "sim"),
             Path.Combine(root, "data"),
             ["--Dock:Simulation:PollInterval", "00:00:00.020"],
+            new Dictionary<string, string> { [IngestCpuStages.Variable] = StagesFile },
             onErrorLine: line => Console.Error.WriteLine($"  dock: {line}"));
     }
 
     public string Root { get; }
+
+    /// <summary>Where the dock writes its CPU time per ingest stage.</summary>
+    public string StagesFile => Path.Combine(Root, "cpu-stages");
 
     public string SlotDirectory(int slot) => Path.Combine(Root, "sim", "slots", slot.ToString(CultureInfo.InvariantCulture));
 
@@ -93,6 +98,9 @@ internal sealed class SimulatedDock : IDisposable
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) / 100.0, long.Parse(fields[12], CultureInfo.InvariantCulture) / 100.0);
     }
+
+    /// <summary>CPU seconds per thread of the dock so far.</summary>
+    public Dictionary<(int Tid, string Name), double> ThreadTimes() => ThreadCpu.Read(_dock.Id);
 
     public void Dispose() => _dock.Dispose();
 

@@ -62,7 +62,10 @@ public sealed class DockOptions
     /// <summary>Dock:CheckpointInterval — sign a checkpoint at least this often while entries are pending.</summary>
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Dock:CopyBufferBytes — size of each of the two copy buffers (512 KiB: 1 MiB costs no less CPU per byte here, and 4 MiB more RSS at four slots).</summary>
+    /// <summary>
+    /// Dock:CopyBufferBytes — size of each of the two copy buffers; the read-back's two are half as large (all
+    /// rounded up to whole pages, the read-back's at most Dock:VerifyRangeBytes): 512 KiB, so four slots hold 6 MiB of buffers.
+    /// </summary>
     public int CopyBufferBytes { get; set; } = 512 * 1024;
 
     /// <summary>

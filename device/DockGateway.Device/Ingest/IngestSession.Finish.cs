@@ -13,6 +13,20 @@ internal sealed partial class IngestSession
     /// </summary>
     private async Task StoreAndFinishAsync(VolumePath path, FileIdentity before, string sha256, ReadBack? readBack, string temporary, RecordingTime time, CancellationToken cancellationToken)
     {
+        var started = IngestCpuStages.Start();
+        try
+        {
+            await StoreThenFinishAsync(path, before, sha256, readBack, temporary, time, cancellationToken);
+        }
+        finally
+        {
+            IngestCpuStages.Add(IngestCpuStage.Finish, started); // the thread's CPU: exact unless a duplicate's erase went asynchronous
+            IngestCpuStages.Save();
+        }
+    }
+
+    private async Task StoreThenFinishAsync(VolumePath path, FileIdentity before, string sha256, ReadBack? readBack, string temporary, RecordingTime time, CancellationToken cancellationToken)
+    {
         string stored;
         try
         {

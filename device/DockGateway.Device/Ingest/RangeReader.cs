@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
 using Tmds.Linux;
@@ -9,30 +8,27 @@ namespace DockGateway.Device.Ingest;
 /// <summary>
 /// Re-reads ranges of a copy being written, for <see cref="ReadBackVerifier"/>. From the disk: the
 /// range's writeback is waited for, its pages are dropped from the page cache and it is read with
-/// <c>O_DIRECT</c> into one page-aligned buffer (no page cache to fill and reclaim, no copy out of it);
-/// where <c>O_DIRECT</c> is refused (tmpfs) it is read through the emptied cache instead.
+/// <c>O_DIRECT</c> into two page-aligned buffers in turn (no page cache to fill and reclaim, no copy out of
+/// it), the next read from the disk running while the last one is hashed; where <c>O_DIRECT</c> is refused
+/// (ramfs) it is read through the emptied cache instead.
 /// </summary>
 internal sealed unsafe class RangeReader : IDisposable
 {
-    private const int Alignment = 4096;
     private readonly SafeFileHandle _file;
     private readonly bool _fromDisk;
     private readonly bool _direct;
-    private readonly int _bufferBytes;
-    private readonly byte* _buffer;
+    private readonly AlignedBuffer[] _buffers;
 
     private RangeReader(SafeFileHandle file, bool fromDisk, bool direct, int bufferBytes)
     {
         _file = file;
         _fromDisk = fromDisk;
         _direct = direct;
-        _bufferBytes = bufferBytes;
-        _buffer = (byte*)NativeMemory.AlignedAlloc((nuint)bufferBytes, Alignment);
+        _buffers = [new AlignedBuffer(bufferBytes), new AlignedBuffer(bufferBytes)];
     }
 
     public static RangeReader Open(string path, bool fromDisk, int bufferBytes)
     {
-        bufferBytes = Math.Max(Alignment, bufferBytes / Alignment * Alignment);
         if (fromDisk && OperatingSystem.IsLinux())
         {
             int fd;
@@ -71,29 +67,58 @@ internal sealed unsafe class RangeReader : IDisposable
     {
         if (_fromDisk && OperatingSystem.IsLinux())
         {
+            var dropping = IngestCpuStages.Start();
             _ = Libc.posix_fadvise((int)_file.DangerousGetHandle(), offset, count, Libc.POSIX_FADV_DONTNEED);
+            IngestCpuStages.Add(IngestCpuStage.VerifyWriteback, dropping);
         }
 
         var end = offset + count;
-        while (offset < end)
+        var current = 0;
+        Task<int>? pending = ReadAsync(_buffers[current], offset, end);
+        try
         {
-            var want = (int)Math.Min(_bufferBytes, end - offset);
-            var request = _direct ? (want + Alignment - 1) / Alignment * Alignment : want; // the tail, rounded up: the read stops at the end of the file
-            var read = RandomAccess.Read(_file, new Span<byte>(_buffer, request), offset);
-            if (read <= 0)
+            while (pending is not null)
             {
-                throw new IOException($"the stored copy ends at byte {offset}, {end - offset} bytes short of what was written");
+                var read = pending.GetAwaiter().GetResult(); // the bytes of [offset, end) now in the current buffer
+                var next = offset + read;
+                pending = next < end ? ReadAsync(_buffers[1 - current], next, end) : null;
+                var hashing = IngestCpuStages.Start();
+                hash.AppendData(_buffers[current].Span(read));
+                IngestCpuStages.Add(IngestCpuStage.VerifyHash, hashing);
+                offset = next;
+                current = 1 - current;
             }
-
-            read = Math.Min(read, want);
-            hash.AppendData(new ReadOnlySpan<byte>(_buffer, read));
-            offset += read;
+        }
+        finally
+        {
+            try
+            {
+                pending?.Wait(); // no read may still fill a buffer once this returns (they are freed with the reader)
+            }
+            catch (AggregateException)
+            {
+                // The re-read already failed for another reason.
+            }
         }
     }
 
     public void Dispose()
     {
         _file.Dispose();
-        NativeMemory.AlignedFree(_buffer);
+        _buffers[0].Dispose();
+        _buffers[1].Dispose();
     }
+
+    /// <summary>Reads from <paramref name="offset"/> as much of [offset, end) as the buffer holds; the count read, never more than asked.</summary>
+    private Task<int> ReadAsync(AlignedBuffer buffer, long offset, long end) =>
+        Task.Run(() =>
+        {
+            var want = (int)Math.Min(buffer.Length, end - offset);
+            var request = _direct ? AlignedBuffer.RoundUp(want) : want; // the tail, rounded up: the read stops at the end of the file
+            var reading = IngestCpuStages.Start();
+            var read = RandomAccess.Read(_file, buffer.Span(request), offset);
+            IngestCpuStages.Add(IngestCpuStage.VerifyRead, reading);
+            return read > 0 ? Math.Min(read, want)
+                : throw new IOException($"the stored copy ends at byte {offset}, {end - offset} bytes short of what was written");
+        });
 }

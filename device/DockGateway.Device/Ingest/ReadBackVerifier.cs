@@ -22,6 +22,7 @@ public sealed class ReadBackVerifier : IDisposable
     private readonly Task<string> _running;
     private long _writtenUpTo;
     private long _next;
+    private long _wakeAt;
     private bool _complete;
     private bool _abandoned;
     private bool _disposed;
@@ -44,7 +45,10 @@ public sealed class ReadBackVerifier : IDisposable
         lock (_gate)
         {
             _writtenUpTo = offset;
-            Monitor.Pulse(_gate);
+            if (offset >= _wakeAt)
+            {
+                Monitor.Pulse(_gate); // only once the range the re-read waits for is whole: one wake-up per range, not per chunk
+            }
         }
     }
 
@@ -94,7 +98,9 @@ public sealed class ReadBackVerifier : IDisposable
         {
             while (NextRange() is var (offset, count) && count > 0)
             {
+                var waiting = IngestCpuStages.Start();
                 RangeReader.WaitWrittenBack(_written, offset, count);
+                IngestCpuStages.Add(IngestCpuStage.VerifyWriteback, waiting);
                 _hooks.BeforeVerifyRange?.Invoke(_path, offset, count);
                 _reader.ReadInto(hash, offset, count);
                 Volatile.Write(ref _next, offset + count);
@@ -114,7 +120,8 @@ public sealed class ReadBackVerifier : IDisposable
         lock (_gate)
         {
             var next = Volatile.Read(ref _next);
-            while (!_abandoned && !_complete && _writtenUpTo < next + _rangeBytes)
+            _wakeAt = next + _rangeBytes;
+            while (!_abandoned && !_complete && _writtenUpTo < _wakeAt)
             {
                 Monitor.Wait(_gate);
             }

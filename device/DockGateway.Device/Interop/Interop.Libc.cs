@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace DockGateway.Device.Interop;
 
 /// <summary>
-/// The few glibc calls .NET does not expose: directory fsync, dropping cached pages, waiting for a range's writeback, O_DIRECT read-back, and a byte-exact, symlink-proof walk of an
+/// The few glibc calls .NET does not expose: directory fsync, a thread's CPU time (the ingest's stage breakdown), dropping cached pages, waiting for a range's writeback, O_DIRECT read-back, and a byte-exact, symlink-proof walk of an
 /// untrusted recorder volume (openat/fdopendir/readdir64/statx/unlinkat). C names verbatim.
 /// Flag values differ between x86-64 and ARM (O_DIRECTORY, O_NOFOLLOW): see <see cref="Flags"/>.
 /// </summary>
@@ -102,6 +102,20 @@ internal static partial class Interop
 
             internal static int O_DIRECT => s_arm ? 0x10000 : 0x4000;
         }
+
+        /// <summary>The calling thread's CPU time (the same clock id on every Linux architecture).</summary>
+        internal const int CLOCK_THREAD_CPUTIME_ID = 3;
+
+        /// <summary><c>struct timespec</c>: two C longs (glibc's default <c>time_t</c> is a long on 32-bit ARM too).</summary>
+        [StructLayout(LayoutKind.Sequential)]
+        internal struct Timespec
+        {
+            public nint tv_sec;
+            public nint tv_nsec;
+        }
+
+        [LibraryImport(Libraries.Libc, SetLastError = true)]
+        internal static unsafe partial int clock_gettime(int clockid, Timespec* tp);
 
         /// <summary>Returns 0 or the error number itself (not -1 and errno).</summary>
         [LibraryImport(Libraries.Libc)]

@@ -1,0 +1,116 @@
+using DockGateway.Shared.Storage;
+using Microsoft.Win32.SafeHandles;
+using Tmds.Linux;
+
+namespace DockGateway.Device.Ingest;
+
+/// <summary>
+/// Writes the copy of a recorder file. With <c>direct</c> it turns <c>O_DIRECT</c> on for the file
+/// (<c>fcntl F_SETFL</c>), so the bytes go from the page-aligned copy buffer to the disk without being
+/// copied into the page cache, and the read-back finds nothing cached to drop. The unaligned tail of the
+/// file (what is left after the last whole page) is written through the page cache with <c>O_DIRECT</c>
+/// turned off again, and its writeback started. Where the file system refuses <c>O_DIRECT</c> (tmpfs,
+/// some FUSE file systems: <c>EINVAL</c> from <c>fcntl</c> or from the first write) every byte goes through the
+/// page cache as before, each chunk's writeback started at once (<c>sync_file_range</c>).
+/// </summary>
+internal sealed unsafe class CopyWriter
+{
+    private readonly SafeFileHandle _file;
+
+    private CopyWriter(SafeFileHandle file) => _file = file;
+
+    /// <summary>True while writes bypass the page cache.</summary>
+    public bool Direct { get; private set; }
+
+    /// <summary>A writer for <paramref name="file"/>; with <paramref name="direct"/>, O_DIRECT where the file system allows it.</summary>
+    public static CopyWriter For(SafeFileHandle file, bool direct)
+    {
+        var writer = new CopyWriter(file);
+        if (direct && OperatingSystem.IsLinux())
+        {
+            writer.Direct = writer.SetDirect(true);
+        }
+
+        return writer;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="count"/> bytes of <paramref name="buffer"/> at <paramref name="offset"/>: the whole
+    /// pages directly when <see cref="Direct"/> and the offset is page-aligned, the rest through the page cache.
+    /// </summary>
+    public void Write(AlignedBuffer buffer, int count, long offset)
+    {
+        var done = Direct && offset % AlignedBuffer.Alignment == 0 ? WriteDirect(buffer.Pointer, (int)AlignedBuffer.RoundDown(count), offset) : 0;
+        if (done < count)
+        {
+            TurnDirectOff(); // the tail, or everything after a refusal or a short direct write
+            WriteAll(buffer.Pointer + done, count - done, offset + done);
+            Writeback.Start(_file, offset + done, count - done);
+        }
+    }
+
+    /// <summary>Bytes written with O_DIRECT: 0 when the file system refused the first write, fewer than asked on a short write.</summary>
+    private int WriteDirect(byte* data, int count, long offset)
+    {
+        if (count == 0)
+        {
+            return 0;
+        }
+
+        var written = PWrite(data, count, offset);
+        if (written < 0 && LibC.errno == LibC.EINVAL && offset == 0)
+        {
+            return 0; // accepted by fcntl, refused by the file system's write: the page cache for the whole file
+        }
+
+        return written >= 0 ? (int)written : throw Errno.Failure($"writing bytes {offset}-{offset + count} of", "the copy", LibC.errno);
+    }
+
+    private void WriteAll(byte* data, int count, long offset)
+    {
+        while (count > 0)
+        {
+            var written = PWrite(data, count, offset);
+            if (written <= 0)
+            {
+                throw Errno.Failure($"writing bytes {offset}-{offset + count} of", "the copy", written < 0 ? LibC.errno : LibC.EIO);
+            }
+
+            data += written;
+            offset += written;
+            count -= (int)written;
+        }
+    }
+
+    private long PWrite(byte* data, int count, long offset)
+    {
+        long written;
+        do
+        {
+            written = LibC.pwrite(Fd, data, count, offset);
+        }
+        while (written < 0 && LibC.errno == LibC.EINTR);
+        return written;
+    }
+
+    private void TurnDirectOff()
+    {
+        if (Direct)
+        {
+            Direct = false;
+            if (!SetDirect(false))
+            {
+                throw Errno.Failure("turning O_DIRECT off for", "the copy", LibC.errno);
+            }
+        }
+    }
+
+    /// <summary>Sets or clears O_DIRECT on the open file; false when the file system refuses it.</summary>
+    private bool SetDirect(bool on)
+    {
+        var flags = LibC.fcntl(Fd, LibC.F_GETFL, 0);
+        return flags >= 0 && LibC.fcntl(Fd, LibC.F_SETFL, on ? flags | LibC.O_DIRECT : flags & ~LibC.O_DIRECT) == 0;
+    }
+
+    private int Fd => (int)_file.DangerousGetHandle();
+}
