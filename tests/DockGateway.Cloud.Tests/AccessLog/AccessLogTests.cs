@@ -95,12 +95,12 @@ public abstract class AccessLogTests(CloudHostFixture fixture)
 
         using var auditor = Host.Client(await Host.CreateTokenAsync("auditor"));
         var byName = await (await auditor.GetAsync($"/api/v1/access-log?actor={Uri.EscapeDataString("Detective Reed")}&agency={agency}")).OkJsonAsync();
-        Assert.Equal(["review 2", "review 1", "review 0"], byName.EnumerateArray().Select(e => e.GetProperty("detail").GetString()).ToArray());
+        Assert.Equal(["review 2", "review 1", "review 0"], byName.EnumerateArray().Select(e => e.GetProperty("detail").GetString()!).ToArray());
         var byToken = await (await auditor.GetAsync($"/api/v1/access-log?actor=tok-wu-{agency}&resource={sha}")).OkJsonAsync();
         Assert.Equal("吴警官", Assert.Single(byToken.EnumerateArray()).GetProperty("actorName").GetString());
         var window = $"since={Uri.EscapeDataString(start.AddSeconds(2).ToString("O"))}&until={Uri.EscapeDataString(end.ToString("O"))}";
         var timed = await (await auditor.GetAsync($"/api/v1/access-log?agency={agency}&{window}")).OkJsonAsync();
-        Assert.Equal(["review 2", "review 1"], timed.EnumerateArray().Select(e => e.GetProperty("detail").GetString()).ToArray());
+        Assert.Equal(["review 2", "review 1"], timed.EnumerateArray().Select(e => e.GetProperty("detail").GetString()!).ToArray());
 
         var first = await auditor.GetAsync($"/api/v1/access-log?agency={agency}&limit=3");
         Assert.Equal(3, (await first.OkJsonAsync()).GetArrayLength());
