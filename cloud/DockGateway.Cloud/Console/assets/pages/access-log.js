@@ -40,8 +40,8 @@ export async function show(page, { showError }) {
   const columns = [
     ["accessLog.when", e => el("time", { datetime: e.at }, date(e.at))],
     ["accessLog.who", e => el("span", { title: e.actorId }, t("accessLog.who.line", { name: e.actorName, role: term("role", e.role) }))],
-    ["accessLog.action", e => el("span", { title: e.action }, term("accessAction", e.action))],
-    ["accessLog.what", e => el("code", {}, e.resource)],
+    ["accessLog.action", e => el("span", { title: e.action }, term("accessAction", e.action)), "nowrap"],
+    ["accessLog.what", e => e.resource, "mono"],
     ["accessLog.agency", e => e.agencyCode],
     ["accessLog.why", e => e.detail],
   ];

@@ -39,7 +39,7 @@ export async function show(page, { me, showError }) {
   const admin = me.role === "admin";
   const holdColumns = [
     ["retention.case", h => h.caseId ? caseNumbers.get(h.caseId) ?? h.caseId : null],
-    ["field.sha256", h => el("code", {}, h.sha256)],
+    ["field.sha256", h => h.sha256, "mono"],
     ["retention.agency", h => h.agencyCode],
     ["retention.since", h => date(h.placedAt)],
     ["retention.by", h => h.placedBy],
@@ -47,7 +47,7 @@ export async function show(page, { me, showError }) {
   ];
   const previewColumns = [
     ["retention.deletableAt", i => date(i.deletableAt)],
-    ["field.sha256", i => el("code", {}, i.sha256)],
+    ["field.sha256", i => i.sha256, "mono"],
     ["retention.agency", i => i.agencyCode],
     ["retention.dock", i => `${i.dockId} / ${i.entryIndex}`],
     ["retention.file", i => i.path],
@@ -56,7 +56,7 @@ export async function show(page, { me, showError }) {
   ];
   const deletionColumns = [
     ["retention.recordedAt", d => date(d.recordedAt)],
-    ["field.sha256", d => el("code", {}, d.sha256)],
+    ["field.sha256", d => d.sha256, "mono"],
     ["retention.agency", d => d.agencyCode],
     ["retention.dock", d => `${d.dockId} / ${d.entryIndex}`],
     ["retention.rule", d => d.rule],
