@@ -4,7 +4,6 @@ using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Paging;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Registry;
-using DockGateway.Cloud.Retrieval;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -32,7 +31,7 @@ public static class AccessLogEndpoints
     }
 
     private static async Task<IResult> ListAsync(
-        string? since, string? until, string? action, string? actor, string? agency, string? resource, string? limit, string? after, string? format,
+        DateTimeOffset? since, DateTimeOffset? until, string? action, string? actor, string? agency, string? resource, int? limit, string? after, string? format,
         HttpContext http, AgencyStore agencies, IAccessLog log, CancellationToken ct)
     {
         var caller = CallerScope.From(http.User);
@@ -42,16 +41,25 @@ public static class AccessLogEndpoints
         }
 
         var errors = new FieldErrors();
-        var count = PageLimit.Parse(limit, 1000, 10_000, errors);
+        if (limit is < 1 or > 10_000)
+        {
+            errors.Add("limit", "must be between 1 and 10000");
+        }
+
+        if (since is not null && until is not null && until <= since)
+        {
+            errors.Add("until", "must be after since");
+        }
+
+        var count = limit ?? 1000;
         var cursor = KeysetCursor.Parse(after, errors);
-        var (start, end) = FootageFilter.ParseRange(since, until, errors, "since", "until");
         var csv = ResponseFormat.WantsCsv(http, format, errors);
         if (errors.Any)
         {
             return errors.ToResult();
         }
 
-        var query = new AccessLogQuery(caller.Scope(agency), start, Blank(action), count, end, Blank(actor), Blank(resource), cursor);
+        var query = new AccessLogQuery(caller.Scope(agency), since, Blank(action), count, until, Blank(actor), Blank(resource), cursor);
         if (csv == true)
         {
             await log.RecordAsync(http.User, "export.access-log", http.Request.Path + http.Request.QueryString, agency, "access log as CSV", ct);

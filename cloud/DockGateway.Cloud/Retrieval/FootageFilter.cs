@@ -11,14 +11,13 @@ public sealed record FootageFilter(
     IReadOnlyCollection<string>? Agencies, string? Officer, string? Recorder, string? Dock, DateTimeOffset? From, DateTimeOffset? To, string? CaseNumber)
 {
     /// <summary>Parses <c>from</c>/<c>to</c>; bad values add errors naming them.</summary>
-    public static (DateTimeOffset? From, DateTimeOffset? To) ParseRange(
-        string? from, string? to, FieldErrors errors, string fromName = "from", string toName = "to")
+    public static (DateTimeOffset? From, DateTimeOffset? To) ParseRange(string? from, string? to, FieldErrors errors)
     {
-        var start = ParseTime(fromName, from, errors);
-        var end = ParseTime(toName, to, errors);
+        var start = ParseTime("from", from, errors);
+        var end = ParseTime("to", to, errors);
         if (start is not null && end is not null && end <= start)
         {
-            errors.Add(toName, $"must be after {fromName}");
+            errors.Add("to", "must be after from");
         }
 
         return (start, end);
