@@ -39,14 +39,39 @@ public sealed class SqlAccessLog(ICloudDatabase database, TimeProvider time) : I
             sql += " AND action = @action";
         }
 
+        if (query.Until is not null)
+        {
+            sql += " AND at < @until";
+        }
+
+        if (query.Actor is not null)
+        {
+            sql += " AND (actor_id = @actor OR actor_name = @actor)";
+        }
+
+        if (query.Resource is not null)
+        {
+            sql += " AND resource = @resource";
+        }
+
+        if (query.After is not null)
+        {
+            sql += " AND (at < @afterAt OR (at = @afterAt AND id < @afterId))";
+        }
+
         sql += " ORDER BY at DESC, id DESC LIMIT @limit";
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Id, long At, string ActorId, string ActorName, string Role, string Action, string Resource, string? AgencyCode, string? Detail)>(
             new CommandDefinition(sql, new
             {
                 since = query.Since?.ToUnixTimeMilliseconds() ?? 0L,
+                until = query.Until?.ToUnixTimeMilliseconds() ?? 0L,
                 agencies = query.Agencies?.ToArray() ?? [],
                 action = query.Action,
+                actor = query.Actor,
+                resource = query.Resource,
+                afterAt = query.After?.TimeMs ?? 0L,
+                afterId = query.After?.Id ?? string.Empty,
                 limit = (long)query.Limit,
             }, cancellationToken: cancellationToken));
         return rows.Select(r => new AccessLogEntry(

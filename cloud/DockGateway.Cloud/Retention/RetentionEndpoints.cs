@@ -36,11 +36,16 @@ public static class RetentionEndpoints
             .WithSummary("Deletion records")
             .WithDescription("What the retention job deleted (state deleted), is deleting (pending) or did not delete because a hold arrived (cancelled), newest first.");
 
-        api.MapGet("/holds", async (string? sha256, bool? active, HttpContext http, HoldStore holds, CancellationToken ct) =>
-            Results.Ok(await holds.ListAsync(CallerScope.From(http.User).Scope(null), sha256, active ?? true, ct)))
-            .RequirePeople(CloudPolicies.Evidence).WithTags("Retention").Produces<IReadOnlyList<RetentionHold>>()
+        api.MapGet("/holds", async (string? agency, string? sha256, bool? active, HttpContext http, HoldStore holds, CancellationToken ct) =>
+        {
+            var caller = CallerScope.From(http.User);
+            return agency is not null && !caller.CanSee(agency)
+                ? ProblemResults.NotFound($"no agency '{agency}'")
+                : Results.Ok(await holds.ListAsync(caller.Scope(agency), sha256, active ?? true, ct));
+        })
+            .RequirePeople(CloudPolicies.Evidence).WithTags("Retention").Produces<IReadOnlyList<RetentionHold>>().ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Retention holds")
-            .WithDescription("Holds within the caller's agencies, newest first; active=false lists released ones too.");
+            .WithDescription("Holds within the caller's agencies (agency narrows them), newest first; active=false lists released ones too.");
 
         api.MapPost("/holds/{id}/release", async (string id, HttpContext http, HoldStore holds, IAccessLog log, TimeProvider time, CancellationToken ct) =>
         {

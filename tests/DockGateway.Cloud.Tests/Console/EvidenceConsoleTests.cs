@@ -30,7 +30,8 @@ public sealed class EvidenceConsoleTests(ConsoleBrowserFixture fixture) : IClass
         await page.ClickAsync("#footage-table button.open");
         await page.ClickAsync("#footage-play");
         Assert.Contains("请先填写调阅事由", await page.TextContentAsync("#error") ?? "", StringComparison.Ordinal);
-        Assert.Equal(0, await host.CountAsync("SELECT COUNT(*) FROM access_log WHERE resource = @sha", new { sha }));
+        Assert.Equal(1, await host.CountAsync("SELECT COUNT(*) FROM access_log WHERE resource = @sha AND action = 'footage.metadata'", new { sha })); // the hit opened
+        Assert.Equal(0, await host.CountAsync("SELECT COUNT(*) FROM access_log WHERE resource = @sha AND action <> 'footage.metadata'", new { sha }));
 
         await page.FillAsync("#f-reason", "复核 行罚〔2026〕1号");
         await page.ClickAsync("#footage-play");

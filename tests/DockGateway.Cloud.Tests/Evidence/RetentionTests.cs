@@ -38,6 +38,9 @@ public abstract class RetentionTests(CloudHostFixture fixture)
         var caseId = (await (await reviewer.PostAsJsonAsync($"/api/v1/agencies/{agency}/cases",
             new { caseNumber = "RET-1", enforcementType = "criminal", actionEndedOn = "2026-01-05" })).OkJsonAsync(HttpStatusCode.Created)).GetProperty("id").GetString();
         await (await reviewer.PostAsJsonAsync($"/api/v1/cases/{caseId}/footage", new { sha256 = held })).OkJsonAsync();
+        Assert.Equal(held, Assert.Single((await (await admin.GetAsync($"/api/v1/holds?agency={agency}")).OkJsonAsync()).EnumerateArray()).GetProperty("sha256").GetString());
+        Assert.Equal(0, (await (await admin.GetAsync($"/api/v1/holds?agency={longer}")).OkJsonAsync()).GetArrayLength());
+        await (await reviewer.GetAsync($"/api/v1/holds?agency={longer}")).ProblemAsync(HttpStatusCode.NotFound);
 
         var preview = await (await reviewer.GetAsync($"/api/v1/retention/preview?agency={agency}")).OkJsonAsync();
         Assert.Equal(new[] { expired, soon }.Order(), preview.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("sha256").GetString()!).Order());

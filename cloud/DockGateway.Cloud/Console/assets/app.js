@@ -1,9 +1,9 @@
 // DockGateway web console: the shell. Signs in with a pasted token (sessionStorage, Authorization header only),
-// loads the language, and shows one page module per hash route (#overview, #recorders, #officers, #alerts, #docks, #custody, #verify, #footage, #cases).
+// loads the language, and shows one page module per hash route (#overview, #recorders, #officers, #alerts, #docks, #custody, #verify, #footage, #cases, #access-log, #retention).
 import { load, language, t, date } from "./lib/i18n.js";
 import { get, token, setToken, forget } from "./lib/api.js";
 
-const pages = ["overview", "recorders", "officers", "alerts", "docks", "custody", "verify", "footage", "cases"];
+const pages = ["overview", "recorders", "officers", "alerts", "docks", "custody", "verify", "footage", "cases", "access-log", "retention"];
 let me = null;
 
 function $(id) { return document.getElementById(id); }
@@ -42,6 +42,8 @@ async function render() {
     // Custody and verify-a-file are for auditors and admins (the API answers 403 to others).
     const audits = me.role === "admin" || me.role === "auditor";
     for (const a of document.querySelectorAll("nav a[data-audit]")) a.hidden = !audits;
+    // Retention is for those who may see evidence: admins, auditors and reviewers.
+    for (const a of document.querySelectorAll("nav a[data-evidence]")) a.hidden = !(audits || me.role === "reviewer");
     const module = await import(`./pages/${name}.js`);
     await module.show(page, { me, showError });
     $("updated").textContent = t("app.updated", { time: date(new Date().toISOString()) });

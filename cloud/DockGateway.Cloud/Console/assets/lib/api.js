@@ -25,6 +25,13 @@ async function request(path, options = {}) {
 
 export async function get(path) { return (await request(path, { headers: { "Accept": "application/json" } })).json(); }
 
+/** A keyset-paged list whose next page is in an RFC 8288 Link header: { items, next } (next = the after value, or null). */
+export async function getPage(path) {
+  const response = await request(path, { headers: { "Accept": "application/json" } });
+  const link = /<([^>]+)>\s*;\s*rel="next"/.exec(response.headers.get("Link") || "");
+  return { items: await response.json(), next: link ? new URL(link[1], location.href).searchParams.get("after") : null };
+}
+
 export async function post(path, body) {
   const response = await request(path, { method: "POST", headers: { "Accept": "application/json", "Content-Type": "application/json" }, body: JSON.stringify(body) });
   return response.json();

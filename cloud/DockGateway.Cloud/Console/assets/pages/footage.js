@@ -1,4 +1,4 @@
-// Footage: search (GET /api/v1/footage, keyset pages), then view or download one file after stating a reason, which the
+// Footage: search (GET /api/v1/footage, keyset pages), open a hit (access-logged), then view or download one file after stating a reason, which the
 // cloud writes to the access log; the filters live in the hash (#footage?officer=B-1&from=2026-03-01).
 import { t, date, bytes } from "../lib/i18n.js";
 import { get, evidence } from "../lib/api.js";
@@ -51,6 +51,11 @@ export async function show(page, { showError }) {
   page.replaceChildren(el("h2", {}, t("footage.title")), form, slot);
 
   const result = await get(`/api/v1/footage?${q}`);
+  // Opening a hit reads its entries through the API, which writes it to the access log (footage.metadata).
+  const open = async f => {
+    showError("");
+    try { await get(`/api/v1/footage/${f.sha256}`); slot.replaceChildren(viewer(f, showError)); } catch (e) { showError(e.message); }
+  };
   const columns = [
     ["footage.recorded", f => date(f.recordedStart)],
     ["footage.agency", f => f.agencyCode],
@@ -60,7 +65,7 @@ export async function show(page, { showError }) {
     ["footage.size", f => bytes(f.size)],
     ["footage.cases", f => f.caseNumbers.join(", ")],
     ["footage.stored", f => f.stored ? t("filter.yes") : t("filter.no"), f => f.stored ? "ok" : "bad"],
-    ["footage.open", f => f.stored ? el("button", { type: "button", class: "open", onclick: () => slot.replaceChildren(viewer(f, showError)) }, t("footage.open")) : null],
+    ["footage.open", f => f.stored ? el("button", { type: "button", class: "open", onclick: () => open(f) }, t("footage.open")) : null],
   ];
   const next = el("button", { type: "button", disabled: !result.next, onclick: () => { const p = new URLSearchParams(params); p.set("after", result.next); setHashParams("footage", p); } }, t("pager.next"));
   const csv = new URLSearchParams(q); csv.delete("after"); csv.set("format", "csv");
