@@ -31,7 +31,24 @@ public sealed class StatusPublisher(
         var now = time.GetUtcNow();
         return new DockStatusSnapshot(
             StatusJson.SchemaVersion, options.Agency, options.DockId, true, ProductInfo.Version, StatusJson.Time(_startedAt),
-            (long)(now - _startedAt).TotalSeconds, FreeDiskBytes(), queues.ToDictionary(q => q.QueueName, q => q.QueueLength), StatusJson.Time(now));
+            (long)(now - _startedAt).TotalSeconds, FreeDiskBytes(), Queues(now), StatusJson.Time(now));
+    }
+
+    /// <summary>Each queue's length; for a backlog also its bytes and its oldest item's age in seconds (0 when none waits).</summary>
+    private Dictionary<string, long> Queues(DateTimeOffset now)
+    {
+        var lengths = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var queue in queues)
+        {
+            lengths[queue.QueueName] = queue.QueueLength;
+            if (queue is IQueueBacklog backlog)
+            {
+                lengths[queue.QueueName + "_bytes"] = backlog.QueueBytes;
+                lengths[queue.QueueName + "_oldest_s"] = backlog.OldestQueuedAt is { } oldest ? Math.Max(0, (long)(now - oldest).TotalSeconds) : 0;
+            }
+        }
+
+        return lengths;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ namespace DockGateway.Device.Sync;
 /// (<c>next_attempt_at</c>, Unix milliseconds; added to older databases at open). Also keeps the
 /// witnessing loop's and the acknowledgement replay's small state.
 /// </summary>
-public sealed class UploadBacklog : IQueueLength, IDisposable
+public sealed class UploadBacklog : IQueueBacklog, IDisposable
 {
     private readonly SqliteConnection _db;
     private readonly Lock _gate = new();
@@ -41,6 +41,11 @@ public sealed class UploadBacklog : IQueueLength, IDisposable
         {
             Execute("ALTER TABLE uploads ADD COLUMN next_attempt_at INTEGER NULL");
         }
+
+        if (Scalar("SELECT COUNT(*) FROM pragma_table_info('uploads') WHERE name = 'ingested_at'") == 0)
+        {
+            Execute("ALTER TABLE uploads ADD COLUMN ingested_at INTEGER NULL");
+        }
     }
 
     /// <summary>The service's backlog: <c>sync.db</c> in Dock:DataDirectory.</summary>
@@ -53,6 +58,17 @@ public sealed class UploadBacklog : IQueueLength, IDisposable
 
     public long QueueLength => Scalar("SELECT COUNT(*) FROM uploads WHERE state = 'pending'");
 
+    public long QueueBytes => Scalar("SELECT COALESCE(SUM(size), 0) FROM uploads WHERE state = 'pending'");
+
+    public DateTimeOffset? OldestQueuedAt
+    {
+        get
+        {
+            var oldest = Scalar("SELECT COALESCE(MIN(ingested_at), -1) FROM uploads WHERE state = 'pending'");
+            return oldest < 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(oldest);
+        }
+    }
+
     /// <summary>The highest custody entry queued (-1 when none): where a replay of the custody log resumes.</summary>
     public long HighestEntry => Scalar("SELECT COALESCE(MAX(entry), -1) FROM uploads");
 
@@ -62,10 +78,11 @@ public sealed class UploadBacklog : IQueueLength, IDisposable
     /// </summary>
     public Task ItemAdded => Volatile.Read(ref _added).Task;
 
-    /// <summary>Adds a stored file; a second add of the same entry changes nothing.</summary>
-    public bool Enqueue(long entry, string sha256, long size, string stored, string? recorder)
+    /// <summary>Adds a stored file, ingested at <paramref name="ingestedAt"/> (its entry's time) when known; a second add of
+    /// the same entry changes nothing.</summary>
+    public bool Enqueue(long entry, string sha256, long size, string stored, string? recorder, DateTimeOffset? ingestedAt = null)
     {
-        var added = Insert(entry, sha256, size, stored, recorder);
+        var added = Insert(entry, sha256, size, stored, recorder, ingestedAt);
         if (added)
         {
             Interlocked.Exchange(ref _added, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -74,11 +91,13 @@ public sealed class UploadBacklog : IQueueLength, IDisposable
         return added;
     }
 
-    private bool Insert(long entry, string sha256, long size, string stored, string? recorder)
+    private bool Insert(long entry, string sha256, long size, string stored, string? recorder, DateTimeOffset? ingestedAt)
     {
         lock (_gate)
         {
-            using var command = Command("INSERT OR IGNORE INTO uploads (entry, sha256, size, stored, recorder) VALUES ($e, $h, $s, $p, $r)");
+            using var command = Command(
+                "INSERT OR IGNORE INTO uploads (entry, sha256, size, stored, recorder, ingested_at) VALUES ($e, $h, $s, $p, $r, $i)");
+            command.Parameters.AddWithValue("$i", (object?)ingestedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
             command.Parameters.AddWithValue("$e", entry);
             command.Parameters.AddWithValue("$h", sha256);
             command.Parameters.AddWithValue("$s", size);

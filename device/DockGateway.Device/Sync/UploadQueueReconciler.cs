@@ -39,7 +39,7 @@ public sealed class UploadQueueReconciler(UploadBacklog queue, CustodyLog log, U
                 if (record.TryGetEntry<IngestedEntry>(out var ingested, out var problem))
                 {
                     CrashPoint.Reached("upload-queueing");
-                    added += queue.Enqueue(record.Index, ingested.Sha256, ingested.Size, ingested.Stored, ingested.Recorder) ? 1 : 0;
+                    added += queue.Enqueue(record.Index, ingested.Sha256, ingested.Size, ingested.Stored, ingested.Recorder, ingested.Time) ? 1 : 0;
                 }
                 else
                 {

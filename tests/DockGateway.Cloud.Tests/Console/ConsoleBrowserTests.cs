@@ -48,10 +48,12 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFixture fixture) : IClassF
         await session.ShotAsync("alerts-zh-CN");
         await session.GoAsync("#docks");
         var docks = await page.TextContentAsync("#docks-table") ?? "";
-        foreach (var label in new[] { "在线，自", "离线，自", "采集中", "已过时", "事件 3", "上传 2", "1.4.0" })
+        foreach (var label in new[] { "在线，自", "离线，自", "采集中", "已过时", "事件 3", "上传 2", "最早待上传 26 小时", "待上传字节", "1.4.0" })
         {
             Assert.Contains(label, docks, StringComparison.Ordinal);
         }
+
+        Assert.Equal(1, await page.Locator("#docks-table td.bad", new() { HasText = "最早待上传" }).CountAsync()); // its oldest upload waits 26 h
 
         Assert.Equal(1, await page.Locator("#docks-table .slot.stale").CountAsync());
         await session.ShotAsync("docks-zh-CN");

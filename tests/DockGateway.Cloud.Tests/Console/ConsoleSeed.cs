@@ -43,7 +43,7 @@ public sealed record ConsoleSeed(
         var store = host.Services.GetRequiredService<FleetStore>();
         var now = host.Time.GetUtcNow();
         await store.ApplyStatusAsync(new FleetTopic(sz, szDock, FleetTopicKind.Status),
-            new DockStatusReport(true, "1.4.0", 3600, 52_000_000_000, new Dictionary<string, long> { ["events"] = 3, ["uploads"] = 2 }, now), now, now, CancellationToken.None);
+            new DockStatusReport(true, "1.4.0", 3600, 52_000_000_000, new Dictionary<string, long> { ["events"] = 3, ["uploads"] = 2, ["uploads_bytes"] = 1_572_864_000, ["uploads_oldest_s"] = 93_600 }, now), now, now, CancellationToken.None);
         await host.SlotAsync(sz, szDock, $"{sz}-001", "ingesting");
         await store.ApplyStatusAsync(new FleetTopic(bj, bjDock, FleetTopicKind.Status),
             new DockStatusReport(false, null, null, null, null, null), now, now, CancellationToken.None);

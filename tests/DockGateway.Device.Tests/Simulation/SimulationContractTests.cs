@@ -65,8 +65,16 @@ public sealed class SimulationContractTests : IAsyncLifetime
 
         File.Delete(Path.Combine(Sim, "slots", "1", "recorder.json"));
         await WaitForState(1, "empty");
+        // The slot shows empty first and then logs the removal (SlotSupervisor.StopAsync): wait for the entry.
         var log = _host!.Services.GetRequiredService<CustodyLog>();
-        var last = JsonDocument.Parse(log.Entries(log.Size - 1, log.Size)[0].Json).RootElement;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        JsonElement last;
+        while ((last = JsonDocument.Parse(log.Entries(log.Size - 1, log.Size)[0].Json).RootElement).GetProperty("type").GetString() != "removed"
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
         Assert.Equal(("removed", true), (last.GetProperty("type").GetString(), last.GetProperty("complete").GetBoolean()));
     }
 

@@ -5,6 +5,16 @@ import { get } from "../lib/api.js";
 import { el, table, save, csvBlob } from "../lib/ui.js";
 
 const staleAfterMs = 10 * 60 * 1000;
+const deadlineSeconds = 24 * 3600; // footage must reach agency storage within 24 hours
+
+// The status's queues: lengths, and for the upload queue its bytes (<name>_bytes) and its oldest file's age (<name>_oldest_s).
+function queueText(key, value) {
+  if (key.endsWith("_bytes")) return `${term("queue", key)} ${bytes(value)}`;
+  if (key.endsWith("_oldest_s")) return `${term("queue", key)} ${t("docks.hours", { n: number(value / 3600, { maximumFractionDigits: 1 }) })}`;
+  return `${term("queue", key)} ${number(value)}`;
+}
+
+function behind(dock) { return (dock.queues?.uploads_oldest_s ?? 0) >= deadlineSeconds; }
 
 function stale(dock, slot) { return !dock.online || Date.now() - new Date(slot.receivedAt).getTime() > staleAfterMs; }
 
@@ -23,7 +33,7 @@ export async function show(page) {
     ["docks.lastSeen", d => date(d.lastSeenAt)],
     ["docks.version", d => d.version],
     ["docks.freeDisk", d => bytes(d.freeDiskBytes), "num"],
-    ["docks.queues", d => d.queues ? Object.entries(d.queues).map(([k, v]) => `${term("queue", k)} ${number(v)}`).join(" · ") : null],
+    ["docks.queues", d => d.queues ? Object.entries(d.queues).map(([k, v]) => queueText(k, v)).join(" · ") : null, d => behind(d) ? "bad" : ""],
     ["docks.slots", d => d.slots.length === 0 ? "—" : el("span", {}, d.slots.map(s =>
       el("span", { class: `slot ${s.state}${stale(d, s) ? " stale" : ""}`, title: s.message ?? "" }, slotText(d, s))))],
   ];
