@@ -69,6 +69,9 @@ public static class ConsoleBenchmark
 
         await Measure($"custody file proof, dock of {bigDockEntries:N0} entries (all leaves + tree)", Math.Min(runs, 20), () => Proof(ConsoleDataLoader.DockId(0)));
         await Measure("custody file proof, dock of 2 000 entries (all leaves + tree)", runs, () => Proof(ConsoleDataLoader.DockId(1)));
+        var cache = new DockLeafCache(database);
+        async Task Cached(string dockId) => await cache.WithTreeAsync(dockId, tree => tree.InclusionProof(tree.Size / 2, tree.Size), CancellationToken.None);
+        await Measure($"custody file proof, dock of {bigDockEntries:N0} entries, DockLeafCache (new entries only + proof)", runs, () => Cached(ConsoleDataLoader.DockId(0)));
         return [.. results];
     }
 }

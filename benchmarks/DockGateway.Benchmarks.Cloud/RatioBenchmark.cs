@@ -46,7 +46,7 @@ public static class RatioBenchmark
         await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
         try
         {
-            var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+            var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name, CommandTimeout = 0 }.ConnectionString;
             await using var database = new PostgresCloudDatabase(connectionString);
             await new MigrationRunner(database, TimeProvider.System, NullLogger<MigrationRunner>.Instance)
                 .ApplyAsync(MigrationCatalog.For(SqlDialect.Postgres), CancellationToken.None);
