@@ -27,14 +27,14 @@ public sealed class CpuMeter
 
     public static async Task<CpuMeter> StartAsync(ICloudDatabase database) => new(database, await BackendPidAsync(database));
 
-    public async Task<string> ReportAsync(int queries)
+    public async Task<string> ReportAsync(int queries, string what = "all-agencies query")
     {
         var client = (Process.GetCurrentProcess().TotalProcessorTime - _clientStart).TotalMilliseconds / queries;
         var samePid = await BackendPidAsync(_database) == _backendPid;
         var server = (ServerCpuMs(_backendPid) - _serverStart) / queries;
         return samePid
-            ? string.Create(CultureInfo.InvariantCulture, $"  CPU per all-agencies query: client {client:F1} ms + PostgreSQL backend {server:F1} ms (10 ms ticks, averaged over {queries})")
-            : string.Create(CultureInfo.InvariantCulture, $"  CPU per all-agencies query: client {client:F1} ms (pooled backend changed; server CPU not measured)");
+            ? string.Create(CultureInfo.InvariantCulture, $"  CPU per {what}: client {client:F1} ms + PostgreSQL backend {server:F1} ms (10 ms ticks, averaged over {queries})")
+            : string.Create(CultureInfo.InvariantCulture, $"  CPU per {what}: client {client:F1} ms (pooled backend changed; server CPU not measured)");
     }
 
     private static async Task<int> BackendPidAsync(ICloudDatabase database)

@@ -16,7 +16,7 @@ public static class RatioDataLoader
         var random = new Random(42);
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         const long hour = 3_600_000;
-        await using var connection = new NpgsqlConnection(connectionString);
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { CommandTimeout = 0 }.ConnectionString);
         await connection.OpenAsync();
 
         await using (var copy = await connection.BeginBinaryImportAsync(

@@ -10,18 +10,20 @@ namespace DockGateway.Cloud.Custody;
 /// <summary>
 /// The custody records of a file by SHA-256 (footage index), each with its <c>ingested</c> and <c>uploaded</c> entries
 /// verbatim and their inclusion proofs to the largest cosigned checkpoint whose entries the cloud holds
-/// (<see cref="DockProofs"/>). Proofs are built from the dock's stored leaf hashes, once per dock.
+/// (<see cref="DockProofs"/>). Proofs come from the dock's tree held in <see cref="DockLeafCache"/>, which reads only the
+/// entries stored since the last request, not every leaf each time.
 /// </summary>
 public sealed class CustodyFileLookup(
     FootageStore footage, IDockKeys docks, ICustodyEntryStore entries, IWitnessStore witness, OfficerStore officers,
-    CloudSigningKeys keys, ICloudDatabase database)
+    CloudSigningKeys keys, ICloudDatabase database, DockLeafCache trees)
 {
     /// <summary>The records in agencies <paramref name="canSee"/> accepts, oldest first (empty: not in custody for the caller).</summary>
     public async Task<IReadOnlyList<CustodyFileRecord>> FindAsync(string sha256, Func<string, bool> canSee, CancellationToken cancellationToken)
     {
         var records = new List<CustodyFileRecord>();
         var proofs = new Dictionary<string, DockProofs?>(StringComparer.Ordinal);
-        foreach (var row in await footage.FindBySha256Async(sha256, cancellationToken))
+        var rows = await footage.FindBySha256Async(sha256, cancellationToken);
+        foreach (var row in rows)
         {
             if (!canSee(row.AgencyCode) || await docks.FindAsync(row.DockId, cancellationToken) is not { } dock)
             {
@@ -30,7 +32,10 @@ public sealed class CustodyFileLookup(
 
             if (!proofs.TryGetValue(dock.DockId, out var dockProofs))
             {
-                dockProofs = DockProofs.Build(await entries.LeafHashesAsync(dock.DockId, cancellationToken), await witness.ListAsync(dock.Origin, cancellationToken));
+                var cosigned = await witness.ListAsync(dock.Origin, cancellationToken);
+                var indices = rows.Where(r => r.DockId == dock.DockId)
+                    .SelectMany(r => r.UploadedEntryIndex is { } u ? new[] { r.EntryIndex, u } : [r.EntryIndex]).ToList();
+                dockProofs = await trees.WithTreeAsync(dock.DockId, tree => DockProofs.Build(tree, cosigned, indices), cancellationToken);
                 proofs[dock.DockId] = dockProofs;
             }
 

@@ -8,5 +8,6 @@ public static class CustodyServiceCollectionExtensions
     public static IServiceCollection AddCustody(this IServiceCollection services) => services
         .AddSingleton<CustodyDockQuery>()
         .AddSingleton<WitnessRejectionQuery>()
+        .AddSingleton<DockLeafCache>()
         .AddSingleton<CustodyFileLookup>();
 }

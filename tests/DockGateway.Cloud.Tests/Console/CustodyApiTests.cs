@@ -115,6 +115,35 @@ public abstract class CustodyApiTests(CloudHostFixture fixture)
         await (await elsewhere.GetAsync($"/api/v1/custody/docks/{seed.Custody.DockId}/rejections")).ProblemAsync(HttpStatusCode.NotFound);
     }
 
+    [VariantFact]
+    public async Task The_cached_dock_tree_reads_only_new_entries_and_equals_the_tree_of_every_stored_leaf()
+    {
+        var seed = await ConsoleSeed.CreateAsync(Host);
+        var dockId = seed.Custody.DockId;
+        var cache = Host.Services.GetRequiredService<DockGateway.Cloud.Custody.DockLeafCache>();
+        var store = Host.Services.GetRequiredService<DockGateway.Cloud.Witness.ICustodyEntryStore>();
+        async Task<byte[]> FullRootAsync() => new MerkleTree(await store.LeafHashesAsync(dockId, CancellationToken.None)).RootHash();
+
+        var (size, root) = await cache.WithTreeAsync(dockId, t => (t.Size, t.RootHash()), CancellationToken.None);
+        Assert.Equal(3, size);
+        Assert.Equal(await FullRootAsync(), root);
+
+        // Two more entries stored after the tree was cached (written directly: only the leaf hashes matter here).
+        await using (var connection = await Host.Services.GetRequiredService<ICloudDatabase>().OpenConnectionAsync(CancellationToken.None))
+        {
+            foreach (var index in new[] { 3L, 4L })
+            {
+                await connection.ExecuteAsync(
+                    "INSERT INTO custody_entries (dock_id, entry_index, entry_json, leaf_hash, received_at) VALUES (@dockId, @index, '{}', @leaf, 0)",
+                    new { dockId, index, leaf = Convert.ToHexStringLower(MerkleHash.Leaf(System.Text.Encoding.UTF8.GetBytes($"extra {index}"))) });
+            }
+        }
+
+        (size, root) = await cache.WithTreeAsync(dockId, t => (t.Size, t.RootHash()), CancellationToken.None);
+        Assert.Equal(5, size);
+        Assert.Equal(await FullRootAsync(), root);
+    }
+
     private async Task<long> AccessLogCountAsync(string action, string resource)
     {
         await using var connection = await Host.Services.GetRequiredService<ICloudDatabase>().OpenConnectionAsync(CancellationToken.None);
