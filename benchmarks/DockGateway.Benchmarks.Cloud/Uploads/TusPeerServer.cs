@@ -61,33 +61,7 @@ public sealed class TusPeerServer : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private async Task WaitListeningAsync()
-    {
-        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"@tus/server exited with {_process.ExitCode}:\n{_process.Tail}");
-            }
-
-            try
-            {
-                using var options = new HttpRequestMessage(HttpMethod.Options, new Uri(CreationPath, UriKind.Relative));
-                using var response = await probe.SendAsync(options);
-                return;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"@tus/server at {BaseAddress} did not answer within 30 s:\n{_process.Tail}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    /// <summary>Until it answers an OPTIONS request on its creation path, whatever the status.</summary>
+    private Task WaitListeningAsync() => HttpReadiness.WaitAsync(_process, "@tus/server", BaseAddress,
+        () => new HttpRequestMessage(HttpMethod.Options, new Uri(CreationPath, UriKind.Relative)), _ => true, TimeSpan.FromSeconds(30));
 }

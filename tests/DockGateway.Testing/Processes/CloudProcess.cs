@@ -112,35 +112,5 @@ public sealed class CloudProcess : IAsyncDisposable
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 
-    private async Task WaitHealthyAsync(ChildProcess process)
-    {
-        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + s_healthyTimeout;
-        while (true)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"the cloud exited with {process.ExitCode}:\n{process.Tail}");
-            }
-
-            try
-            {
-                using var response = await probe.GetAsync(new Uri("healthz", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the cloud at {BaseAddress} was not healthy after {s_healthyTimeout}:\n{process.Tail}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private Task WaitHealthyAsync(ChildProcess process) => HttpReadiness.WaitHealthyAsync(process, "the cloud", BaseAddress, s_healthyTimeout);
 }

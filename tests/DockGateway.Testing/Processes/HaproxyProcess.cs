@@ -73,35 +73,6 @@ public sealed class HaproxyProcess : IAsyncDisposable
         return text.ToString();
     }
 
-    private async Task WaitHealthyAsync()
-    {
-        using var probe = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"haproxy exited with {_process.ExitCode}:\n{_process.Tail}");
-            }
-
-            try
-            {
-                using var response = await probe.GetAsync(new Uri("healthz", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-            {
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"haproxy at {BaseAddress} passed no request to a healthy cloud within 30 s:\n{_process.Tail}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    /// <summary>Until haproxy passes a request to a healthy cloud.</summary>
+    private Task WaitHealthyAsync() => HttpReadiness.WaitHealthyAsync(_process, "haproxy", BaseAddress, TimeSpan.FromSeconds(30));
 }
