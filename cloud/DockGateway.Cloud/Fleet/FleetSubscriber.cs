@@ -54,6 +54,7 @@ public sealed partial class FleetSubscriber(
             await foreach (var message in connection.Messages.ReadAllAsync(stoppingToken))
             {
                 await handler.HandleAsync(message, stoppingToken);
+                await message.AcknowledgeAsync(stoppingToken); // only now: an event acknowledged before it is stored is lost in a crash
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -45,7 +45,11 @@ public sealed partial class MqttConnection : IMqttConnection
         _queueSlots = new SemaphoreSlim(options.MaxQueuedMessages, options.MaxQueuedMessages);
         _messages = Channel.CreateBounded<MqttMessage>(
             new BoundedChannelOptions(options.MaxReceivedMessages) { FullMode = BoundedChannelFullMode.DropWrite, SingleWriter = true },
-            _ => Interlocked.Increment(ref _droppedMessages));
+            dropped =>
+            {
+                Interlocked.Increment(ref _droppedMessages);
+                _ = dropped.AcknowledgeAsync(CancellationToken.None); // dropped and counted, as before: nothing will handle it
+            });
         _client = new MqttClientFactory().CreateMqttClient();
         _client.ApplicationMessageReceivedAsync += OnMessageReceivedAsync;
         _client.DisconnectedAsync += OnDisconnectedAsync;
@@ -156,9 +160,13 @@ public sealed partial class MqttConnection : IMqttConnection
 
     private Task OnMessageReceivedAsync(MqttApplicationMessageReceivedEventArgs e)
     {
-        // MQTTnet may reuse its buffers after this returns: copy the payload out.
+        // MQTTnet may reuse its buffers after this returns: copy the payload out. The reader acknowledges it once handled.
         var message = e.ApplicationMessage;
-        _messages.Writer.TryWrite(new MqttMessage(message.Topic, message.Payload.ToArray(), (MqttQos)message.QualityOfServiceLevel, message.Retain));
+        e.AutoAcknowledge = false;
+        _messages.Writer.TryWrite(new MqttMessage(message.Topic, message.Payload.ToArray(), (MqttQos)message.QualityOfServiceLevel, message.Retain)
+        {
+            Acknowledgement = e.AcknowledgeAsync,
+        });
         return Task.CompletedTask;
     }
 

@@ -34,6 +34,7 @@ public sealed class MqttConnectionTests
         while (true)
         {
             var message = await connection.Messages.ReadAsync(cts.Token);
+            await message.AcknowledgeAsync(cts.Token); // as a reader must: the broker holds back more than its receive maximum unacknowledged
             if (match is null || match(message))
             {
                 return message;

@@ -78,6 +78,24 @@ public sealed class MqttSessionTests
         Assert.False(back.Messages.TryRead(out var unexpected), $"a clean session received '{unexpected?.PayloadText}'");
     }
 
+    [RequiresFact(Needs.Mosquitto)]
+    public async Task A_message_read_but_not_acknowledged_before_the_reader_goes_comes_again_to_its_persistent_session()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await SubscribeThenLeaveAsync(broker, cleanSession: false);
+        await using (var reader = await ConnectAsync(broker, cleanSession: false))
+        {
+            await PublishWhileAwayAsync(broker, count: 1);
+            var unhandled = await reader.Messages.ReadAsync(new CancellationTokenSource(s_timeout).Token);
+            Assert.Equal("away 0", unhandled.PayloadText); // read, never acknowledged: as a process killed before it stored it
+        }
+
+        await using var back = await ConnectAsync(broker, cleanSession: false);
+        var again = await MqttConnectionTests.NextAsync(back);
+
+        Assert.Equal("away 0", again.PayloadText);
+    }
+
     private static async Task<MqttConnection> ConnectAsync(MosquittoBroker broker, bool cleanSession, TimeSpan? sessionExpiry = null)
     {
         var options = MqttConnectionTests.OptionsFor(broker, "session-test-subscriber");

@@ -47,7 +47,7 @@ public static class SwarmRun
                 await dock.DisposeAsync();
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(2)); // the last events reach the database
+            await WaitForAlertsAsync(database, options.Files); // events queued for the killed instance arrive once it is back
             return await CountAsync(options, database, shared, elapsed, latencies, cpu, retries);
         }
         finally
@@ -68,6 +68,7 @@ public static class SwarmRun
         ["Cloud__Mqtt__Host"] = broker.Host,
         ["Cloud__Mqtt__Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
         ["Cloud__Mqtt__ClientId"] = $"swarm-cloud-{instance + 1}",
+        ["Cloud__Mqtt__CleanSession"] = "false", // as in production: the broker keeps a killed instance's unacknowledged events
         ["Cloud__Fleet__ShareGroup"] = "swarm",
     };
 
@@ -140,6 +141,18 @@ public static class SwarmRun
 
         return new SwarmResult(options, elapsed, latencies, cpu, retries, (int)completed, (int)twice, blobs.Length, matching, (int)holding, (int)empty,
             (int)alerts);
+    }
+
+    /// <summary>Until <paramref name="expected"/> alerts are stored, or 60 s: the count then says what arrived.</summary>
+    private static async Task WaitForAlertsAsync(PostgresTestDatabase database, int expected)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (await ScalarAsync(connection, "SELECT COUNT(*) FROM fleet_alerts WHERE kind = 'late'") < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(250);
+        }
     }
 
     private static async Task<long> ScalarAsync(NpgsqlConnection connection, string sql)
