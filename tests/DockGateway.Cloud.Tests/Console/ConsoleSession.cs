@@ -58,7 +58,7 @@ public sealed class ConsoleSession : IAsyncDisposable
         await Page.GotoAsync("/console" + hash);
         await Page.FillAsync("#token", _token);
         await Page.ClickAsync("#signin button[type=submit]");
-        await Page.WaitForSelectorAsync("#page h2");
+        await RenderedAsync(); // the heading comes first; a page's tables follow when its requests end
         Assert.DoesNotContain(_token, Page.Url, StringComparison.Ordinal);
     }
 
@@ -66,8 +66,11 @@ public sealed class ConsoleSession : IAsyncDisposable
     public async Task GoAsync(string hash)
     {
         await Page.EvaluateAsync("h => { location.hash = h; }", hash);
-        await Page.WaitForFunctionAsync("() => document.querySelector('#page')?.getAttribute('aria-busy') === 'false' && document.querySelector('#page h2')");
+        await RenderedAsync();
     }
+
+    private async Task RenderedAsync() =>
+        await Page.WaitForFunctionAsync("() => document.querySelector('#page')?.getAttribute('aria-busy') === 'false' && document.querySelector('#page h2')");
 
     public async Task ShotAsync(string name) =>
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleBrowserFixture.Shots, name + ".png"), FullPage = true });
