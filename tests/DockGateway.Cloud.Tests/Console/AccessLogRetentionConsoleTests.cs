@@ -146,6 +146,8 @@ public sealed class AccessLogRetentionConsoleTests(ConsoleBrowserFixture fixture
         await manager.SignInAsync();
         Assert.False(await manager.Page.Locator("nav a[data-page=access-log]").IsVisibleAsync());
         Assert.False(await manager.Page.Locator("nav a[data-page=retention]").IsVisibleAsync());
+        Assert.False(await manager.Page.Locator("nav a[data-page=footage]").IsVisibleAsync());
+        Assert.False(await manager.Page.Locator("nav a[data-page=cases]").IsVisibleAsync());
         Assert.True(await manager.Page.Locator("nav a[data-page=officers]").IsVisibleAsync());
     }
 }
