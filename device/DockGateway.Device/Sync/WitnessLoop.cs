@@ -47,8 +47,10 @@ public sealed class WitnessLoop(
             {
                 return;
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or System.Net.Sockets.SocketException or IOException)
             {
+                // A SocketException can escape HttpClient unwrapped when the cloud dies mid-connect (ENOTCONN from
+                // RemoteEndPoint, seen in UploadKilledAtEachStepTests): still only the cloud being away, never a reason to stop.
                 // Once per outage at warning level; every further round (one per Sync:WitnessInterval) at debug.
                 logger.Log(_unreachable ? LogLevel.Debug : LogLevel.Warning, "Cloud witness unreachable: {Error}; retrying every {Delay}", ex.Message, options.WitnessInterval);
                 _unreachable = true;
