@@ -1,28 +1,15 @@
 using DockGateway.Cloud.Exports;
-using DockGateway.Cloud.Ratios;
-using DockGateway.Cloud.Retrieval;
 
 namespace DockGateway.Cloud.AccessLog;
 
-/// <summary>The access log as CSV (UTF-8 with a byte-order mark, RFC 4180, formula-safe fields, times in RFC 3339 UTC).</summary>
+/// <summary>The access log's CSV columns.</summary>
 public static class AccessLogCsv
 {
-    public const string Header = "at,actor_id,actor_name,role,action,resource,agency_code,detail,id";
-
-    public static async Task WriteAsync(Stream body, IAsyncEnumerable<AccessLogEntry> entries, CancellationToken cancellationToken)
-    {
-        await using var writer = CsvDownload.Writer(body);
-        await writer.WriteAsync(Header + "\r\n");
-        await foreach (var e in entries.WithCancellation(cancellationToken))
-        {
-            string[] fields =
-            [
-                FootageCsv.Time(e.At), RatioCsv.Quote(e.ActorId), RatioCsv.Quote(e.ActorName), RatioCsv.Quote(e.Role), RatioCsv.Quote(e.Action),
-                RatioCsv.Quote(e.Resource), RatioCsv.Quote(e.AgencyCode ?? string.Empty), RatioCsv.Quote(e.Detail ?? string.Empty), e.Id,
-            ];
-            await writer.WriteAsync(string.Join(',', fields) + "\r\n");
-        }
-
-        await writer.FlushAsync(cancellationToken);
-    }
+    public static readonly CsvTable<AccessLogEntry> Table = new(
+        "at,actor_id,actor_name,role,action,resource,agency_code,detail,id",
+        e =>
+        [
+            CsvField.Time(e.At), CsvField.Text(e.ActorId), CsvField.Text(e.ActorName), CsvField.Text(e.Role), CsvField.Text(e.Action),
+            CsvField.Text(e.Resource), CsvField.Text(e.AgencyCode), CsvField.Text(e.Detail), e.Id,
+        ]);
 }

@@ -64,7 +64,7 @@ public static class AccessLogEndpoints
         {
             await log.RecordAsync(http.User, "export.access-log", http.Request.Path + http.Request.QueryString, agency, "access log as CSV", ct);
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"access-log-{agency ?? "all"}.csv\"";
-            return Results.Stream(body => AccessLogCsv.WriteAsync(body, log.AllAsync(query with { After = null }, http.RequestAborted), http.RequestAborted), CsvDownload.ContentType);
+            return AccessLogCsv.Table.Stream(log.AllAsync(query with { After = null }, http.RequestAborted), http.RequestAborted);
         }
 
         var entries = await log.ListAsync(query with { Limit = count + 1 }, ct);

@@ -107,8 +107,7 @@ public static class CustodyEndpoints
         {
             await log.RecordAsync(http.User, "export.custody.docks", http.Request.Path + http.Request.QueryString, agency, "custody overview as CSV", ct);
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"custody-{agency ?? "all"}.csv\"";
-            return Results.Stream(body => CustodyDockCsv.WriteAsync(body, query.AllAsync(scope, status, search, http.RequestAborted), http.RequestAborted),
-                CsvDownload.ContentType);
+            return CustodyDockCsv.Table.Stream(query.AllAsync(scope, status, search, http.RequestAborted), http.RequestAborted);
         }
 
         await log.RecordAsync(http.User, "custody.docks.read", http.Request.Path + http.Request.QueryString, agency, null, ct);

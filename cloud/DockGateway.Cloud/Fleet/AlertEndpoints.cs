@@ -81,7 +81,7 @@ public static class AlertEndpoints
 
         await log.RecordAsync(http.User, "export.alerts", http.Request.Path + http.Request.QueryString, agency, "alerts as CSV", ct);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"alerts-{agency ?? "all"}.csv\"";
-        return Results.Stream(body => AlertCsv.WriteAsync(body, alerts.AllAsync(scope, filter, http.RequestAborted), http.RequestAborted), "text/csv; charset=utf-8");
+        return AlertCsv.Table.Stream(alerts.AllAsync(scope, filter, http.RequestAborted), http.RequestAborted);
     }
 
     private static async Task<IResult> AcknowledgeAsync(

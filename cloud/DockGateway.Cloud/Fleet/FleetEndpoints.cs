@@ -86,6 +86,6 @@ public static class FleetEndpoints
 
         await log.RecordAsync(http.User, "export.alerts", http.Request.Path + http.Request.QueryString, code, $"{alerts.Count} alerts", ct);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"alerts-{code}.csv\"";
-        return CsvDownload.Of(FleetAlertCsv.Write(alerts));
+        return FleetAlertCsv.Table.Of(alerts);
     }
 }

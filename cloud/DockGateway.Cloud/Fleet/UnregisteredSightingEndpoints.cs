@@ -51,10 +51,7 @@ public static class UnregisteredSightingEndpoints
         {
             await log.RecordAsync(http.User, "export.unregistered-recorders", http.Request.Path + http.Request.QueryString, agency, null, ct);
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"unregistered-{agency ?? "all"}.csv\"";
-            var lines = (await query.AllAsync(caller.Scope(agency), ct)).Select(s => string.Join(',', RatioCsv.Quote(s.Serial), RatioCsv.Quote(s.AgencyCode),
-                s.Sightings.ToString(CultureInfo.InvariantCulture), CustodyDockCsv.Time(s.FirstSeen), CustodyDockCsv.Time(s.LastSeen),
-                RatioCsv.Quote(s.LastDockId ?? string.Empty), RatioCsv.Quote(s.RegisteredAgency ?? string.Empty)));
-            return CsvDownload.Of(string.Join("\r\n", ["serial,agency_code,sightings,first_seen,last_seen,last_dock_id,registered_agency", .. lines]) + "\r\n");
+            return UnregisteredSightingCsv.Table.Of(await query.AllAsync(caller.Scope(agency), ct));
         }
 
         var result = await query.PageAsync(caller.Scope(agency), page, ct);

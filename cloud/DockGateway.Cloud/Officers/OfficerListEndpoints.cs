@@ -54,7 +54,7 @@ public static class OfficerListEndpoints
         {
             await log.RecordAsync(http.User, "export.officers", resource, agency, "officers with footage counts as CSV", ct);
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"officers-{agency ?? "all"}.csv\"";
-            return Results.Stream(body => OfficerListCsv.WriteAsync(body, query.AllAsync(scope, filter, http.RequestAborted), http.RequestAborted), CsvDownload.ContentType);
+            return OfficerListCsv.Table.Stream(query.AllAsync(scope, filter, http.RequestAborted), http.RequestAborted);
         }
 
         await log.RecordAsync(http.User, "footage.officers.read", resource, agency, null, ct);

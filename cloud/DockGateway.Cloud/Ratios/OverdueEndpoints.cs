@@ -65,6 +65,6 @@ public static class OverdueEndpoints
         // Logged before the first byte leaves: an export is never served unrecorded.
         await log.RecordAsync(http.User, "export.overdue", http.Request.Path + http.Request.QueryString, agency, "overdue recorders as CSV", ct);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"overdue-{agency ?? "all"}.csv\"";
-        return Results.Stream(body => OverdueCsv.WriteAsync(body, query.AllAsync(scope, http.RequestAborted), http.RequestAborted), CsvDownload.ContentType);
+        return OverdueCsv.Table.Stream(query.AllAsync(scope, http.RequestAborted), http.RequestAborted);
     }
 }

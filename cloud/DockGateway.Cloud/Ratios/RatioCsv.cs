@@ -29,16 +29,8 @@ public static class RatioCsv
         return csv.ToString();
     }
 
-    /// <summary>Quotes a field when it holds a comma, quote or line break; neutralises spreadsheet formulas.</summary>
-    public static string Quote(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+    /// <summary>See <see cref="Exports.CsvField.Text"/>.</summary>
+    public static string Quote(string value) => Exports.CsvField.Text(value);
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 

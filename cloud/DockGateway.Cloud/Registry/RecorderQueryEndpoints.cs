@@ -49,7 +49,7 @@ public static class RecorderQueryEndpoints
         {
             await log.RecordAsync(http.User, "export.recorders", http.Request.Path + http.Request.QueryString, agency, "recorders as CSV", ct);
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"recorders-{agency ?? "all"}.csv\"";
-            return Results.Stream(body => RecorderListCsv.WriteAsync(body, query.AllAsync(scope, filter, http.RequestAborted), http.RequestAborted), "text/csv; charset=utf-8");
+            return RecorderListCsv.Table.Stream(query.AllAsync(scope, filter, http.RequestAborted), http.RequestAborted);
         }
 
         var page = await query.PageAsync(scope, filter, ct);

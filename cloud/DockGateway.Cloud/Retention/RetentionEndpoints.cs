@@ -113,6 +113,6 @@ public static class RetentionEndpoints
 
         await log.RecordAsync(http.User, "export.retention", http.Request.Path + http.Request.QueryString, agency, "retention dry run as CSV", ct);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"retention-{agency ?? "all"}.csv\"";
-        return CsvDownload.Of(RetentionCsv.Write(preview));
+        return RetentionCsv.Table.Of(preview.Items);
     }
 }

@@ -83,6 +83,6 @@ public static class FootageEndpoints
 
         await log.RecordAsync(http.User, "export.footage", query, agency, "footage search as CSV", ct);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"footage-{agency ?? "all"}.csv\"";
-        return Results.Stream(body => FootageCsv.WriteAsync(body, search.AllAsync(filter, http.RequestAborted), http.RequestAborted), CsvDownload.ContentType);
+        return FootageCsv.Table.Stream(search.AllAsync(filter, http.RequestAborted), http.RequestAborted);
     }
 }

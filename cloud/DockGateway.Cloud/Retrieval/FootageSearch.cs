@@ -1,4 +1,5 @@
 using Dapper;
+using DockGateway.Cloud.Footage;
 using DockGateway.Cloud.Paging;
 using DockGateway.Cloud.Storage;
 
@@ -10,18 +11,19 @@ namespace DockGateway.Cloud.Retrieval;
 /// </summary>
 public sealed class FootageSearch(ICloudDatabase database)
 {
-    private const string Columns = """
-        f.sha256 AS Sha256, f.dock_id AS DockId, f.entry_index AS EntryIndex, f.agency_code AS AgencyCode, f.size AS Size,
-        f.recorder AS Recorder, f.officer_badge AS OfficerBadge, f.path AS Path, f.recorded_start AS RecordedStart,
-        f.recorded_end AS RecordedEnd, f.ingested_at AS IngestedAt, f.received_at AS ReceivedAt, f.late AS Late,
-        (SELECT COUNT(*) FROM uploads u WHERE u.sha256 = f.sha256 AND u.completed_at IS NOT NULL) AS StoredCount,
-        (SELECT COUNT(*) FROM deletion_records d WHERE d.sha256 = f.sha256 AND d.state = 'deleted') AS DeletedCount
+    /// <summary>The footage row (<see cref="FootageStore.Columns"/>) and then <c>Stored</c>: 1 while the file's bytes are in
+    /// the footage store (an upload completed, no deletion record says deleted).</summary>
+    private const string Columns = FootageStore.Columns + """
+        ,
+        CASE WHEN EXISTS (SELECT 1 FROM uploads u WHERE u.sha256 = f.sha256 AND u.completed_at IS NOT NULL)
+              AND NOT EXISTS (SELECT 1 FROM deletion_records d WHERE d.sha256 = f.sha256 AND d.state = 'deleted')
+             THEN 1 ELSE 0 END AS Stored
         """;
 
     public async Task<FootagePage> PageAsync(FootageFilter filter, KeysetCursor? after, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<FootageRow>(Command(filter, after, limit + 1, cancellationToken))).ToList();
+        var rows = (await QueryAsync(connection, Command(filter, after, limit + 1, cancellationToken))).ToList();
         var items = await WithCasesAsync(connection, rows.Take(limit).ToList(), cancellationToken);
         var next = rows.Count > limit ? Cursor(items[^1]).ToString() : null;
         return new FootagePage(items, next);
@@ -53,7 +55,7 @@ public sealed class FootageSearch(ICloudDatabase database)
     public async Task<IReadOnlyList<FootageHit>> BySha256Async(string sha256, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<FootageRow>(new CommandDefinition(
+        var rows = (await QueryAsync(connection, new CommandDefinition(
             $"SELECT {Columns} FROM footage f WHERE f.sha256 = @sha256 ORDER BY f.received_at, f.dock_id, f.entry_index",
             new { sha256 }, cancellationToken: cancellationToken))).ToList();
         return await WithCasesAsync(connection, rows, cancellationToken);
@@ -63,18 +65,23 @@ public sealed class FootageSearch(ICloudDatabase database)
     public async Task<FootageHit?> ByEntryAsync(string dockId, long entryIndex, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var rows = (await connection.QueryAsync<FootageRow>(new CommandDefinition(
+        var rows = (await QueryAsync(connection, new CommandDefinition(
             $"SELECT {Columns} FROM footage f WHERE f.dock_id = @dockId AND f.entry_index = @entryIndex",
             new { dockId, entryIndex }, cancellationToken: cancellationToken))).ToList();
         return (await WithCasesAsync(connection, rows, cancellationToken)).FirstOrDefault();
     }
+
+    private static Task<IEnumerable<(FootageRecord Record, bool Stored)>> QueryAsync(
+        System.Data.Common.DbConnection connection, CommandDefinition command) =>
+        connection.QueryAsync<FootageRow, long, (FootageRecord, bool)>(
+            command, (row, stored) => (row.ToRecord(), stored != 0), splitOn: "Stored");
 
     private static KeysetCursor Cursor(FootageHit hit) =>
         new(hit.RecordedStart.ToUnixTimeMilliseconds(), $"{hit.DockId}/{hit.EntryIndex:D19}");
 
     /// <summary>The rows with their case numbers, read in one query for the whole page.</summary>
     private async Task<List<FootageHit>> WithCasesAsync(
-        System.Data.Common.DbConnection connection, List<FootageRow> rows, CancellationToken cancellationToken)
+        System.Data.Common.DbConnection connection, List<(FootageRecord Record, bool Stored)> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
@@ -86,10 +93,17 @@ public sealed class FootageSearch(ICloudDatabase database)
             SELECT l.dock_id, l.entry_index, c.case_number FROM case_footage l JOIN cases c ON c.id = l.case_id
             WHERE {database.AnyOf("l.dock_id", "docks")} AND l.entry_index >= @first AND l.entry_index <= @last
             """,
-            new { docks = rows.Select(r => r.DockId).Distinct().ToArray(), first = rows.Min(r => r.EntryIndex), last = rows.Max(r => r.EntryIndex) },
+            new
+            {
+                docks = rows.Select(r => r.Record.DockId).Distinct().ToArray(),
+                first = rows.Min(r => r.Record.EntryIndex),
+                last = rows.Max(r => r.Record.EntryIndex),
+            },
             cancellationToken: cancellationToken));
         var byEntry = links.ToLookup(l => (l.DockId, l.EntryIndex), l => l.CaseNumber);
-        return rows.Select(r => r.ToHit(byEntry[(r.DockId, r.EntryIndex)].Order(StringComparer.Ordinal).ToList())).ToList();
+        return rows
+            .Select(r => FootageHit.From(r.Record, r.Stored, byEntry[(r.Record.DockId, r.Record.EntryIndex)].Order(StringComparer.Ordinal).ToList()))
+            .ToList();
     }
 
     private CommandDefinition Command(FootageFilter filter, KeysetCursor? after, int limit, CancellationToken cancellationToken)

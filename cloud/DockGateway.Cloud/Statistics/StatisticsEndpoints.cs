@@ -49,7 +49,7 @@ public static class StatisticsEndpoints
         var csv = new StringBuilder(CsvHeader).Append("\r\n");
         foreach (var r in rows)
         {
-            csv.AppendJoin(',', RatioCsv.Quote(r.AgencyCode), RatioCsv.Quote(r.AgencyName), r.Class,
+            csv.AppendJoin(',', CsvField.Text(r.AgencyCode), CsvField.Text(r.AgencyName), r.Class,
                     string.Join(',', new[] { r.Officers, r.RegisteredOfficers, r.RecordersInService, r.RecordersInRepair, r.RecordersRetired, r.RecordersAssigned, r.Docks, r.DockSlots }
                         .Select(n => n.ToString(CultureInfo.InvariantCulture))))
                 .Append("\r\n");

@@ -107,6 +107,8 @@ public sealed class AccessLogRetentionConsoleTests(ConsoleBrowserFixture fixture
             var deletions = await page.TextContentAsync("#deletions-table") ?? "";
             Assert.Contains(expired, deletions, StringComparison.Ordinal);
             Assert.Contains("已删除", deletions, StringComparison.Ordinal);
+            Assert.Contains($"单位 {agency} 保存录像 183 天", deletions, StringComparison.Ordinal); // the recorded English rule, in the reader's language
+            Assert.DoesNotContain("keeps footage", deletions, StringComparison.Ordinal);
             await reviewer.ShotAsync("retention-zh-CN");
 
             var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#preview button.csv"));

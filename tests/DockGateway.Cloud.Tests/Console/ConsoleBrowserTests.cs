@@ -53,7 +53,10 @@ public sealed class ConsoleBrowserTests(ConsoleBrowserFixture fixture) : IClassF
             Assert.Contains(label, docks, StringComparison.Ordinal);
         }
 
-        Assert.Equal(1, await page.Locator("#docks-table td.bad", new() { HasText = "最早待上传" }).CountAsync()); // its oldest upload waits 26 h
+        var late = page.Locator("#docks-table td span.bad", new() { HasText = "最早待上传" }); // its oldest upload waits 26 h: only that age is red
+        Assert.Equal(1, await late.CountAsync());
+        Assert.StartsWith("最早待上传", await late.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.Locator("#docks-table td.bad", new() { HasText = "最早待上传" }).CountAsync());
 
         Assert.Equal(1, await page.Locator("#docks-table .slot.stale").CountAsync());
         await session.ShotAsync("docks-zh-CN");

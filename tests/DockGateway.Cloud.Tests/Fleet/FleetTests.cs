@@ -268,7 +268,7 @@ public abstract class FleetTests(FleetHostFixture fixture)
         Assert.Equal(1, (await client.EventuallyAsync($"{alertsPath}?limit=1", _ => true)).GetArrayLength());
 
         var lines = await (await client.GetAsync($"{alertsPath}?format=csv")).CsvLinesAsync();
-        Assert.Equal(FleetAlertCsv.Header, lines[0]);
+        Assert.Equal(FleetAlertCsv.Table.Header, lines[0]);
         Assert.Equal(4, lines.Length);
         Assert.Contains(lines, l => l.Contains(",disk-low,,", StringComparison.Ordinal) && l.Contains("1.2 GB free", StringComparison.Ordinal));
 

@@ -96,7 +96,7 @@ public abstract class OverdueEndpointTests(CloudHostFixture fixture)
         await Host.DockedAsync(code, dock, $"{code}-CSV", Host.Time.GetUtcNow() - TimeSpan.FromHours(48));
 
         var lines = await (await admin.GetAsync($"/api/v1/recorders/overdue?agency={code}&format=csv")).CsvLinesAsync();
-        Assert.Equal(DockGateway.Cloud.Ratios.OverdueCsv.Header, lines[0]);
+        Assert.Equal(DockGateway.Cloud.Ratios.OverdueCsv.Table.Header, lines[0]);
         Assert.StartsWith($"{code}-CSV,{code},Acme,BW-1,B-9,'=李娜,", lines[1], StringComparison.Ordinal);
         Assert.EndsWith($",{dock}," + lines[1].Split(',')[6] + ",48", lines[1], StringComparison.Ordinal);
         Assert.Equal(2, lines.Length);

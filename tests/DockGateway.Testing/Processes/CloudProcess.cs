@@ -53,7 +53,16 @@ public sealed class CloudProcess : IAsyncDisposable
             LoopbackPort.Free(),
             adminToken ?? $"{label}-admin-{Guid.NewGuid():N}");
         cloud._always = always ?? new Dictionary<string, string>();
-        await cloud.StartAgainAsync(environment);
+        try
+        {
+            await cloud.StartAgainAsync(environment);
+        }
+        catch
+        {
+            await cloud.DisposeAsync(); // a start that never got healthy (e.g. on a starved machine) must not leave the process behind
+            throw;
+        }
+
         return cloud;
     }
 
@@ -67,6 +76,7 @@ public sealed class CloudProcess : IAsyncDisposable
     /// <param name="environment">Extra environment variables (e.g. the test-only crash point); none when null.</param>
     public async Task StartAgainAsync(IReadOnlyDictionary<string, string>? environment = null)
     {
+        await KillAsync(); // normally dead already (killed, or at a crash point); never two on one port and data directory
         _process?.Dispose();
         var start = new ProcessStartInfo("dotnet", ["exec", _dll]) { WorkingDirectory = Directory };
         start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');

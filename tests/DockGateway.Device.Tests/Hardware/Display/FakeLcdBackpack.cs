@@ -31,6 +31,10 @@ public sealed class FakeLcdBackpack(int bus = 1, int address = 0x27) : I2cDevice
     /// <summary>Every instruction the controller executed, by name (Clear, SetDdram 0x40, ...).</summary>
     public List<string> Instructions { get; } = [];
 
+    /// <summary>The first row as it read each time the controller was sent to a new DDRAM address (after a row was
+    /// written), kept for tests that watch a display from another thread without sampling it.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> FirstRowsShown { get; } = new();
+
     /// <summary>How many characters were written to DDRAM.</summary>
     public int CharactersWritten { get; private set; }
 
@@ -107,6 +111,7 @@ public sealed class FakeLcdBackpack(int bus = 1, int address = 0x27) : I2cDevice
             case >= 0x80:
                 _address = value & 0x7F;
                 Instructions.Add($"SetDdram 0x{_address:X2}");
+                FirstRowsShown.Enqueue(Lines[0]);
                 break;
             case >= 0x40:
                 Instructions.Add("SetCgram");

@@ -152,14 +152,13 @@ public sealed class SlotDisplayTests : IDisposable
         });
         using var display = new SlotDisplay(_lcd, options, TimeProvider.System, NullLogger<SlotDisplay>.Instance);
         await display.StartAsync(CancellationToken.None);
-        var pages = new HashSet<string>();
-        for (var i = 0; i < 300 && !pages.Contains("3 empty".PadRight(20)); i++)
+        for (var i = 0; i < 300 && !_backpack.FirstRowsShown.Contains("3 empty".PadRight(20)); i++)
         {
-            pages.Add(_backpack.Lines[0]);
-            await Task.Delay(5);
+            await Task.Delay(10);
         }
 
         await display.StopAsync(CancellationToken.None);
+        var pages = _backpack.FirstRowsShown.ToHashSet();
 
         Assert.Contains("1 empty".PadRight(20), pages);
         Assert.Contains("3 empty".PadRight(20), pages);

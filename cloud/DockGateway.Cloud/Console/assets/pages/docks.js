@@ -14,7 +14,13 @@ function queueText(key, value) {
   return `${term("queue", key)} ${number(value)}`;
 }
 
-function behind(dock) { return (dock.queues?.uploads_oldest_s ?? 0) >= deadlineSeconds; }
+// The queues as one line; only the upload queue's oldest age turns red, once it reaches the 24-hour deadline.
+function queues(dock) {
+  return el("span", {}, Object.entries(dock.queues).flatMap(([k, v], i) => [
+    ...(i > 0 ? [" · "] : []),
+    el("span", { class: k.endsWith("_oldest_s") && v >= deadlineSeconds ? "bad" : "" }, queueText(k, v)),
+  ]));
+}
 
 function stale(dock, slot) { return !dock.online || Date.now() - new Date(slot.receivedAt).getTime() > staleAfterMs; }
 
@@ -33,7 +39,7 @@ export async function show(page) {
     ["docks.lastSeen", d => date(d.lastSeenAt)],
     ["docks.version", d => d.version],
     ["docks.freeDisk", d => bytes(d.freeDiskBytes), "num"],
-    ["docks.queues", d => d.queues ? Object.entries(d.queues).map(([k, v]) => queueText(k, v)).join(" · ") : null, d => behind(d) ? "bad" : ""],
+    ["docks.queues", d => d.queues ? queues(d) : null],
     ["docks.slots", d => d.slots.length === 0 ? "—" : el("span", {}, d.slots.map(s =>
       el("span", { class: `slot ${s.state}${stale(d, s) ? " stale" : ""}`, title: s.message ?? "" }, slotText(d, s))))],
   ];

@@ -25,6 +25,14 @@ function releaseCell(hold, slot, showError) {
   return slot;
 }
 
+// A deletion record keeps its rule as the job wrote it (RetentionCandidate.Rule, English, part of the evidence): shown in
+// the reader's language when it is the retention rule, with the recorded words in the tooltip; anything else verbatim.
+const recordedRule = /^agency (\S+) keeps footage (\d+) days after it was recorded and received$/;
+function ruleCell(rule) {
+  const m = recordedRule.exec(rule ?? "");
+  return m ? el("span", { title: rule }, t("retention.ruleText", { agency: m[1], days: Number(m[2]) })) : rule;
+}
+
 export async function show(page, { me, showError }) {
   const params = hashParams();
   const agency = params.get("agency") ?? "";
@@ -59,7 +67,7 @@ export async function show(page, { me, showError }) {
     ["field.sha256", d => d.sha256, "mono"],
     ["retention.agency", d => d.agencyCode],
     ["retention.dock", d => `${d.dockId} / ${d.entryIndex}`],
-    ["retention.rule", d => d.rule],
+    ["retention.rule", d => ruleCell(d.rule)],
     ["retention.state", d => term("deletionState", d.state), d => d.state === "deleted" ? "ok" : d.state === "pending" ? "bad" : ""],
     ["retention.finishedAt", d => date(d.finishedAt)],
   ];
