@@ -5,7 +5,7 @@ using DockGateway.Cloud.Storage;
 namespace DockGateway.Cloud.Officers;
 
 /// <summary>
-/// The SQL of the officer list, as ordered segments whose row counts are known before a page is read: one segment
+/// The SQL of the officer list, as ordered segments (each counted only when a page reaches past its end): one segment
 /// (every matching officer) unless the list is filtered or sorted by late recordings; then the officers with late
 /// recordings in the window (a grouped join of the late rows' partial index <c>ix_footage_late_recorded</c> with the
 /// officers) and those without (the officers' primary key, with a NOT EXISTS probe), in the order the sort puts them.
