@@ -1,4 +1,9 @@
+using System.Diagnostics;
 using System.Globalization;
+using DockGateway.Cloud.Fleet;
+using DockGateway.Cloud.Officers;
+using DockGateway.Cloud.Storage;
+using DockGateway.Cloud.Timeliness;
 using System.Security.Cryptography;
 using Npgsql;
 using NpgsqlTypes;
@@ -8,7 +13,8 @@ namespace DockGateway.Benchmarks.Cloud;
 /// <summary>
 /// Bulk-loads what the console's other pages read, on top of <see cref="RatioDataLoader"/> (binary COPY, seeded random):
 /// one dock per agency, <c>footage</c> rows over the last 60 days (10 % ingested more than 24 h after their end), open and
-/// acknowledged alerts, and custody entries (leaf hashes) for a few docks, one of them with <c>bigDockEntries</c>.
+/// acknowledged alerts, and custody entries (leaf hashes) for a few docks, one of them with <c>bigDockEntries</c>; then the
+/// console's rollups, which the product keeps in the stores' transactions, are rebuilt from those rows.
 /// </summary>
 public static class ConsoleDataLoader
 {
@@ -121,7 +127,18 @@ public static class ConsoleDataLoader
             await cosigned.ExecuteNonQueryAsync();
         }
 
-        foreach (var table in new[] { "docks", "witness_latest", "footage", "fleet_alerts", "fleet_alert_acknowledgements", "custody_entries" })
+        // COPY bypassed the stores that keep the console's rollups: recount them as a migration's backfill would.
+        var rebuild = Stopwatch.StartNew();
+        await using (var database = new PostgresCloudDatabase(connectionString))
+        {
+            await AlertOpenCounts.RebuildAsync(database, CancellationToken.None);
+            await TimelinessRollup.RebuildAsync(database, CancellationToken.None);
+            await OfficerFootageStats.RebuildAsync(database, CancellationToken.None);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  console rollups (open alerts, timeliness days, officers' last ingest) rebuilt in {rebuild.Elapsed.TotalSeconds:F1} s"));
+        foreach (var table in new[] { "docks", "witness_latest", "footage", "fleet_alerts", "fleet_alert_acknowledgements", "custody_entries",
+            "alert_open_counts", "timeliness_days", "timeliness_days_all", "officer_footage" })
         {
             await using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection);
             await vacuum.ExecuteNonQueryAsync();

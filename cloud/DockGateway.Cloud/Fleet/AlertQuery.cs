@@ -40,16 +40,14 @@ public sealed class AlertQuery(ICloudDatabase database)
         }
     }
 
-    /// <summary>Unacknowledged alerts per agency of <paramref name="agencyCodes"/> (null = all); agencies with none are left out.</summary>
+    /// <summary>Unacknowledged alerts per agency of <paramref name="agencyCodes"/> (null = all); agencies with none are left out.
+    /// Read from the counters of <see cref="AlertOpenCounts"/>.</summary>
     public async Task<IReadOnlyList<AlertOpenCount>> OpenCountsAsync(IReadOnlyCollection<string>? agencyCodes, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var scope = agencyCodes is null ? string.Empty : "AND " + database.AnyOf("a.agency_code", "codes");
+        var scope = agencyCodes is null ? string.Empty : "AND " + database.AnyOf("agency_code", "codes");
         var rows = await connection.QueryAsync<(string AgencyCode, long Open)>(new CommandDefinition(
-            $"""
-            SELECT a.agency_code, COUNT(*) FROM fleet_alerts a LEFT JOIN fleet_alert_acknowledgements k ON k.alert_id = a.id
-            WHERE k.alert_id IS NULL {scope} GROUP BY a.agency_code ORDER BY a.agency_code
-            """,
+            $"SELECT agency_code, open_alerts FROM alert_open_counts WHERE open_alerts > 0 {scope} ORDER BY agency_code",
             new { codes = agencyCodes?.ToArray() ?? [] }, cancellationToken: cancellationToken));
         return rows.Select(r => new AlertOpenCount(r.AgencyCode, r.Open)).ToList();
     }
@@ -62,19 +60,27 @@ public sealed class AlertQuery(ICloudDatabase database)
         return row?.ToItem();
     }
 
-    /// <summary>Stores the acknowledgement; false when the alert already has one (nothing is changed then).</summary>
-    public async Task<bool> AcknowledgeAsync(
-        string id, string actorId, string actorName, string comment, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var inserted = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO fleet_alert_acknowledgements (alert_id, acknowledged_at, actor_id, actor_name, comment)
-            VALUES (@id, @at, @actorId, @actorName, @comment) ON CONFLICT (alert_id) DO NOTHING
-            """,
-            new { id, at = at.ToUnixTimeMilliseconds(), actorId, actorName, comment }, cancellationToken: cancellationToken));
-        return inserted == 1;
-    }
+    /// <summary>Stores the acknowledgement and moves the agency's open-alert counter in the same transaction; false when the
+    /// alert already has one (nothing is changed then).</summary>
+    public Task<bool> AcknowledgeAsync(
+        string id, string actorId, string actorName, string comment, DateTimeOffset at, CancellationToken cancellationToken) =>
+        database.InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                var inserted = await connection.ExecuteAsync(new CommandDefinition(
+                    """
+                    INSERT INTO fleet_alert_acknowledgements (alert_id, acknowledged_at, actor_id, actor_name, comment)
+                    VALUES (@id, @at, @actorId, @actorName, @comment) ON CONFLICT (alert_id) DO NOTHING
+                    """,
+                    new { id, at = at.ToUnixTimeMilliseconds(), actorId, actorName, comment }, transaction, cancellationToken: cancellationToken));
+                if (inserted == 1)
+                {
+                    await AlertOpenCounts.AcknowledgedAsync(connection, transaction, id, cancellationToken);
+                }
+
+                return inserted == 1;
+            },
+            cancellationToken);
 
     private CommandDefinition Command(IReadOnlyCollection<string>? agencyCodes, AlertFilter filter, int? limit, CancellationToken cancellationToken)
     {

@@ -98,6 +98,11 @@ public sealed class FleetStore(ICloudDatabase database)
                         report.Recorder, report.File, report.Message, report.MissingFrom, report.MissingTo,
                     },
                     transaction, cancellationToken: cancellationToken)) == 1;
+                if (report.IsAlert && added)
+                {
+                    await AlertOpenCounts.AddedAsync(connection, transaction, topic.Agency, cancellationToken);
+                }
+
                 await SeenAsync(connection, transaction, topic, seenAt, cancellationToken);
                 if (RecorderSightings.FromEvent(report, receivedAt) is { } at)
                 {

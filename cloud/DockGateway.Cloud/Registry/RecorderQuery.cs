@@ -20,8 +20,11 @@ public sealed class RecorderQuery(ICloudDatabase database, IOptions<CloudOptions
         var now = time.GetUtcNow();
         var (where, args) = Where(agencyCodes, filter, now);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM recorders r WHERE {where}", args, cancellationToken: cancellationToken));
+        // Unfiltered, the total is the sum of the trigger-kept per-agency counters (0004), not a count of every recorder.
+        var count = filter is { Status: null, Search: null, Overdue: null }
+            ? $"SELECT CAST(COALESCE(SUM(recorders_total), 0) AS BIGINT) FROM agency_equipment r WHERE {where}"
+            : $"SELECT COUNT(*) FROM recorders r WHERE {where}";
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(count, args, cancellationToken: cancellationToken));
         var items = total <= filter.Offset ? [] : (await connection.QueryAsync<Row>(new CommandDefinition(
             $"{Select(where, filter)} LIMIT {filter.Limit} OFFSET {filter.Offset}", args, cancellationToken: cancellationToken))).Select(r => r.ToItem()).ToList();
         var next = filter.Offset + items.Count < total ? (filter.Offset + items.Count).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
