@@ -3,9 +3,10 @@ using System.Buffers;
 namespace DockGateway.Device.Ingest;
 
 /// <summary>
-/// The copy and verification buffers, from one bounded pool shared by all slots (no per-thread caches
-/// as in ArrayPool.Shared), so four slots (two 512 KiB copy buffers each) hold about 4 MiB; the pipelined re-read's page-aligned
-/// buffer (at most 256 KiB per slot) is native memory of its own (<see cref="RangeReader"/>).
+/// The buffers of a stored copy's whole-file re-check (<see cref="StoredCopyHash"/>: after a restart, for a
+/// duplicate), from one bounded pool shared by all slots (no per-thread caches as in ArrayPool.Shared); the
+/// copy's and the pipelined re-read's page-aligned buffers are native memory of their own
+/// (<see cref="FootageCopier"/>, <see cref="RangeReader"/>).
 /// </summary>
 public static class CopyBuffers
 {

@@ -5,10 +5,12 @@ namespace DockGateway.Device.Ingest;
 
 /// <summary>
 /// Copies a recorder file to a temporary file while computing its SHA-256 in the same pass (the caller
-/// fsyncs it). Two page-aligned native buffers (<see cref="AlignedBuffer"/>), each filled whole before it
-/// is written, so every chunk but the last starts and ends on a page boundary (as <c>O_DIRECT</c> writes
-/// need, <see cref="CopyWriter"/>): the next chunk is read from the recorder while the current one is
-/// written and hashed in parallel.
+/// fsyncs it). One thread of its own per copy (a slot copies one file at a time) runs the loop
+/// synchronously: read a chunk from the recorder, hash it, write it (<see cref="CopyWriter"/>, <c>O_DIRECT</c>),
+/// with no hand-off to the thread pool per chunk (they cost 0.3-0.6 CPU-s per GiB); the read-back of
+/// step 3 (<see cref="ReadBackVerifier"/>) runs on a thread of its own alongside. One page-aligned native
+/// buffer (<see cref="AlignedBuffer"/>), filled whole before it is written, so every chunk but the last
+/// starts and ends on a page boundary, as <c>O_DIRECT</c> writes need.
 /// </summary>
 public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
 {
@@ -17,74 +19,57 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
     /// Each chunk written is handed to <paramref name="verifier"/>, which re-reads it from the disk while the copy goes on.
     /// <paramref name="throwIfSourceGone"/> runs after each chunk: an open file stays readable after its
     /// volume vanished (a lazily unmounted card, a deleted folder), so the copy looks for the volume itself.
+    /// Cancellation (the recorder pulled out, the service stopping) is seen after each chunk.
     /// </summary>
-    internal async Task<string> CopyAsync(SafeFileHandle source, VolumePath path, long expectedSize, CopyWriter? destination, ReadBackVerifier? verifier, Action? throwIfSourceGone, CancellationToken cancellationToken)
+    internal Task<string> CopyAsync(SafeFileHandle source, VolumePath path, long expectedSize, CopyWriter? destination, ReadBackVerifier? verifier, Action? throwIfSourceGone, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(
+            () => Copy(source, path, expectedSize, destination, verifier, throwIfSourceGone, cancellationToken),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
+
+    private string Copy(SafeFileHandle source, VolumePath path, long expectedSize, CopyWriter? destination, ReadBackVerifier? verifier, Action? throwIfSourceGone, CancellationToken cancellationToken)
     {
-        using var first = new AlignedBuffer(bufferSize);
-        using var second = new AlignedBuffer(bufferSize);
-        var buffers = new[] { first, second };
+        using var buffer = new AlignedBuffer(bufferSize);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Task<int>? pending = null;
-        Task? written = null;
-        try
+        long offset = 0;
+        while (true)
         {
-            long offset = 0;
-            var current = 0;
-            pending = ReadAsync(source, buffers[current], offset, cancellationToken);
-            while (true)
+            cancellationToken.ThrowIfCancellationRequested(); // before each read, as the thread-pool reads were
+            var read = Read(source, buffer, offset);
+            if (read == 0)
             {
-                var read = await pending;
-                pending = null;
-                if (read == 0)
-                {
-                    break;
-                }
-
-                offset += read;
-                if (offset > expectedSize)
-                {
-                    throw new SourceChangedException($"'{path.Display}' grew while being copied (more than {expectedSize} bytes)");
-                }
-
-                // Three things at once: the next read, this chunk's write, this chunk's hash.
-                pending = read < buffers[current].Length ? Task.FromResult(0) : ReadAsync(source, buffers[1 - current], offset, cancellationToken);
-                written = destination is null ? null : WriteAsync(destination, buffers[current], read, offset - read, cancellationToken);
-                Hash(hash, buffers[current], read);
-                if (written is not null)
-                {
-                    await written;
-                    written = null;
-                }
-                verifier?.Written(offset);
-
-                throwIfSourceGone?.Invoke();
-                hooks.AfterChunk?.Invoke(path, offset);
-                hooks.AfterChunkCancellable?.Invoke(path, offset, cancellationToken);
-                current = 1 - current;
+                break;
             }
 
-            if (offset != expectedSize)
+            offset += read;
+            if (offset > expectedSize)
             {
-                throw new SourceChangedException($"'{path.Display}' is truncated: read {offset} of {expectedSize} bytes");
+                throw new SourceChangedException($"'{path.Display}' grew while being copied (more than {expectedSize} bytes)");
             }
 
-            return Convert.ToHexStringLower(hash.GetHashAndReset());
-        }
-        finally
-        {
-            // The buffers are freed on the way out: no read or write may still be using them.
-            foreach (var task in new Task?[] { pending, written })
+            Hash(hash, buffer, read);
+            if (destination is not null)
             {
-                try
-                {
-                    await (task ?? Task.CompletedTask);
-                }
-                catch (Exception)
-                {
-                    // The copy already failed for another reason; this outcome no longer matters.
-                }
+                Write(destination, buffer, read, offset - read);
+            }
+
+            verifier?.Written(offset);
+            throwIfSourceGone?.Invoke();
+            hooks.AfterChunk?.Invoke(path, offset);
+            hooks.AfterChunkCancellable?.Invoke(path, offset, cancellationToken);
+            if (read < buffer.Length)
+            {
+                break; // the end of the file (a file that grew since is caught by the caller's stat)
             }
         }
+
+        if (offset != expectedSize)
+        {
+            throw new SourceChangedException($"'{path.Display}' is truncated: read {offset} of {expectedSize} bytes");
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
     private static void Hash(IncrementalHash hash, AlignedBuffer buffer, int count)
@@ -94,33 +79,27 @@ public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
         IngestCpuStages.Add(IngestCpuStage.CopyHash, started);
     }
 
-    private static Task WriteAsync(CopyWriter destination, AlignedBuffer buffer, int count, long offset, CancellationToken cancellationToken) =>
-        Task.Run(
-            () =>
-            {
-                var started = IngestCpuStages.Start();
-                destination.Write(buffer, count, offset);
-                IngestCpuStages.Add(IngestCpuStage.CopyWrite, started);
-            },
-            cancellationToken);
+    private static void Write(CopyWriter destination, AlignedBuffer buffer, int count, long offset)
+    {
+        var started = IngestCpuStages.Start();
+        destination.Write(buffer, count, offset);
+        IngestCpuStages.Add(IngestCpuStage.CopyWrite, started);
+    }
 
     /// <summary>Fills the buffer (fewer bytes only at the end of the file), so chunks stay page-aligned.</summary>
-    private static Task<int> ReadAsync(SafeFileHandle source, AlignedBuffer buffer, long offset, CancellationToken cancellationToken) =>
-        Task.Run(
-            () =>
-            {
-                var started = IngestCpuStages.Start();
-                var filled = 0;
-                int read;
-                do
-                {
-                    read = RandomAccess.Read(source, buffer.Span(buffer.Length)[filled..], offset + filled);
-                    filled += read;
-                }
-                while (read > 0 && filled < buffer.Length);
+    private static int Read(SafeFileHandle source, AlignedBuffer buffer, long offset)
+    {
+        var started = IngestCpuStages.Start();
+        var filled = 0;
+        int read;
+        do
+        {
+            read = RandomAccess.Read(source, buffer.Span(buffer.Length)[filled..], offset + filled);
+            filled += read;
+        }
+        while (read > 0 && filled < buffer.Length);
 
-                IngestCpuStages.Add(IngestCpuStage.SourceRead, started);
-                return filled;
-            },
-            cancellationToken);
+        IngestCpuStages.Add(IngestCpuStage.SourceRead, started);
+        return filled;
+    }
 }

@@ -48,7 +48,7 @@ internal sealed partial class IngestSession
             {
                 // 3, pipelined: the stored copy is re-read from the disk, range by range, while it is copied.
                 verifier = pipeline.Options.VerifyAfterCopy
-                    ? new ReadBackVerifier(temporary, destination.SafeFileHandle, pipeline.Options.VerifyFromDisk, pipeline.Options.VerifyRangeBytes, Math.Min(pipeline.Options.VerifyRangeBytes, pipeline.Options.CopyBufferBytes / 2), pipeline.Hooks)
+                    ? new ReadBackVerifier(temporary, destination.SafeFileHandle, pipeline.Options.VerifyFromDisk, pipeline.Options.VerifyRangeBytes, Math.Min(pipeline.Options.VerifyRangeBytes, pipeline.Options.CopyBufferBytes), pipeline.Hooks)
                     : null;
                 // From the disk, the copy bypasses the page cache (O_DIRECT where the file system allows it): nothing to fill, drop and reclaim.
                 var writer = CopyWriter.For(destination.SafeFileHandle, direct: pipeline.Options.VerifyFromDisk);

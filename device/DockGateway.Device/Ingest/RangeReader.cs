@@ -8,23 +8,23 @@ namespace DockGateway.Device.Ingest;
 /// <summary>
 /// Re-reads ranges of a copy being written, for <see cref="ReadBackVerifier"/>. From the disk: the
 /// range's writeback is waited for, its pages are dropped from the page cache and it is read with
-/// <c>O_DIRECT</c> into two page-aligned buffers in turn (no page cache to fill and reclaim, no copy out of
-/// it), the next read from the disk running while the last one is hashed; where <c>O_DIRECT</c> is refused
-/// (ramfs) it is read through the emptied cache instead.
+/// <c>O_DIRECT</c> into one page-aligned buffer (no page cache to fill and reclaim, no copy out of it),
+/// read and hashed in turn on the read-back's own thread (no hand-off to the thread pool per read); where
+/// <c>O_DIRECT</c> is refused (ramfs) it is read through the emptied cache instead.
 /// </summary>
 internal sealed unsafe class RangeReader : IDisposable
 {
     private readonly SafeFileHandle _file;
     private readonly bool _fromDisk;
     private readonly bool _direct;
-    private readonly AlignedBuffer[] _buffers;
+    private readonly AlignedBuffer _buffer;
 
     private RangeReader(SafeFileHandle file, bool fromDisk, bool direct, int bufferBytes)
     {
         _file = file;
         _fromDisk = fromDisk;
         _direct = direct;
-        _buffers = [new AlignedBuffer(bufferBytes), new AlignedBuffer(bufferBytes)];
+        _buffer = new AlignedBuffer(bufferBytes);
     }
 
     public static RangeReader Open(string path, bool fromDisk, int bufferBytes)
@@ -73,52 +73,31 @@ internal sealed unsafe class RangeReader : IDisposable
         }
 
         var end = offset + count;
-        var current = 0;
-        Task<int>? pending = ReadAsync(_buffers[current], offset, end);
-        try
+        while (offset < end)
         {
-            while (pending is not null)
-            {
-                var read = pending.GetAwaiter().GetResult(); // the bytes of [offset, end) now in the current buffer
-                var next = offset + read;
-                pending = next < end ? ReadAsync(_buffers[1 - current], next, end) : null;
-                var hashing = IngestCpuStages.Start();
-                hash.AppendData(_buffers[current].Span(read));
-                IngestCpuStages.Add(IngestCpuStage.VerifyHash, hashing);
-                offset = next;
-                current = 1 - current;
-            }
-        }
-        finally
-        {
-            try
-            {
-                pending?.Wait(); // no read may still fill a buffer once this returns (they are freed with the reader)
-            }
-            catch (AggregateException)
-            {
-                // The re-read already failed for another reason.
-            }
+            var read = Read(offset, end);
+            var hashing = IngestCpuStages.Start();
+            hash.AppendData(_buffer.Span(read));
+            IngestCpuStages.Add(IngestCpuStage.VerifyHash, hashing);
+            offset += read;
         }
     }
 
     public void Dispose()
     {
         _file.Dispose();
-        _buffers[0].Dispose();
-        _buffers[1].Dispose();
+        _buffer.Dispose();
     }
 
     /// <summary>Reads from <paramref name="offset"/> as much of [offset, end) as the buffer holds; the count read, never more than asked.</summary>
-    private Task<int> ReadAsync(AlignedBuffer buffer, long offset, long end) =>
-        Task.Run(() =>
-        {
-            var want = (int)Math.Min(buffer.Length, end - offset);
-            var request = _direct ? AlignedBuffer.RoundUp(want) : want; // the tail, rounded up: the read stops at the end of the file
-            var reading = IngestCpuStages.Start();
-            var read = RandomAccess.Read(_file, buffer.Span(request), offset);
-            IngestCpuStages.Add(IngestCpuStage.VerifyRead, reading);
-            return read > 0 ? Math.Min(read, want)
-                : throw new IOException($"the stored copy ends at byte {offset}, {end - offset} bytes short of what was written");
-        });
+    private int Read(long offset, long end)
+    {
+        var want = (int)Math.Min(_buffer.Length, end - offset);
+        var request = _direct ? AlignedBuffer.RoundUp(want) : want; // the tail, rounded up: the read stops at the end of the file
+        var reading = IngestCpuStages.Start();
+        var read = RandomAccess.Read(_file, _buffer.Span(request), offset);
+        IngestCpuStages.Add(IngestCpuStage.VerifyRead, reading);
+        return read > 0 ? Math.Min(read, want)
+            : throw new IOException($"the stored copy ends at byte {offset}, {end - offset} bytes short of what was written");
+    }
 }
