@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dapper;
 using DockGateway.Cloud.Hosting;
 using DockGateway.Cloud.Registry;
@@ -7,56 +8,137 @@ using Microsoft.Extensions.Options;
 namespace DockGateway.Cloud.Ratios;
 
 /// <summary>
-/// Computes equipment ratios set-based in one statement: agencies joined to their trigger-maintained
-/// counters (<c>agency_equipment</c>, migration 0004) and to one GROUP BY over the overdue in-service
-/// recorders only (read through the partial index <c>ix_recorders_overdue</c>). No per-agency queries.
+/// Equipment ratios read from the agencies and their trigger-maintained counters (<c>agency_equipment</c>,
+/// migration 0004), filtered, sorted and paged in the database. Overdue recorders are counted only for the
+/// agencies that are returned, each an index range on <c>ix_recorders_agency_away</c> (migration 0201): a page of
+/// 100 agencies costs 100 small index ranges, never an aggregate over every recorder of the country.
 /// </summary>
 public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> options, TimeProvider time)
 {
-    private const string Sql = """
-        SELECT a.code AS Code, a.name AS Name, a.class AS Class, a.officer_count AS OfficerCount,
-               a.class_c_minimum AS ClassCMinimum, a.legal_review_staff AS LegalReviewStaff,
-               COALESCE(e.officers_registered, 0) AS RegisteredOfficers, COALESCE(e.recorders_total, 0) AS RecordersTotal,
-               COALESCE(e.recorders_in_service, 0) AS RecordersInService, COALESCE(o.overdue, 0) AS RecordersOverdue
-        FROM agencies a
-        LEFT JOIN agency_equipment e ON e.agency_code = a.code
-        LEFT JOIN (
-            SELECT agency_code, COUNT(*) AS overdue
-            FROM recorders
-            WHERE status = 'in-service' AND COALESCE(last_docked_at, issued_at) < @cutoff /*inner*/
-            GROUP BY agency_code) o ON o.agency_code = a.code
-        /*outer*/
-        ORDER BY a.code
-        """;
-
-    private static readonly string s_all = Filtered(string.Empty, string.Empty);
-    private static readonly string s_one = Filtered("AND agency_code = @code", "WHERE a.code = @code");
-    private readonly string _some = Filtered("AND " + database.AnyOf("agency_code", "codes"), "WHERE " + database.AnyOf("a.code", "codes"));
-
-    /// <summary>Ratios for the given agencies (null = all), in code order.</summary>
-    public async Task<IReadOnlyList<EquipmentRatio>> ComputeAsync(IReadOnlyCollection<string>? agencyCodes, CancellationToken cancellationToken)
+    /// <summary>One agency's ratio, or null when there is no such agency.</summary>
+    public async Task<EquipmentRatio?> OneAsync(string code, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var settings = options.Value.Ratios;
-        var sql = agencyCodes switch
-        {
-            null => s_all,
-            { Count: 1 } => s_one,
-            _ => _some,
-        };
-
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var share = (decimal)settings.LegalReviewShare;
-        var ratios = await connection.QueryAsync<Agency, RatioCounts, EquipmentRatio>(
-            new CommandDefinition(
-                sql,
-                new { cutoff = now - settings.OverdueAfter, codes = agencyCodes?.ToArray() ?? [], code = agencyCodes?.FirstOrDefault() },
-                cancellationToken: cancellationToken),
-            (agency, counts) => EquipmentRatio.From(agency, counts, share, now),
-            splitOn: nameof(RatioCounts.RegisteredOfficers));
-        return ratios.ToList();
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            $"SELECT {RatioSql.Columns}, {RatioSql.OverdueOf("a.code")} AS RecordersOverdue FROM {RatioSql.From} WHERE a.code = @code",
+            new { code, cutoff = Cutoff(now) }, cancellationToken: cancellationToken));
+        return row?.ToRatio(Share, now);
     }
 
-    private static string Filtered(string inner, string outer) =>
-        Sql.Replace("/*inner*/", inner, StringComparison.Ordinal).Replace("/*outer*/", outer, StringComparison.Ordinal);
+    /// <summary>A page of the agencies in <paramref name="agencyCodes"/> (null = all) that match <paramref name="filter"/>.</summary>
+    public async Task<RatioPage> PageAsync(IReadOnlyCollection<string>? agencyCodes, RatioFilter filter, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (where, args) = Where(agencyCodes, filter, now);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {RatioSql.From} {where}", args, cancellationToken: cancellationToken));
+        var rows = total <= filter.Page.Offset ? [] : (await connection.QueryAsync<Row>(new CommandDefinition(
+            Select(where, filter, $"LIMIT {filter.Page.Limit} OFFSET {filter.Page.Offset}"), args, cancellationToken: cancellationToken))).ToList();
+        return new RatioPage(rows.Select(r => r.ToRatio(Share, now)).ToList(), total, filter.Page.Next(rows.Count, total), now);
+    }
+
+    /// <summary>Every matching agency in the filter's order, streamed row by row (the CSV export).</summary>
+    public async IAsyncEnumerable<EquipmentRatio> AllAsync(
+        IReadOnlyCollection<string>? agencyCodes, RatioFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var (where, args) = Where(agencyCodes, filter, now);
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await foreach (var row in connection.QueryUnbufferedAsync<Row>(Select(where, filter, string.Empty), args).WithCancellation(cancellationToken))
+        {
+            yield return row.ToRatio(Share, now);
+        }
+    }
+
+    private decimal Share => (decimal)options.Value.Ratios.LegalReviewShare;
+
+    private long Cutoff(DateTimeOffset now) => (now - options.Value.Ratios.OverdueAfter).ToUnixTimeMilliseconds();
+
+    /// <summary>The page of agencies first (sorted and cut in the database), then their overdue counts.</summary>
+    private string Select(string where, RatioFilter filter, string page)
+    {
+        var (inner, outer) = Order(filter);
+        return $"""
+            SELECT p.Code, p.Name, p.Class, p.OfficerCount, p.ClassCMinimum, p.LegalReviewStaff, p.RegisteredOfficers,
+                   p.RecordersTotal, p.RecordersInService, {RatioSql.OverdueOf("p.Code")} AS RecordersOverdue
+            FROM (SELECT {RatioSql.Columns}, {RatioSql.Shortfall} AS Shortfall FROM {RatioSql.From} {where} ORDER BY {inner} {page}) p
+            ORDER BY {outer}
+            """;
+    }
+
+    private (string Inner, string Outer) Order(RatioFilter filter)
+    {
+        var direction = filter.Descending ? "DESC" : "ASC";
+        var collate = database.Dialect == SqlDialect.Postgres ? "COLLATE \"C\"" : "COLLATE BINARY";
+        var (inner, outer) = filter.SortKey switch
+        {
+            "name" => ($"a.name {collate}", $"p.Name {collate}"),
+            "shortfall" => (RatioSql.Shortfall, "p.Shortfall"),
+            "inService" => (RatioSql.InService, "p.RecordersInService"),
+            "officers" => ("a.officer_count", "p.OfficerCount"),
+            _ => ("a.code", "p.Code"),
+        };
+        return filter.SortKey == "code" ? ($"{inner} {direction}", $"{outer} {direction}") : ($"{inner} {direction}, a.code", $"{outer} {direction}, p.Code");
+    }
+
+    private (string Where, object Args) Where(IReadOnlyCollection<string>? agencyCodes, RatioFilter filter, DateTimeOffset now)
+    {
+        List<string> where = [];
+        if (agencyCodes is not null)
+        {
+            where.Add(agencyCodes.Count == 1 ? "a.code = @code" : database.AnyOf("a.code", "codes"));
+        }
+
+        if (filter.Search is not null)
+        {
+            where.Add(@"(UPPER(a.code) LIKE @search ESCAPE '\' OR UPPER(a.name) LIKE @search ESCAPE '\')");
+        }
+
+        if (filter.Class is not null)
+        {
+            where.Add("a.class = @class");
+        }
+
+        if (filter.Compliant is { } compliant)
+        {
+            where.Add(compliant ? $"{RatioSql.Shortfall} = 0" : $"{RatioSql.Shortfall} > 0");
+        }
+
+        var escaped = filter.Search?.ToUpperInvariant().Replace(@"\", @"\\", StringComparison.Ordinal)
+            .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+        return (where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where), new
+        {
+            code = agencyCodes?.FirstOrDefault(), codes = agencyCodes?.ToArray() ?? [], search = $"%{escaped}%", @class = filter.Class,
+            cutoff = Cutoff(now),
+        });
+    }
+
+    private sealed class Row
+    {
+        public string Code { get; init; } = string.Empty;
+
+        public string Name { get; init; } = string.Empty;
+
+        public string Class { get; init; } = string.Empty;
+
+        public long OfficerCount { get; init; }
+
+        public long? ClassCMinimum { get; init; }
+
+        public long LegalReviewStaff { get; init; }
+
+        public long RegisteredOfficers { get; init; }
+
+        public long RecordersTotal { get; init; }
+
+        public long RecordersInService { get; init; }
+
+        public long RecordersOverdue { get; init; }
+
+        public EquipmentRatio ToRatio(decimal share, DateTimeOffset now) => EquipmentRatio.From(
+            new Agency { Code = Code, Name = Name, Class = Class, OfficerCount = OfficerCount, ClassCMinimum = ClassCMinimum, LegalReviewStaff = LegalReviewStaff },
+            new RatioCounts { RegisteredOfficers = RegisteredOfficers, RecordersTotal = RecordersTotal, RecordersInService = RecordersInService, RecordersOverdue = RecordersOverdue },
+            share, now);
+    }
 }

@@ -127,7 +127,8 @@ public abstract class RatioEndpointTests(CloudHostFixture fixture)
         using var manager = Host.Client(await Host.CreateTokenAsync("equipment-manager", first, second));
         string[] expected = [.. new[] { first, second }.Order(StringComparer.Ordinal)];
         var ratios = await (await manager.GetAsync("/api/v1/ratios")).OkJsonAsync();
-        Assert.Equal(expected, ratios.EnumerateArray().Select(r => r.GetProperty("agencyCode").GetString()));
+        Assert.Equal(expected, ratios.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("agencyCode").GetString()));
+        Assert.Equal(2, ratios.GetProperty("total").GetInt64());
         var agencies = await (await manager.GetAsync("/api/v1/agencies")).OkJsonAsync();
         Assert.Equal(expected, agencies.EnumerateArray().Select(r => r.GetProperty("code").GetString()));
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/api/v1/docks")).StatusCode);
