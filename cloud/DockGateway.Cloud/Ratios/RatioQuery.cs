@@ -8,10 +8,10 @@ using Microsoft.Extensions.Options;
 namespace DockGateway.Cloud.Ratios;
 
 /// <summary>
-/// Equipment ratios read from the agencies and their trigger-maintained counters (<c>agency_equipment</c>,
-/// migration 0004), filtered, sorted and paged in the database. Overdue recorders are counted only for the
-/// agencies that are returned, each an index range on <c>ix_recorders_agency_away</c> (migration 0201): a page of
-/// 100 agencies costs 100 small index ranges, never an aggregate over every recorder of the country.
+/// Equipment ratios read from the agencies and their trigger-maintained counters and shortfall (<c>agency_equipment</c>,
+/// migrations 0004 and 0550), filtered, sorted and paged in the database (most short first through the index
+/// <c>ix_agency_equipment_shortfall</c>). Overdue recorders are counted only for the agencies returned, each a small
+/// index range over its in-service recorders: never an aggregate over every recorder of the country.
 /// </summary>
 public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> options, TimeProvider time)
 {
@@ -62,7 +62,7 @@ public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> o
         return $"""
             SELECT p.Code, p.Name, p.Class, p.OfficerCount, p.ClassCMinimum, p.LegalReviewStaff, p.RegisteredOfficers,
                    p.RecordersTotal, p.RecordersInService, {RatioSql.OverdueOf("p.Code")} AS RecordersOverdue
-            FROM (SELECT {RatioSql.Columns}, {RatioSql.Shortfall} AS Shortfall FROM {RatioSql.From} {where} ORDER BY {inner} {page}) p
+            FROM (SELECT {RatioSql.Columns}, e.shortfall AS Shortfall FROM {RatioSql.From} {where} ORDER BY {inner} {page}) p
             ORDER BY {outer}
             """;
     }
@@ -74,12 +74,12 @@ public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> o
         var (inner, outer) = filter.SortKey switch
         {
             "name" => ($"a.name {collate}", $"p.Name {collate}"),
-            "shortfall" => (RatioSql.Shortfall, "p.Shortfall"),
-            "inService" => (RatioSql.InService, "p.RecordersInService"),
+            "shortfall" => ("e.shortfall", "p.Shortfall"),
+            "inService" => ("e.recorders_in_service", "p.RecordersInService"),
             "officers" => ("a.officer_count", "p.OfficerCount"),
             _ => ("a.code", "p.Code"),
         };
-        return filter.SortKey == "code" ? ($"{inner} {direction}", $"{outer} {direction}") : ($"{inner} {direction}, a.code", $"{outer} {direction}, p.Code");
+        return filter.SortKey == "code" ? ($"{inner} {direction}", $"{outer} {direction}") : ($"{inner} {direction}, e.agency_code", $"{outer} {direction}, p.Code");
     }
 
     private (string Where, object Args) Where(IReadOnlyCollection<string>? agencyCodes, RatioFilter filter, DateTimeOffset now)
@@ -102,7 +102,7 @@ public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> o
 
         if (filter.Compliant is { } compliant)
         {
-            where.Add(compliant ? $"{RatioSql.Shortfall} = 0" : $"{RatioSql.Shortfall} > 0");
+            where.Add(compliant ? "e.shortfall = 0" : "e.shortfall > 0");
         }
 
         var escaped = filter.Search?.ToUpperInvariant().Replace(@"\", @"\\", StringComparison.Ordinal)

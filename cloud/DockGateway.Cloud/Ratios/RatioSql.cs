@@ -1,28 +1,24 @@
 namespace DockGateway.Cloud.Ratios;
 
 /// <summary>
-/// The SQL pieces of the ratio queries, portable (SQLite and PostgreSQL): an agency (<c>a</c>) beside its
-/// trigger-maintained counters (<c>e</c>, migration 0004); the required minimum and the shortfall as
-/// <see cref="EquipmentRatio.RequiredFor"/> computes them, so the database can filter, sort and sum them; and one
-/// agency's overdue count, an index range on <c>ix_recorders_agency_away</c> (agency, away since; in service only).
+/// The SQL pieces of the ratio queries, portable (SQLite and PostgreSQL): an agency (<c>a</c>) with its
+/// trigger-maintained counters, required minimum and generated shortfall (<c>e</c>, migrations 0004 and 0550; every
+/// agency has its row, which <see cref="EquipmentCounts.FindDriftAsync"/> checks), and one agency's overdue count, an
+/// index range over its in-service recorders (<c>ix_recorders_agency_status</c> or <c>ix_recorders_agency_away</c>).
 /// </summary>
 internal static class RatioSql
 {
-    public const string From = "agencies a LEFT JOIN agency_equipment e ON e.agency_code = a.code";
+    public const string From = "agency_equipment e JOIN agencies a ON a.code = e.agency_code";
 
     public const string Columns = """
         a.code AS Code, a.name AS Name, a.class AS Class, a.officer_count AS OfficerCount,
         a.class_c_minimum AS ClassCMinimum, a.legal_review_staff AS LegalReviewStaff,
-        COALESCE(e.officers_registered, 0) AS RegisteredOfficers, COALESCE(e.recorders_total, 0) AS RecordersTotal,
-        COALESCE(e.recorders_in_service, 0) AS RecordersInService
+        e.officers_registered AS RegisteredOfficers, e.recorders_total AS RecordersTotal, e.recorders_in_service AS RecordersInService
         """;
 
-    public const string InService = "COALESCE(e.recorders_in_service, 0)";
-
+    /// <summary>The required minimum of the agency <c>a</c>, as <see cref="EquipmentRatio.RequiredFor"/> computes it (for recounts).</summary>
     public const string Required =
         "(CASE a.class WHEN 'A' THEN (a.officer_count + 1) / 2 WHEN 'B' THEN (a.officer_count + 2) / 3 ELSE COALESCE(a.class_c_minimum, 0) END)";
-
-    public const string Shortfall = $"(CASE WHEN {Required} > {InService} THEN {Required} - {InService} ELSE 0 END)";
 
     /// <summary>In-service recorders of the agency <paramref name="code"/> (a column) away since before <c>@cutoff</c>.</summary>
     public static string OverdueOf(string code) =>

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace DockGateway.Cloud.Ratios;
 
 /// <summary>
-/// Sums the ratios of every agency in scope in the database: one pass over the agencies and their counters, and one
-/// count of overdue recorders (for every agency a range of the partial index <c>ix_recorders_overdue</c>, migration
-/// 0004; for some, ranges of <c>ix_recorders_agency_away</c>): no per-agency grouping of recorders, nothing to spill.
+/// Sums the ratios of every agency in scope in the database: one pass over the narrow counter table (required minimum,
+/// in service and shortfall kept per agency, migration 0550), and one count of overdue recorders (for every agency a
+/// range of the partial index <c>ix_recorders_overdue</c>, migration 0004; for some, per-agency index ranges): no
+/// grouping of recorders by agency, nothing to spill.
 /// </summary>
 public sealed class RatioSummaryQuery(ICloudDatabase database, IOptions<CloudOptions> options, TimeProvider time)
 {
@@ -18,8 +19,8 @@ public sealed class RatioSummaryQuery(ICloudDatabase database, IOptions<CloudOpt
         var (agencies, recorders) = agencyCodes switch
         {
             null => (string.Empty, string.Empty),
-            { Count: 1 } => ("WHERE a.code = @code", "AND r.agency_code = @code"),
-            _ => ("WHERE " + database.AnyOf("a.code", "codes"), "AND " + database.AnyOf("r.agency_code", "codes")),
+            { Count: 1 } => ("WHERE e.agency_code = @code", "AND r.agency_code = @code"),
+            _ => ("WHERE " + database.AnyOf("e.agency_code", "codes"), "AND " + database.AnyOf("r.agency_code", "codes")),
         };
         var args = new
         {
@@ -30,13 +31,12 @@ public sealed class RatioSummaryQuery(ICloudDatabase database, IOptions<CloudOpt
         var summary = await connection.QuerySingleAsync<RatioSummary>(new CommandDefinition(
             $"""
             SELECT COUNT(*) AS Agencies,
-                   CAST(COALESCE(SUM(CASE WHEN s.Shortfall = 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS CompliantAgencies,
-                   CAST(COALESCE(SUM(CASE WHEN s.Shortfall > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS ShortAgencies,
-                   CAST(COALESCE(SUM(s.Shortfall), 0) AS BIGINT) AS Shortfall,
-                   CAST(COALESCE(SUM(s.Required), 0) AS BIGINT) AS RecordersRequired,
-                   CAST(COALESCE(SUM(s.InService), 0) AS BIGINT) AS RecordersInService
-            FROM (SELECT {RatioSql.Required} AS Required, {RatioSql.InService} AS InService, {RatioSql.Shortfall} AS Shortfall
-                  FROM {RatioSql.From} {agencies}) s
+                   CAST(COALESCE(SUM(CASE WHEN e.shortfall = 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS CompliantAgencies,
+                   CAST(COALESCE(SUM(CASE WHEN e.shortfall > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS ShortAgencies,
+                   CAST(COALESCE(SUM(e.shortfall), 0) AS BIGINT) AS Shortfall,
+                   CAST(COALESCE(SUM(e.required_recorders), 0) AS BIGINT) AS RecordersRequired,
+                   CAST(COALESCE(SUM(e.recorders_in_service), 0) AS BIGINT) AS RecordersInService
+            FROM agency_equipment e {agencies}
             """, args, cancellationToken: cancellationToken));
         var overdue = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             $"SELECT COUNT(*) FROM recorders r WHERE r.status = 'in-service' AND COALESCE(r.last_docked_at, r.issued_at) < @cutoff {recorders}",

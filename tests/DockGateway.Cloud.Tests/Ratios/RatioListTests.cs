@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Dapper;
 using DockGateway.Cloud.Ratios;
@@ -102,6 +103,23 @@ public abstract class RatioListTests(CloudHostFixture fixture)
         Assert.Equal(codes.Order(StringComparer.Ordinal).Reverse(), await CodesAsync("sort=-code"));
         string[] byInService = [codes[3], codes[1], codes[0], .. new[] { codes[2], codes[4] }.Order(StringComparer.Ordinal), .. new[] { codes[5], codes[6] }.Order(StringComparer.Ordinal)];
         Assert.Equal(byInService, await CodesAsync("sort=-inService")); // ties by code, ascending
+    }
+
+    [VariantFact]
+    public async Task The_shortfall_follows_changes_of_the_agency_and_of_its_recorders()
+    {
+        var (codes, token) = await SevenAsync();
+        using var admin = Host.Client(Host.AdminToken);
+        await (await admin.PutAsJsonAsync($"/api/v1/agencies/{codes[1]}", new { name = "Grown", @class = "A", officerCount = 20, legalReviewStaff = 1 })).OkJsonAsync();
+        await (await admin.PutAsJsonAsync($"/api/v1/recorders/{codes[0]}-1", new { vendor = "V", model = "M", status = "repair" })).OkJsonAsync();
+        await (await admin.PutAsJsonAsync($"/api/v1/agencies/{codes[4]}", new { name = "Relaxed", @class = "C", officerCount = 50, classCMinimum = 1, legalReviewStaff = 1 })).OkJsonAsync();
+
+        using var manager = Host.Client(token);
+        var page = await (await manager.GetAsync("/api/v1/ratios?sort=-shortfall&limit=3")).OkJsonAsync();
+        Assert.Equal([(codes[1], 5L), (codes[0], 4L), .. new[] { codes[2], codes[5], codes[6] }.Order(StringComparer.Ordinal).Take(1).Select(c => (c, 2L))],
+            page.GetProperty("items").EnumerateArray().Select(r => (r.GetProperty("agencyCode").GetString()!, r.GetProperty("shortfall").GetInt64())));
+        Assert.Equal(await DirectCountAsync(codes), Totals(await (await manager.GetAsync("/api/v1/ratios/summary")).OkJsonAsync()));
+        Assert.Empty(await EquipmentCounts.FindDriftAsync(Host.Services.GetRequiredService<ICloudDatabase>(), CancellationToken.None));
     }
 
     [VariantFact]
