@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Dapper;
 using DockGateway.Cloud.Hosting;
 using DockGateway.Cloud.Paging;
 using DockGateway.Cloud.Problems;
@@ -90,7 +91,7 @@ public static class RatioBenchmark
             var lists = withLists ? await MeasureRecorderListAsync(database, agencies, allRuns, singleRuns) : [];
             var pages = console ? await ConsoleBenchmark.RunAsync(database, agencies, Math.Min(allRuns, 30), Math.Min(singleRuns, 200), bigDockEntries) : [];
 
-            await PrintPlanAsync(connectionString, agencies);
+            await PrintPlanAsync(database, agencies);
             var ok = all.All(t => Percentile(t, 0.95) <= 200) && Percentile(single, 0.95) <= 200 && overdue.Concat(lists).Concat(pages).All(t => Percentile(t, 0.95) <= 200);
             Console.WriteLine(ok ? "target p95 <= 200 ms: met" : "target p95 <= 200 ms: NOT met");
             Console.WriteLine($"uptime at end: {Uptime()}");
@@ -266,37 +267,31 @@ public static class RatioBenchmark
         return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
     }
 
-    private static async Task PrintPlanAsync(string connectionString, int agencies)
+    /// <summary>EXPLAIN ANALYZE of the statements the product runs (its own SQL text and arguments).</summary>
+    private static async Task PrintPlanAsync(PostgresCloudDatabase database, int agencies)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
         var cutoff = DateTimeOffset.UtcNow.AddHours(-24).ToUnixTimeMilliseconds();
         var code = RatioDataLoader.AgencyCode(agencies / 3);
-        (string Title, string Sql)[] plans =
+        var query = new RatioQuery(database, Options.Create(new CloudOptions()), TimeProvider.System);
+        var first = query.PageCommands(null, RatioFilter.Parse(null, null, null, "-shortfall", "100", null, new FieldErrors()));
+        var deep = query.PageCommands(null, RatioFilter.Parse(null, null, null, "-shortfall", "100", (agencies / 2).ToString(CultureInfo.InvariantCulture), new FieldErrors()));
+        (string Title, string Sql, object Args)[] plans =
         [
-            ("plan of one agency's ratio:", $"SELECT {RatioSql.Columns}, {RatioSql.OverdueOf("a.code")} AS RecordersOverdue FROM {RatioSql.From} WHERE a.code = '{code}'"),
-            ("plan of the summary (agencies):", "SELECT COUNT(*), SUM(e.shortfall), SUM(e.required_recorders), SUM(e.recorders_in_service) FROM agency_equipment e"),
-            ("plan of the summary (overdue):", "SELECT COUNT(*) FROM recorders r WHERE r.status = 'in-service' AND COALESCE(r.last_docked_at, r.issued_at) < @cutoff"),
-            ("plan of the first page by shortfall:", $"SELECT p.Code, {RatioSql.OverdueOf("p.Code")} FROM (SELECT {RatioSql.Columns}, e.shortfall AS Shortfall "
-                + $"FROM {RatioSql.From} ORDER BY e.shortfall DESC, e.agency_code LIMIT 100) p ORDER BY p.Shortfall DESC, p.Code"),
-            ("plan of a deep page by shortfall:", $"SELECT p.Code, {RatioSql.OverdueOf("p.Code")} FROM (SELECT {RatioSql.Columns}, e.shortfall AS Shortfall "
-                + $"FROM {RatioSql.From} ORDER BY e.shortfall DESC, e.agency_code LIMIT 100 OFFSET {agencies / 2}) p ORDER BY p.Shortfall DESC, p.Code"),
+            ("plan of one agency's ratio:", $"SELECT {RatioSql.Columns}, {RatioSql.OverdueOf("a.code")} AS RecordersOverdue FROM {RatioSql.From} WHERE a.code = @code", new { code, cutoff }),
+            ("plan of the summary (agencies):", "SELECT COUNT(*), SUM(e.shortfall), SUM(e.required_recorders), SUM(e.recorders_in_service) FROM agency_equipment e", new { }),
+            ("plan of the summary (overdue):", "SELECT COUNT(*) FROM recorders r WHERE r.status = 'in-service' AND COALESCE(r.last_docked_at, r.issued_at) < @cutoff", new { cutoff }),
+            ("plan of a page's count:", first.Count, first.Args),
+            ("plan of the first page by shortfall:", first.Page, first.Args),
+            ($"plan of a deep page by shortfall (after={agencies / 2}):", deep.Page, deep.Args),
         ];
-        foreach (var (title, sql) in plans)
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        foreach (var (title, sql, args) in plans)
         {
-            await using var command = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, connection);
-            command.Parameters.AddWithValue("cutoff", cutoff);
-            await PrintAsync(command, title);
-        }
-    }
-
-    private static async Task PrintAsync(NpgsqlCommand command, string title)
-    {
-        await using var reader = await command.ExecuteReaderAsync();
-        Console.WriteLine(title);
-        while (await reader.ReadAsync())
-        {
-            Console.WriteLine("  " + reader.GetString(0));
+            Console.WriteLine(title);
+            foreach (var line in await connection.QueryAsync<string>("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, args))
+            {
+                Console.WriteLine("  " + line);
+            }
         }
     }
 

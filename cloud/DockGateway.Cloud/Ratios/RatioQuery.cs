@@ -30,11 +30,11 @@ public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> o
     public async Task<RatioPage> PageAsync(IReadOnlyCollection<string>? agencyCodes, RatioFilter filter, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var (where, args) = Where(agencyCodes, filter, now);
+        var (from, where, args) = Where(agencyCodes, filter, now);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {RatioSql.From} {where}", args, cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {from} {where}", args, cancellationToken: cancellationToken));
         var rows = total <= filter.Page.Offset ? [] : (await connection.QueryAsync<Row>(new CommandDefinition(
-            Select(where, filter, $"LIMIT {filter.Page.Limit} OFFSET {filter.Page.Offset}"), args, cancellationToken: cancellationToken))).ToList();
+            Select(from, where, filter, $"LIMIT {filter.Page.Limit} OFFSET {filter.Page.Offset}"), args, cancellationToken: cancellationToken))).ToList();
         return new RatioPage(rows.Select(r => r.ToRatio(Share, now)).ToList(), total, filter.Page.Next(rows.Count, total), now);
     }
 
@@ -43,51 +43,62 @@ public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> o
         IReadOnlyCollection<string>? agencyCodes, RatioFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var (where, args) = Where(agencyCodes, filter, now);
+        var (from, where, args) = Where(agencyCodes, filter, now);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await foreach (var row in connection.QueryUnbufferedAsync<Row>(Select(where, filter, string.Empty), args).WithCancellation(cancellationToken))
+        await foreach (var row in connection.QueryUnbufferedAsync<Row>(Select(from, where, filter, string.Empty), args).WithCancellation(cancellationToken))
         {
             yield return row.ToRatio(Share, now);
         }
+    }
+
+    /// <summary>The count and the page statements <see cref="PageAsync"/> runs, with their arguments (the benchmark prints their plans).</summary>
+    internal (string Count, string Page, object Args) PageCommands(IReadOnlyCollection<string>? agencyCodes, RatioFilter filter)
+    {
+        var (from, where, args) = Where(agencyCodes, filter, time.GetUtcNow());
+        return ($"SELECT COUNT(*) FROM {from} {where}", Select(from, where, filter, $"LIMIT {filter.Page.Limit} OFFSET {filter.Page.Offset}"), args);
     }
 
     private decimal Share => (decimal)options.Value.Ratios.LegalReviewShare;
 
     private long Cutoff(DateTimeOffset now) => (now - options.Value.Ratios.OverdueAfter).ToUnixTimeMilliseconds();
 
-    /// <summary>The page of agencies first (sorted and cut in the database), then their overdue counts.</summary>
-    private string Select(string where, RatioFilter filter, string page)
+    /// <summary>
+    /// The page's agency codes first, sorted and cut in the database (from the counter table and its indexes alone unless
+    /// a filter or the sort needs the agency's own columns), then their rows and overdue counts: deep pages skip index
+    /// entries, not joined rows.
+    /// </summary>
+    private string Select(string from, string where, RatioFilter filter, string page)
     {
-        var (inner, outer) = Order(filter);
+        var order = Order(filter);
         return $"""
-            SELECT p.Code, p.Name, p.Class, p.OfficerCount, p.ClassCMinimum, p.LegalReviewStaff, p.RegisteredOfficers,
-                   p.RecordersTotal, p.RecordersInService, {RatioSql.OverdueOf("p.Code")} AS RecordersOverdue
-            FROM (SELECT {RatioSql.Columns}, e.shortfall AS Shortfall FROM {RatioSql.From} {where} ORDER BY {inner} {page}) p
-            ORDER BY {outer}
+            SELECT {RatioSql.Columns}, {RatioSql.OverdueOf("a.code")} AS RecordersOverdue
+            FROM (SELECT e.agency_code AS Code FROM {from} {where} ORDER BY {order} {page}) k
+            JOIN agency_equipment e ON e.agency_code = k.Code JOIN agencies a ON a.code = k.Code
+            ORDER BY {order}
             """;
     }
 
-    private (string Inner, string Outer) Order(RatioFilter filter)
+    private string Order(RatioFilter filter)
     {
         var direction = filter.Descending ? "DESC" : "ASC";
-        var collate = database.Dialect == SqlDialect.Postgres ? "COLLATE \"C\"" : "COLLATE BINARY";
-        var (inner, outer) = filter.SortKey switch
+        var column = filter.SortKey switch
         {
-            "name" => ($"a.name {collate}", $"p.Name {collate}"),
-            "shortfall" => ("e.shortfall", "p.Shortfall"),
-            "inService" => ("e.recorders_in_service", "p.RecordersInService"),
-            "officers" => ("a.officer_count", "p.OfficerCount"),
-            _ => ("a.code", "p.Code"),
+            "name" => $"a.name {(database.Dialect == SqlDialect.Postgres ? "COLLATE \"C\"" : "COLLATE BINARY")}",
+            "shortfall" => "e.shortfall",
+            "inService" => "e.recorders_in_service",
+            "officers" => "a.officer_count",
+            _ => "e.agency_code",
         };
-        return filter.SortKey == "code" ? ($"{inner} {direction}", $"{outer} {direction}") : ($"{inner} {direction}, e.agency_code", $"{outer} {direction}, p.Code");
+        return filter.SortKey == "code" ? $"{column} {direction}" : $"{column} {direction}, e.agency_code";
     }
 
-    private (string Where, object Args) Where(IReadOnlyCollection<string>? agencyCodes, RatioFilter filter, DateTimeOffset now)
+    /// <summary>The FROM (the agencies joined only when a filter or the sort reads them), WHERE and arguments.</summary>
+    private (string From, string Where, object Args) Where(IReadOnlyCollection<string>? agencyCodes, RatioFilter filter, DateTimeOffset now)
     {
         List<string> where = [];
         if (agencyCodes is not null)
         {
-            where.Add(agencyCodes.Count == 1 ? "a.code = @code" : database.AnyOf("a.code", "codes"));
+            where.Add(agencyCodes.Count == 1 ? "e.agency_code = @code" : database.AnyOf("e.agency_code", "codes"));
         }
 
         if (filter.Search is not null)
@@ -105,9 +116,10 @@ public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> o
             where.Add(compliant ? "e.shortfall = 0" : "e.shortfall > 0");
         }
 
+        var agencies = filter.Search is not null || filter.Class is not null || filter.SortKey is "name" or "officers";
         var escaped = filter.Search?.ToUpperInvariant().Replace(@"\", @"\\", StringComparison.Ordinal)
             .Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-        return (where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where), new
+        return (agencies ? RatioSql.From : "agency_equipment e", where.Count == 0 ? string.Empty : "WHERE " + string.Join(" AND ", where), new
         {
             code = agencyCodes?.FirstOrDefault(), codes = agencyCodes?.ToArray() ?? [], search = $"%{escaped}%", @class = filter.Class,
             cutoff = Cutoff(now),
