@@ -1,38 +1,23 @@
 using System.Globalization;
-using System.Text;
+using DockGateway.Cloud.Exports;
 
 namespace DockGateway.Cloud.Ratios;
 
-/// <summary>Equipment ratios as CSV (RFC 4180, header row, snake_case columns).</summary>
+/// <summary>The equipment ratios' CSV columns (computed_at in round-trip form).</summary>
 public static class RatioCsv
 {
-    public const string Header =
+    public static readonly CsvTable<EquipmentRatio> Table = new(
         "agency_code,agency_name,class,officers,registered_officers,recorders_total,recorders_in_service,required_recorders,"
         + "compliant,shortfall,legal_review_staff,legal_review_share,legal_review_required,legal_review_compliant,"
-        + "legal_review_shortfall,recorders_overdue,computed_at";
+        + "legal_review_shortfall,recorders_overdue,computed_at",
+        r =>
+        [
+            CsvField.Text(r.AgencyCode), CsvField.Text(r.AgencyName), r.Class, CsvField.Number(r.Officers), CsvField.Number(r.RegisteredOfficers),
+            CsvField.Number(r.RecordersTotal), CsvField.Number(r.RecordersInService), CsvField.Number(r.RequiredRecorders), Flag(r.Compliant),
+            CsvField.Number(r.Shortfall), CsvField.Number(r.LegalReviewStaff), r.LegalReviewShare.ToString(CultureInfo.InvariantCulture),
+            CsvField.Number(r.LegalReviewRequired), Flag(r.LegalReviewCompliant), CsvField.Number(r.LegalReviewShortfall),
+            CsvField.Number(r.RecordersOverdue), r.ComputedAt.ToString("O", CultureInfo.InvariantCulture),
+        ]);
 
-    public static string Write(IEnumerable<EquipmentRatio> ratios)
-    {
-        var csv = new StringBuilder(Header).Append("\r\n");
-        foreach (var r in ratios)
-        {
-            string[] fields =
-            [
-                Quote(r.AgencyCode), Quote(r.AgencyName), r.Class, N(r.Officers), N(r.RegisteredOfficers), N(r.RecordersTotal),
-                N(r.RecordersInService), N(r.RequiredRecorders), B(r.Compliant), N(r.Shortfall), N(r.LegalReviewStaff),
-                r.LegalReviewShare.ToString(CultureInfo.InvariantCulture), N(r.LegalReviewRequired), B(r.LegalReviewCompliant),
-                N(r.LegalReviewShortfall), N(r.RecordersOverdue), r.ComputedAt.ToString("O", CultureInfo.InvariantCulture),
-            ];
-            csv.AppendJoin(',', fields).Append("\r\n");
-        }
-
-        return csv.ToString();
-    }
-
-    /// <summary>See <see cref="Exports.CsvField.Text"/>.</summary>
-    public static string Quote(string value) => Exports.CsvField.Text(value);
-
-    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
-
-    private static string B(bool value) => value ? "true" : "false";
+    private static string Flag(bool value) => value ? "true" : "false";
 }

@@ -5,5 +5,5 @@ namespace DockGateway.Cloud.Ratios;
 /// <summary>Registers the ratio query.</summary>
 public static class RatioServiceCollectionExtensions
 {
-    public static IServiceCollection AddRatios(this IServiceCollection services) => services.AddSingleton<RatioQuery>().AddSingleton<OverdueQuery>();
+    public static IServiceCollection AddRatios(this IServiceCollection services) => services.AddSingleton<RatioQuery>().AddSingleton<RatioSummaryQuery>().AddSingleton<OverdueQuery>();
 }

@@ -101,9 +101,9 @@ public sealed class PeopleTokenTests(SqliteHostFixture fixture) : IClassFixture<
         var managerSees = await (await manager.GetAsync("/api/v1/agencies")).OkJsonAsync();
         Assert.Equal([mine], managerSees.EnumerateArray().Select(a => a.GetProperty("code").GetString()));
         var managerRatios = await (await manager.GetAsync("/api/v1/ratios")).OkJsonAsync();
-        Assert.Equal([mine], managerRatios.EnumerateArray().Select(a => a.GetProperty("agencyCode").GetString()));
+        Assert.Equal([mine], managerRatios.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("agencyCode").GetString()));
         var auditorRatios = await (await auditor.GetAsync("/api/v1/ratios")).OkJsonAsync();
-        Assert.Equal([theirs], auditorRatios.EnumerateArray().Select(a => a.GetProperty("agencyCode").GetString()));
+        Assert.Equal([theirs], auditorRatios.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("agencyCode").GetString()));
 
         var me = await (await manager.GetAsync("/api/v1/me")).OkJsonAsync();
         Assert.False(me.GetProperty("global").GetBoolean());

@@ -1,3 +1,4 @@
+using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
 using Xunit;
@@ -65,8 +66,8 @@ public sealed class EquipmentRatioTests
     [Fact]
     public void Csv_fields_with_commas_quotes_or_formula_prefixes_are_quoted_and_neutralised()
     {
-        Assert.Equal("\"a,b\"", RatioCsv.Quote("a,b"));
-        Assert.Equal("\"say \"\"hi\"\"\"", RatioCsv.Quote("say \"hi\""));
-        Assert.Equal("'=SUM(A1)", RatioCsv.Quote("=SUM(A1)"));
+        Assert.Equal("\"a,b\"", CsvField.Text("a,b"));
+        Assert.Equal("\"say \"\"hi\"\"\"", CsvField.Text("say \"hi\""));
+        Assert.Equal("'=SUM(A1)", CsvField.Text("=SUM(A1)"));
     }
 }

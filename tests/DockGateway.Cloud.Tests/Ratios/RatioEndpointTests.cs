@@ -107,7 +107,7 @@ public abstract class RatioEndpointTests(CloudHostFixture fixture)
         var code = await Host.CreateAgencyAsync("B", officers: 6);
         using var client = Host.Client(Host.AdminToken);
         var lines = await (await client.GetAsync($"/api/v1/agencies/{code}/ratio?format=csv")).CsvLinesAsync();
-        Assert.Equal(Cloud.Ratios.RatioCsv.Header, lines[0]);
+        Assert.Equal(Cloud.Ratios.RatioCsv.Table.Header, lines[0]);
         Assert.StartsWith($"{code},Agency {code},B,6,0,0,0,2,false,2,", lines[1], StringComparison.Ordinal);
 
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/ratios");
@@ -127,7 +127,8 @@ public abstract class RatioEndpointTests(CloudHostFixture fixture)
         using var manager = Host.Client(await Host.CreateTokenAsync("equipment-manager", first, second));
         string[] expected = [.. new[] { first, second }.Order(StringComparer.Ordinal)];
         var ratios = await (await manager.GetAsync("/api/v1/ratios")).OkJsonAsync();
-        Assert.Equal(expected, ratios.EnumerateArray().Select(r => r.GetProperty("agencyCode").GetString()));
+        Assert.Equal(expected, ratios.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("agencyCode").GetString()));
+        Assert.Equal(2, ratios.GetProperty("total").GetInt64());
         var agencies = await (await manager.GetAsync("/api/v1/agencies")).OkJsonAsync();
         Assert.Equal(expected, agencies.EnumerateArray().Select(r => r.GetProperty("code").GetString()));
         Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync("/api/v1/docks")).StatusCode);

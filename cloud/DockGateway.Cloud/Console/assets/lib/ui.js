@@ -47,7 +47,7 @@ export function csvButton(path, name, onError) {
   } }, t("action.csv"));
 }
 
-/** A field made safe for spreadsheets: formulas neutralised, quoted when needed (as the API's RatioCsv.Quote). */
+/** A field made safe for spreadsheets: formulas neutralised, quoted when needed (as the API's CsvField.Text). */
 export function csvField(value) {
   let s = value === null || value === undefined ? "" : String(value);
   if (/^[=+\-@]/.test(s)) s = "'" + s;

@@ -1,9 +1,13 @@
-// Overview: per agency in scope the equipment ratio and shortfall, legal-review share, overdue recorders and
-// open alerts, a bar chart (inline SVG) of overdue recorders and shortfall per agency, a CSV of the table, and docking
+// Overview: totals of every agency in scope (GET /api/v1/ratios/summary), then a page of agencies with their equipment
+// ratio and shortfall, legal-review share, overdue recorders and open alerts, filtered, sorted (most short first by
+// default) and paged on the server (GET /api/v1/ratios; the filters live in the hash, #overview?compliant=false), a bar
+// chart (inline SVG) of overdue recorders and shortfall for the page, the API's CSV of every matching agency, and docking
 // timeliness per day over 30 days (GET /api/v1/timeliness, aggregated on the server from the footage index) as an SVG chart.
-import { t, number, percent, collator, language } from "../lib/i18n.js";
+import { t, number, percent, language } from "../lib/i18n.js";
 import { get } from "../lib/api.js";
-import { el, table, save, csvBlob } from "../lib/ui.js";
+import { el, table, save, csvBlob, csvButton, hashParams, setHashParams, select, input, pager } from "../lib/ui.js";
+
+const keys = ["q", "class", "compliant", "sort", "limit", "after"];
 
 const svgNs = "http://www.w3.org/2000/svg";
 
@@ -71,11 +75,26 @@ function timeliness(report) {
   return figure;
 }
 
-export async function show(page) {
-  const [ratios, open, timely] = await Promise.all([get("/api/v1/ratios"), get("/api/v1/alerts/open-counts"), get("/api/v1/timeliness")]);
+export async function show(page, { showError }) {
+  const params = hashParams();
+  const query = new URLSearchParams([...params].filter(([k, v]) => keys.includes(k) && v !== ""));
+  if (!query.has("sort")) query.set("sort", "-shortfall");
+  if (!query.has("limit")) query.set("limit", "100");
+  const form = el("form", { class: "filters", role: "search" },
+    input("q", "overview.search", params.get("q")),
+    select("class", "overview.class", [["", "filter.any"], ["A", "overview.classA"], ["B", "overview.classB"], ["C", "overview.classC"]], params.get("class") ?? ""),
+    select("compliant", "overview.compliantFilter", [["", "filter.any"], ["true", "filter.yes"], ["false", "filter.no"]], params.get("compliant") ?? ""),
+    select("sort", "recorders.sort", [["-shortfall", "overview.sortShortfall"], ["name", "overview.sortName"], ["code", "overview.sortCode"],
+      ["-inService", "overview.sortInService"], ["-officers", "overview.sortOfficers"]], query.get("sort")),
+    el("button", { type: "submit" }, t("action.apply")));
+  form.addEventListener("submit", event => { event.preventDefault(); setHashParams("overview", new URLSearchParams(new FormData(form))); });
+  page.replaceChildren(el("h2", {}, t("overview.title")), form);
+
+  const [summary, ratios, open, timely] = await Promise.all([get("/api/v1/ratios/summary"), get(`/api/v1/ratios?${query}`),
+    get("/api/v1/alerts/open-counts"), get("/api/v1/timeliness")]);
   const openBy = new Map(open.map(o => [o.agencyCode, o.open]));
-  const rows = ratios.map(r => ({ ...r, openAlerts: openBy.get(r.agencyCode) ?? 0 })).sort((a, b) => collator.compare(a.agencyName, b.agencyName));
-  const sum = key => rows.reduce((s, r) => s + r[key], 0);
+  const rows = ratios.items.map(r => ({ ...r, openAlerts: openBy.get(r.agencyCode) ?? 0 }));
+  const openAlerts = open.reduce((s, o) => s + o.open, 0);
   const columns = [
     ["overview.agency", r => `${r.agencyName} (${r.agencyCode})`],
     ["overview.class", r => r.class],
@@ -88,20 +107,18 @@ export async function show(page) {
     ["overview.overdue", r => number(r.recordersOverdue), r => r.recordersOverdue > 0 ? "num bad" : "num ok"],
     ["overview.openAlerts", r => number(r.openAlerts), r => r.openAlerts > 0 ? "num bad" : "num"],
   ];
-  const download = el("button", { type: "button", class: "csv", onclick: () => save(csvBlob(
-    ["agency_code", "agency_name", "class", "officers", "recorders_in_service", "required_recorders", "shortfall", "legal_review_staff",
-      "legal_review_required", "recorders_overdue", "open_alerts"],
-    rows.map(r => [r.agencyCode, r.agencyName, r.class, r.officers, r.recordersInService, r.requiredRecorders, r.shortfall, r.legalReviewStaff,
-      r.legalReviewRequired, r.recordersOverdue, r.openAlerts])), "overview.csv") }, t("action.csv"));
-  page.replaceChildren(
-    el("h2", {}, t("overview.title")),
-    el("div", { class: "cards" },
-      el("div", {}, t("overview.agencies"), el("strong", {}, number(rows.length))),
-      el("div", {}, t("overview.compliantAgencies"), el("strong", {}, number(rows.filter(r => r.compliant).length))),
-      el("div", {}, t("overview.overdue"), el("strong", { class: sum("recordersOverdue") ? "bad" : "ok" }, number(sum("recordersOverdue")))),
-      el("div", {}, t("overview.openAlerts"), el("strong", { class: sum("openAlerts") ? "bad" : "ok" }, number(sum("openAlerts"))))),
-    download,
-    table("overview-table", t("overview.caption", { n: number(rows.length) }), columns, rows, "overview.empty"),
+  const csv = new URLSearchParams(query); csv.delete("after"); csv.delete("limit"); csv.set("format", "csv");
+  page.append(
+    el("div", { class: "cards", id: "overview-summary" },
+      el("div", {}, t("overview.agencies"), el("strong", {}, number(summary.agencies))),
+      el("div", {}, t("overview.compliantAgencies"), el("strong", {}, number(summary.compliantAgencies))),
+      el("div", {}, t("overview.shortAgencies"), el("strong", { class: summary.shortAgencies ? "bad" : "ok" }, number(summary.shortAgencies))),
+      el("div", {}, t("overview.totalShortfall"), el("strong", { class: summary.shortfall ? "bad" : "ok" }, number(summary.shortfall))),
+      el("div", {}, t("overview.overdue"), el("strong", { class: summary.recordersOverdue ? "bad" : "ok" }, number(summary.recordersOverdue))),
+      el("div", {}, t("overview.openAlerts"), el("strong", { class: openAlerts ? "bad" : "ok" }, number(openAlerts)))),
+    csvButton(`/api/v1/ratios?${csv}`, "overview.csv", e => showError(e.message)),
+    table("overview-table", t("overview.caption", { n: number(ratios.total) }), columns, rows, "overview.empty"),
+    pager("overview", query, ratios),
     chart(rows),
     el("h3", {}, t("overview.timelinessTitle")),
     el("button", { type: "button", class: "csv", onclick: () => save(csvBlob(["day_utc8", "recordings", "ingested_within_24h", "share"],
