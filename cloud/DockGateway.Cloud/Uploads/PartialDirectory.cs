@@ -32,8 +32,7 @@ public sealed class PartialDirectory
             Access = FileAccess.Write,
             Share = FileShare.Read,
             BufferSize = 0,
-            Options = FileOptions.Asynchronous,
-        })); // 0600, kept by the file-system store's rename
+        })); // 0600, kept by the file-system store's rename; unbuffered and synchronous: each Write is one pwrite(2) on the request's thread
         if (stream.Length < offset)
         {
             var length = stream.Length;

@@ -13,7 +13,8 @@ namespace DockGateway.Cloud.Uploads;
 /// <summary>
 /// tus core <c>PATCH</c>: appends one chunk, streamed to the partial file while its SHA-256 is
 /// computed. The chunk is kept only when it matches the signed Content-Digest and any
-/// Upload-Checksum; it is fsync'd before the offset advances (compare-and-swap). A body cut off
+/// Upload-Checksum; it is fdatasync'd before the offset advances (compare-and-swap, committed in one transaction
+/// with the signature's replay-cache row). A body cut off
 /// mid-way without Upload-Checksum keeps what arrived, so the dock resumes from there.
 /// </summary>
 public sealed class UploadAppend(
@@ -26,7 +27,7 @@ public sealed class UploadAppend(
     TimeProvider time,
     ILogger<UploadAppend> logger)
 {
-    private const int BufferSize = 256 * 1024;
+    private const int BufferSize = 1024 * 1024;
     private const int WritebackEvery = 4 * 1024 * 1024;
 
     public async Task<IResult> HandleAsync(HttpContext http, string id, CancellationToken cancellationToken)
@@ -85,11 +86,16 @@ public sealed class UploadAppend(
         }
 
         var newOffset = offset + received;
-        if (!await store.TryAdvanceAsync(id, offset, newOffset, time.GetUtcNow() + options.Value.Expiry, hashes.Instance, CancellationToken.None))
+        var advance = await store.TryAdvanceAsync(
+            id, offset, newOffset, time.GetUtcNow() + options.Value.Expiry, hashes.Instance, http.GetPendingReplay(), CancellationToken.None);
+        if (advance != UploadAdvance.Advanced)
         {
             full?.Dispose();
-            return TusResults.Problem(409, "Offset moved", $"Upload {id} advanced past {offset} while this chunk was written.");
+            return advance == UploadAdvance.Replayed
+                ? TusResults.Problem(401, "Dock signature rejected", DockRequestVerifier.AlreadyUsed)
+                : TusResults.Problem(409, "Offset moved", $"Upload {id} advanced past {offset} while this chunk was written.");
         }
+        CrashPoint.Reached("cloud-chunk-committed");
         if (full is not null)
         {
             hashes.Store(id, newOffset, full);
@@ -121,26 +127,36 @@ public sealed class UploadAppend(
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         await using var partial = await blobs.OpenPartialAsync(upload.Id, upload.Offset, CancellationToken.None);
         long received = 0;
+        var filled = 0;
         try
         {
             int read;
-            while ((read = await http.Request.Body.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+            do
             {
-                if (received + read > remaining)
+                try
                 {
-                    partial.Truncate(upload.Offset);
-                    return (TusResults.Problem(413, "Chunk too long", $"The chunk runs past Upload-Length {upload.Length}."), 0);
+                    read = await http.Request.Body.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), cancellationToken);
                 }
-                await partial.Content.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
-                chunk.AppendData(buffer, 0, read);
-                full?.AppendData(buffer, 0, read);
-                if ((received + read) / WritebackEvery != received / WritebackEvery)
+                catch when (filled > 0 && received + filled <= remaining)
                 {
-                    partial.StartWriteback();
+                    received += Append(filled); // what arrived before the body was cut off is kept as before
+                    throw;
                 }
 
-                received += read;
+                filled += read;
+                if (filled == BufferSize || (read == 0 && filled > 0))
+                {
+                    // Network reads are gathered into 1 MiB: fewer, larger hash calls and writes.
+                    if (received + filled > remaining)
+                    {
+                        partial.Truncate(upload.Offset);
+                        return (TusResults.Problem(413, "Chunk too long", $"The chunk runs past Upload-Length {upload.Length}."), 0);
+                    }
+                    received += Append(filled);
+                    filled = 0;
+                }
             }
+            while (read > 0);
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
@@ -161,6 +177,19 @@ public sealed class UploadAppend(
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        int Append(int count)
+        {
+            // One pass while the bytes are in cache: the chunk's hash, the file's running hash, then one pwrite.
+            chunk.AppendData(buffer, 0, count);
+            full?.AppendData(buffer, 0, count);
+            partial.Content.Write(buffer, 0, count);
+            if ((received + count) / WritebackEvery != received / WritebackEvery)
+            {
+                partial.StartWriteback();
+            }
+            return count;
         }
 
         var actual = chunk.GetHashAndReset();
