@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using DockGateway.Cloud.DockAuth;
@@ -11,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace DockGateway.Cloud.Uploads;
 
 /// <summary>
-/// tus core <c>PATCH</c>: appends one chunk, streamed to the partial file while its SHA-256 is
-/// computed. The chunk is kept only when it matches the signed Content-Digest and any
+/// tus core <c>PATCH</c>: appends one chunk, streamed to the partial file while its SHA-256 and the file's
+/// running SHA-256 are computed in the same pass (<see cref="ChunkWriter"/>). The chunk is kept only when it matches the signed Content-Digest and any
 /// Upload-Checksum; it is fdatasync'd before the offset advances (compare-and-swap, committed in one transaction
 /// with the signature's replay-cache row). A body cut off
 /// mid-way without Upload-Checksum keeps what arrived, so the dock resumes from there.
@@ -27,9 +26,6 @@ public sealed class UploadAppend(
     TimeProvider time,
     ILogger<UploadAppend> logger)
 {
-    private const int BufferSize = 1024 * 1024;
-    private const int WritebackEvery = 4 * 1024 * 1024;
-
     public async Task<IResult> HandleAsync(HttpContext http, string id, CancellationToken cancellationToken)
     {
         var dock = http.GetDock();
@@ -124,10 +120,8 @@ public sealed class UploadAppend(
         var promised = http.GetPromisedBodySha256();
         var remaining = upload.Length - upload.Offset;
         using var chunk = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         await using var partial = await blobs.OpenPartialAsync(upload.Id, upload.Offset, CancellationToken.None);
-        long received = 0;
-        var filled = 0;
+        await using var writer = new ChunkWriter(partial, chunk, full);
         try
         {
             int read;
@@ -135,61 +129,43 @@ public sealed class UploadAppend(
             {
                 try
                 {
-                    read = await http.Request.Body.ReadAsync(buffer.AsMemory(filled, BufferSize - filled), cancellationToken);
+                    read = await http.Request.Body.ReadAsync(writer.Free, cancellationToken);
                 }
-                catch when (filled > 0 && received + filled <= remaining)
+                catch when (writer.Buffered > 0 && writer.Written + writer.Buffered <= remaining)
                 {
-                    received += Append(filled); // what arrived before the body was cut off is kept as before
+                    await writer.FlushAsync(); // what arrived before the body was cut off is kept as before
                     throw;
                 }
 
-                filled += read;
-                if (filled == BufferSize || (read == 0 && filled > 0))
+                if (writer.Written + writer.Buffered + read > remaining)
                 {
-                    // Network reads are gathered into 1 MiB: fewer, larger hash calls and writes.
-                    if (received + filled > remaining)
-                    {
-                        partial.Truncate(upload.Offset);
-                        return (TusResults.Problem(413, "Chunk too long", $"The chunk runs past Upload-Length {upload.Length}."), 0);
-                    }
-                    received += Append(filled);
-                    filled = 0;
+                    await writer.DrainAsync();
+                    partial.Truncate(upload.Offset);
+                    return (TusResults.Problem(413, "Chunk too long", $"The chunk runs past Upload-Length {upload.Length}."), 0);
                 }
+                await writer.AddAsync(read);
             }
             while (read > 0);
+            await writer.FlushAsync();
+            await writer.DrainAsync();
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            await writer.DrainAsync();
             partial.Truncate(upload.Offset);
             return (TusResults.Problem(413, "Chunk too long", $"The chunk runs past Upload-Length {upload.Length}; it was discarded."), 0);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
         {
             // The dock went away mid-chunk (Kestrel reports a short body as a bad request).
-            if (checksum is not null || received == 0)
+            await writer.DrainAsync();
+            if (checksum is not null || writer.Written == 0)
             {
                 partial.Truncate(upload.Offset);
                 return (Results.Empty, 0);
             }
             await partial.FlushDurablyAsync(CancellationToken.None);
-            return (null, received);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-
-        int Append(int count)
-        {
-            // One pass while the bytes are in cache: the chunk's hash, the file's running hash, then one pwrite.
-            chunk.AppendData(buffer, 0, count);
-            full?.AppendData(buffer, 0, count);
-            partial.Content.Write(buffer, 0, count);
-            if ((received + count) / WritebackEvery != received / WritebackEvery)
-            {
-                partial.StartWriteback();
-            }
-            return count;
+            return (null, writer.Written);
         }
 
         var actual = chunk.GetHashAndReset();
@@ -204,6 +180,6 @@ public sealed class UploadAppend(
             return (TusResults.Problem(TusProtocol.ChecksumMismatch, "Checksum Mismatch", "The chunk does not match Upload-Checksum; it was discarded."), 0);
         }
         await partial.FlushDurablyAsync(CancellationToken.None);
-        return (null, received);
+        return (null, writer.Written);
     }
 }
