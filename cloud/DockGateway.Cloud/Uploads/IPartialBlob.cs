@@ -3,8 +3,8 @@ namespace DockGateway.Cloud.Uploads;
 /// <summary>An unfinished upload opened for appending.</summary>
 public interface IPartialBlob : IAsyncDisposable
 {
-    /// <summary>The stream to append to, positioned at the offset the partial was opened at (unbuffered: a
-    /// synchronous Write is one write system call, with no hop to another thread).</summary>
+    /// <summary>The stream to append to, positioned at the offset the partial was opened at (unbuffered: each
+    /// write is one write system call).</summary>
     Stream Content { get; }
 
     /// <summary>A hint while a chunk streams in: start writing what was appended so far to storage, so the

@@ -32,7 +32,7 @@ public sealed class PartialDirectory
             Access = FileAccess.Write,
             Share = FileShare.Read,
             BufferSize = 0,
-        })); // 0600, kept by the file-system store's rename; unbuffered and synchronous: each Write is one pwrite(2) on the request's thread
+        })); // 0600, kept by the file-system store's rename; unbuffered: each write is one pwrite(2) (ChunkWriter's run on the thread pool)
         if (stream.Length < offset)
         {
             var length = stream.Length;
