@@ -54,6 +54,14 @@ public sealed class TusPeerServer : IAsyncDisposable
         return (server, null);
     }
 
+    /// <summary>CPU time (user + system) the Node process has used so far, from /proc (10 ms ticks).</summary>
+    public double CpuSeconds()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _process.KillAsync();

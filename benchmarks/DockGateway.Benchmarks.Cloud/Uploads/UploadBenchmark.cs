@@ -36,7 +36,9 @@ public static class UploadBenchmark
             using var response = await http.PutAsync("/bench/discard", new ChunkedContent(file));
             response.EnsureSuccessStatusCode();
         })));
+        var cpuBefore = OwnCpuSeconds();
         var tus = await TimeAsync(() => Task.WhenAll(data.Select((file, i) => docks[i].UploadAsync(file, i))));
+        var tusCpu = OwnCpuSeconds() - cpuBefore;
 
         var bytes = data.Sum(f => f.Length);
         var plainRate = bytes / plain.TotalSeconds / 1e6;
@@ -46,13 +48,15 @@ public static class UploadBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"tus (signed, sha256, fsync'd):  {bytes / 1e6,10:F0} MB in {tus.TotalSeconds,7:F2} s = {tusRate,8:F1} MB/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio tus / plain: {tusRate / plainRate:F2} (target >= 0.80)"));
-        await PeerAsync(data, files, bytes, tusRate);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU, tus: {tusCpu:F1} s (cloud and client: one process) = {tusCpu / (bytes / 1e9):F2} s per GB"));
+        await PeerAsync(data, files, bytes, tusRate, tusCpu);
         Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
     }
 
     /// <summary>The same files, chunks and client against @tus/server (same run), and our rate as a ratio to it.</summary>
-    private static async Task PeerAsync(IReadOnlyList<BenchmarkFile> data, int files, long bytes, double tusRate)
+    private static async Task PeerAsync(IReadOnlyList<BenchmarkFile> data, int files, long bytes, double tusRate, double tusCpu)
     {
         var (peer, missing) = await TusPeerServer.TryStartAsync();
         if (peer is null)
@@ -70,13 +74,19 @@ public static class UploadBenchmark
             };
             using var key = DockGateway.Shared.Crypto.Ed25519PrivateKey.Generate();
             var client = new TusBenchmarkClient(http, "peer", key, TusPeerServer.CreationPath); // the signature headers are simply ignored there
+            var (ownBefore, peerBefore) = (OwnCpuSeconds(), peer.CpuSeconds());
             var elapsed = await TimeAsync(() => Task.WhenAll(data.Select((file, i) => client.UploadAsync(file, i))));
+            var (clientCpu, peerCpu) = (OwnCpuSeconds() - ownBefore, peer.CpuSeconds() - peerBefore);
             var peerRate = bytes / elapsed.TotalSeconds / 1e6;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"@tus/server 2.4.5 (file store):{bytes / 1e6,10:F0} MB in {elapsed.TotalSeconds,7:F2} s = {peerRate,8:F1} MB/s"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio tus / @tus/server: {tusRate / peerRate:F2} (target >= 1.0)"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"CPU, @tus/server: {peerCpu + clientCpu:F1} s (Node {peerCpu:F1} s + client {clientCpu:F1} s) = {(peerCpu + clientCpu) / (bytes / 1e9):F2} s per GB"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio tus / @tus/server: {tusRate / peerRate:F2} (target >= 1.0); CPU tus / @tus/server: {tusCpu / (peerCpu + clientCpu):F2}"));
         }
     }
+
+    private static double OwnCpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     private static async Task<TimeSpan> TimeAsync(Func<Task> run)
     {

@@ -10,7 +10,8 @@ namespace DockGateway.Cloud.DockAuth;
 /// Checks one dock request: Content-Digest (RFC 9530, sha-256) against the body, the RFC 9421
 /// Ed25519 signature against the dock's registered key (covering every tus header the request
 /// carries, with a nonce), freshness (not older than <c>DockAuth:MaxAge</c>, not ahead by more than
-/// <c>DockAuth:FutureSkew</c>) and replay (keyid + nonce, recorded in the shared database).
+/// <c>DockAuth:FutureSkew</c>) and replay (keyid + nonce, recorded in the shared database; for a streamed tus PATCH checked here and
+/// recorded by the endpoint with the chunk's offset, see <see cref="PendingReplay"/>).
 /// </summary>
 public sealed class DockRequestVerifier(
     IDockKeys keys,
@@ -19,6 +20,9 @@ public sealed class DockRequestVerifier(
     TimeProvider time,
     ILogger<DockRequestVerifier> logger)
 {
+    /// <summary>The problem detail of a replayed signature.</summary>
+    public const string AlreadyUsed = "This signature (or its nonce) was already used.";
+
     private readonly HttpSignatureVerifier _signatures = new(options.Value.FutureSkew);
 
     /// <summary>Verifies the request; on success the body (unless streamed) is buffered and rewound.</summary>
@@ -77,13 +81,43 @@ public sealed class DockRequestVerifier(
         }
 
         var replayKey = "nonce:" + result.Nonce; // the verifier refuses a signature without one
-        if (!await replays.TryRecordAsync(dock.DockId, replayKey, now, now - settings.MaxAge - settings.FutureSkew, cancellationToken))
+        var forgetBefore = now - settings.MaxAge - settings.FutureSkew;
+        PendingReplay? pending = null;
+        if (streamedBody)
         {
-            logger.LogWarning("Replayed signature from dock {Dock} rejected ({Method} {Path})", dock.DockId, request.Method, request.Path);
-            return DockVerification.Fail("This signature (or its nonce) was already used.");
+            // A tus PATCH records its row with the chunk's offset (one commit per chunk); refuse a known one now.
+            pending = new PendingReplay(dock.DockId, replayKey, now);
+            if (await replays.SeenAsync(dock.DockId, replayKey, forgetBefore, cancellationToken))
+            {
+                return Replayed(dock, request);
+            }
+        }
+        else if (!await replays.TryRecordAsync(dock.DockId, replayKey, now, forgetBefore, cancellationToken))
+        {
+            return Replayed(dock, request);
         }
 
         await keys.TouchAsync(dock.DockId, now, cancellationToken);
-        return DockVerification.Succeed(dock, promised);
+        return DockVerification.Succeed(dock, promised, pending);
+    }
+
+    /// <summary>Records a <see cref="PendingReplay"/> the endpoint left unrecorded; false (and a warning) when it is a replay.</summary>
+    public async Task<bool> RecordAsync(PendingReplay pending, HttpRequest request, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var forgetBefore = time.GetUtcNow() - settings.MaxAge - settings.FutureSkew;
+        if (await replays.TryRecordAsync(pending.KeyId, pending.ReplayKey, pending.SeenAt, forgetBefore, cancellationToken))
+        {
+            pending.MarkRecorded();
+            return true;
+        }
+        logger.LogWarning("Replayed signature from dock {Dock} rejected ({Method} {Path})", pending.KeyId, request.Method, request.Path);
+        return false;
+    }
+
+    private DockVerification Replayed(DockIdentity dock, HttpRequest request)
+    {
+        logger.LogWarning("Replayed signature from dock {Dock} rejected ({Method} {Path})", dock.DockId, request.Method, request.Path);
+        return DockVerification.Fail(AlreadyUsed);
     }
 }

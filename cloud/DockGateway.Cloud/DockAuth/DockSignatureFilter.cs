@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DockGateway.Cloud.DockAuth;
 
 /// <summary>
 /// Endpoint filter for the dock-facing route groups: a request runs only when
-/// <see cref="DockRequestVerifier"/> accepts it; otherwise 401 problem details and nothing runs.
+/// <see cref="DockRequestVerifier"/> accepts it; otherwise 401 problem details and nothing runs. For a streamed
+/// body the endpoint records the signature's replay-cache row with its own commit (<see cref="PendingReplay"/>);
+/// what it leaves unrecorded is recorded here after it.
 /// </summary>
 public sealed class DockSignatureFilter(DockRequestVerifier verifier) : IEndpointFilter
 {
@@ -24,7 +27,18 @@ public sealed class DockSignatureFilter(DockRequestVerifier verifier) : IEndpoin
         if (streamed)
         {
             http.Items[DockHttpContextExtensions.StreamedDigestKey] = outcome.BodySha256;
+            http.Items[DockHttpContextExtensions.PendingReplayKey] = outcome.Replay;
         }
-        return await next(context);
+        var result = await next(context);
+        if (outcome.Replay is { Recorded: false } pending && !await verifier.RecordAsync(pending, http.Request, CancellationToken.None))
+        {
+            // The endpoint did not record the signature with its own commit (a refusal, a completion, which are
+            // idempotent): recorded now, and a replay that raced past the first check is refused after all.
+            return AlreadyUsed();
+        }
+        return result;
     }
+
+    private static ProblemHttpResult AlreadyUsed() => TypedResults.Problem(
+        statusCode: StatusCodes.Status401Unauthorized, title: "Dock signature rejected", detail: DockRequestVerifier.AlreadyUsed);
 }

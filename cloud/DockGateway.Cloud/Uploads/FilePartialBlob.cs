@@ -9,10 +9,11 @@ internal sealed class FilePartialBlob(FileStream stream) : IPartialBlob
 
     public void StartWriteback() => Writeback.Start(stream.SafeFileHandle);
 
-    public async Task FlushDurablyAsync(CancellationToken cancellationToken)
+    /// <summary>fdatasync(2): the appended bytes and the file's new size, which is all an append changes that a read needs.</summary>
+    public Task FlushDurablyAsync(CancellationToken cancellationToken)
     {
-        await stream.FlushAsync(cancellationToken);
-        stream.Flush(flushToDisk: true);
+        DataSync.Flush(stream);
+        return Task.CompletedTask;
     }
 
     public void Truncate(long length)

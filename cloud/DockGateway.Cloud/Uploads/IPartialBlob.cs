@@ -3,14 +3,15 @@ namespace DockGateway.Cloud.Uploads;
 /// <summary>An unfinished upload opened for appending.</summary>
 public interface IPartialBlob : IAsyncDisposable
 {
-    /// <summary>The stream to append to, positioned at the offset the partial was opened at.</summary>
+    /// <summary>The stream to append to, positioned at the offset the partial was opened at (unbuffered: each
+    /// write is one write system call).</summary>
     Stream Content { get; }
 
     /// <summary>A hint while a chunk streams in: start writing what was appended so far to storage, so the
     /// <see cref="FlushDurablyAsync"/> at the chunk's end has little left to do.</summary>
     void StartWriteback();
 
-    /// <summary>Forces the appended bytes to stable storage (fsync) before the offset advances.</summary>
+    /// <summary>Forces the appended bytes to stable storage (fdatasync: the data and the new size) before the offset advances.</summary>
     Task FlushDurablyAsync(CancellationToken cancellationToken);
 
     /// <summary>Cuts the partial back to <paramref name="length"/> bytes (a rejected chunk).</summary>

@@ -1,3 +1,5 @@
+using DockGateway.Cloud.DockAuth;
+
 namespace DockGateway.Cloud.Uploads;
 
 /// <summary>Upload records. Offsets only ever advance by compare-and-swap, so two instances
@@ -14,6 +16,11 @@ public interface IUploadStore
     /// <summary>Sets the offset to <paramref name="newOffset"/>, the expiry to <paramref name="expiresAt"/> and the
     /// offset's writer to <paramref name="writer"/> only when the offset is still <paramref name="expectedOffset"/>.</summary>
     Task<bool> TryAdvanceAsync(string id, long expectedOffset, long newOffset, DateTimeOffset expiresAt, string writer, CancellationToken cancellationToken);
+
+    /// <summary>As the overload without <paramref name="replay"/>, in one transaction with the signature's replay-cache row
+    /// (one durable commit per chunk): a signature already recorded changes nothing.</summary>
+    Task<UploadAdvance> TryAdvanceAsync(
+        string id, long expectedOffset, long newOffset, DateTimeOffset expiresAt, string writer, PendingReplay replay, CancellationToken cancellationToken);
 
     /// <summary>Marks a fully received, hash-checked upload complete.</summary>
     Task<bool> TryCompleteAsync(string id, DateTimeOffset completedAt, CancellationToken cancellationToken);

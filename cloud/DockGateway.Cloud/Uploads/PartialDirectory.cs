@@ -32,8 +32,7 @@ public sealed class PartialDirectory
             Access = FileAccess.Write,
             Share = FileShare.Read,
             BufferSize = 0,
-            Options = FileOptions.Asynchronous,
-        })); // 0600, kept by the file-system store's rename
+        })); // 0600, kept by the file-system store's rename; unbuffered: each write is one pwrite(2) (ChunkWriter's run on the thread pool)
         if (stream.Length < offset)
         {
             var length = stream.Length;

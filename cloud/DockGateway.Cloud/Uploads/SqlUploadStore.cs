@@ -1,9 +1,12 @@
+using System.Data.Common;
 using Dapper;
+using DockGateway.Cloud.DockAuth;
 using DockGateway.Cloud.Storage;
 
 namespace DockGateway.Cloud.Uploads;
 
-/// <summary>Upload records in the <c>uploads</c> table; offsets advance by compare-and-swap.</summary>
+/// <summary>Upload records in the <c>uploads</c> table; offsets advance by compare-and-swap (a
+/// PATCH's together with its signature's replay-cache row, in one transaction).</summary>
 public sealed class SqlUploadStore(ICloudDatabase database) : IUploadStore
 {
     public async Task CreateAsync(TusUpload upload, CancellationToken cancellationToken)
@@ -55,11 +58,34 @@ public sealed class SqlUploadStore(ICloudDatabase database) : IUploadStore
     public async Task<bool> TryAdvanceAsync(string id, long expectedOffset, long newOffset, DateTimeOffset expiresAt, string writer, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        return await AdvanceAsync(connection, null, id, expectedOffset, newOffset, expiresAt, writer, cancellationToken);
+    }
+
+    public async Task<UploadAdvance> TryAdvanceAsync(
+        string id, long expectedOffset, long newOffset, DateTimeOffset expiresAt, string writer, PendingReplay replay, CancellationToken cancellationToken)
+    {
+        var outcome = await database.InTransactionAsync(async (connection, transaction) =>
+        {
+            if (!await SqlReplayCache.TryInsertAsync(connection, transaction, replay, cancellationToken))
+            {
+                return UploadAdvance.Replayed; // nothing written: the commit is empty
+            }
+            return await AdvanceAsync(connection, transaction, id, expectedOffset, newOffset, expiresAt, writer, cancellationToken)
+                ? UploadAdvance.Advanced
+                : UploadAdvance.OffsetMoved;
+        }, cancellationToken);
+        replay.MarkRecorded();
+        return outcome;
+    }
+
+    private static async Task<bool> AdvanceAsync(
+        DbConnection connection, DbTransaction? transaction, string id, long expectedOffset, long newOffset, DateTimeOffset expiresAt, string writer,
+        CancellationToken cancellationToken) =>
+        await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE uploads SET upload_offset = @newOffset, expires_at = @expires, offset_writer = @writer "
             + "WHERE id = @id AND upload_offset = @expectedOffset AND completed_at IS NULL",
-            new { id, expectedOffset, newOffset, expires = expiresAt.ToUnixTimeMilliseconds(), writer }, cancellationToken: cancellationToken)) == 1;
-    }
+            new { id, expectedOffset, newOffset, expires = expiresAt.ToUnixTimeMilliseconds(), writer }, transaction,
+            cancellationToken: cancellationToken)) == 1;
 
     public async Task<bool> TryCompleteAsync(string id, DateTimeOffset completedAt, CancellationToken cancellationToken)
     {

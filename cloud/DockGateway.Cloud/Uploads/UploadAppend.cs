@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using DockGateway.Cloud.DockAuth;
@@ -11,9 +10,10 @@ using Microsoft.Extensions.Options;
 namespace DockGateway.Cloud.Uploads;
 
 /// <summary>
-/// tus core <c>PATCH</c>: appends one chunk, streamed to the partial file while its SHA-256 is
-/// computed. The chunk is kept only when it matches the signed Content-Digest and any
-/// Upload-Checksum; it is fsync'd before the offset advances (compare-and-swap). A body cut off
+/// tus core <c>PATCH</c>: appends one chunk, streamed to the partial file while its SHA-256 and the file's
+/// running SHA-256 are computed in the same pass (<see cref="ChunkWriter"/>). The chunk is kept only when it matches the signed Content-Digest and any
+/// Upload-Checksum; it is fdatasync'd before the offset advances (compare-and-swap, committed in one transaction
+/// with the signature's replay-cache row). A body cut off
 /// mid-way without Upload-Checksum keeps what arrived, so the dock resumes from there.
 /// </summary>
 public sealed class UploadAppend(
@@ -26,9 +26,6 @@ public sealed class UploadAppend(
     TimeProvider time,
     ILogger<UploadAppend> logger)
 {
-    private const int BufferSize = 256 * 1024;
-    private const int WritebackEvery = 4 * 1024 * 1024;
-
     public async Task<IResult> HandleAsync(HttpContext http, string id, CancellationToken cancellationToken)
     {
         var dock = http.GetDock();
@@ -85,11 +82,16 @@ public sealed class UploadAppend(
         }
 
         var newOffset = offset + received;
-        if (!await store.TryAdvanceAsync(id, offset, newOffset, time.GetUtcNow() + options.Value.Expiry, hashes.Instance, CancellationToken.None))
+        var advance = await store.TryAdvanceAsync(
+            id, offset, newOffset, time.GetUtcNow() + options.Value.Expiry, hashes.Instance, http.GetPendingReplay(), CancellationToken.None);
+        if (advance != UploadAdvance.Advanced)
         {
             full?.Dispose();
-            return TusResults.Problem(409, "Offset moved", $"Upload {id} advanced past {offset} while this chunk was written.");
+            return advance == UploadAdvance.Replayed
+                ? TusResults.Problem(401, "Dock signature rejected", DockRequestVerifier.AlreadyUsed)
+                : TusResults.Problem(409, "Offset moved", $"Upload {id} advanced past {offset} while this chunk was written.");
         }
+        CrashPoint.Reached("cloud-chunk-committed");
         if (full is not null)
         {
             hashes.Store(id, newOffset, full);
@@ -118,49 +120,52 @@ public sealed class UploadAppend(
         var promised = http.GetPromisedBodySha256();
         var remaining = upload.Length - upload.Offset;
         using var chunk = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
         await using var partial = await blobs.OpenPartialAsync(upload.Id, upload.Offset, CancellationToken.None);
-        long received = 0;
+        await using var writer = new ChunkWriter(partial, chunk, full);
         try
         {
             int read;
-            while ((read = await http.Request.Body.ReadAsync(buffer.AsMemory(0, BufferSize), cancellationToken)) > 0)
+            do
             {
-                if (received + read > remaining)
+                try
                 {
+                    read = await http.Request.Body.ReadAsync(writer.Free, cancellationToken);
+                }
+                catch when (writer.Buffered > 0 && writer.Written + writer.Buffered <= remaining)
+                {
+                    await writer.FlushAsync(); // what arrived before the body was cut off is kept as before
+                    throw;
+                }
+
+                if (writer.Written + writer.Buffered + read > remaining)
+                {
+                    await writer.DrainAsync();
                     partial.Truncate(upload.Offset);
                     return (TusResults.Problem(413, "Chunk too long", $"The chunk runs past Upload-Length {upload.Length}."), 0);
                 }
-                await partial.Content.WriteAsync(buffer.AsMemory(0, read), CancellationToken.None);
-                chunk.AppendData(buffer, 0, read);
-                full?.AppendData(buffer, 0, read);
-                if ((received + read) / WritebackEvery != received / WritebackEvery)
-                {
-                    partial.StartWriteback();
-                }
-
-                received += read;
+                await writer.AddAsync(read);
             }
+            while (read > 0);
+            await writer.FlushAsync();
+            await writer.DrainAsync();
         }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
+            await writer.DrainAsync();
             partial.Truncate(upload.Offset);
             return (TusResults.Problem(413, "Chunk too long", $"The chunk runs past Upload-Length {upload.Length}; it was discarded."), 0);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or BadHttpRequestException)
         {
             // The dock went away mid-chunk (Kestrel reports a short body as a bad request).
-            if (checksum is not null || received == 0)
+            await writer.DrainAsync();
+            if (checksum is not null || writer.Written == 0)
             {
                 partial.Truncate(upload.Offset);
                 return (Results.Empty, 0);
             }
             await partial.FlushDurablyAsync(CancellationToken.None);
-            return (null, received);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            return (null, writer.Written);
         }
 
         var actual = chunk.GetHashAndReset();
@@ -175,6 +180,6 @@ public sealed class UploadAppend(
             return (TusResults.Problem(TusProtocol.ChecksumMismatch, "Checksum Mismatch", "The chunk does not match Upload-Checksum; it was discarded."), 0);
         }
         await partial.FlushDurablyAsync(CancellationToken.None);
-        return (null, received);
+        return (null, writer.Written);
     }
 }

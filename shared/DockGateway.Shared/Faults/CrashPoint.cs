@@ -47,6 +47,12 @@ public static class CrashPoint
     public static IReadOnlyList<string> ReceiptSteps { get; } = ["cloud-blob-synced", "cloud-blob-renamed", "cloud-blob-committed", "cloud-completed", "cloud-receipt-signed"];
 
     /// <summary>
+    /// A tus chunk's commit: <c>cloud-chunk-committed</c> (the chunk fdatasync'd, its new offset and its signature's
+    /// replay-cache row committed in one transaction, the answer not yet sent), on every chunk.
+    /// </summary>
+    public static IReadOnlyList<string> ChunkSteps { get; } = ["cloud-chunk-committed"];
+
+    /// <summary>
     /// The S3 footage store's commit: <c>cloud-blob-sent</c> (the object is complete in the bucket, not yet read
     /// back and confirmed), <c>cloud-blob-stored</c> (confirmed, the staged partial not yet removed); then the
     /// <see cref="ReceiptSteps"/> from <c>cloud-blob-committed</c> on.
@@ -76,7 +82,7 @@ public static class CrashPoint
     /// <c>erased</c> (erased from the recorder, <c>erased</c> not yet committed); then <see cref="UploadSteps"/>,
     /// <see cref="ReceiptSteps"/>, <see cref="S3Steps"/>, <see cref="WitnessSteps"/> and <see cref="RetentionSteps"/>.
     /// </summary>
-    public static IReadOnlyList<string> Steps { get; } = [.. IngestSteps, .. UploadSteps, .. ReceiptSteps.Except(UploadSteps), .. S3Steps, .. WitnessSteps, .. RetentionSteps];
+    public static IReadOnlyList<string> Steps { get; } = [.. IngestSteps, .. UploadSteps, .. ReceiptSteps.Except(UploadSteps), .. ChunkSteps, .. S3Steps, .. WitnessSteps, .. RetentionSteps];
 
     /// <summary>Throws when the armed step is not a known one (a typo would otherwise make a kill test pass vacuously).</summary>
     public static void Validate()

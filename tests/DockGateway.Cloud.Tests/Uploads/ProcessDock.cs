@@ -35,7 +35,10 @@ public sealed class ProcessDock : IDisposable
     }
 
     /// <summary>Signs <paramref name="request"/> (a relative URI, e.g. from <see cref="TusRequests"/>) over <paramref name="body"/> and sends it.</summary>
-    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, byte[] body)
+    public Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, byte[] body) => _client.SendAsync(Sign(request, body));
+
+    /// <summary>Signs <paramref name="request"/> over <paramref name="body"/> without sending it.</summary>
+    public HttpRequestMessage Sign(HttpRequestMessage request, byte[] body)
     {
         request.RequestUri = new Uri(_baseAddress, request.RequestUri!);
         var contentType = request.Content?.Headers.ContentType;
@@ -46,7 +49,19 @@ public sealed class ProcessDock : IDisposable
         }
 
         _signer.Sign(request, body);
-        return await _client.SendAsync(request);
+        return request;
+    }
+
+    /// <summary>The same signed request again, byte for byte (a replay): headers, signature and body.</summary>
+    public Task<HttpResponseMessage> ReplayAsync(HttpRequestMessage original, byte[] body)
+    {
+        var copy = new HttpRequestMessage(original.Method, original.RequestUri) { Content = new ByteArrayContent(body) };
+        foreach (var header in original.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+        copy.Content.Headers.ContentType = original.Content?.Headers.ContentType;
+        return _client.SendAsync(copy);
     }
 
     public void Dispose()
