@@ -33,15 +33,10 @@ public static class AlertOpenCounts
             new { alertId }, transaction, cancellationToken: cancellationToken));
 
     public static Task RebuildAsync(ICloudDatabase database, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(
-            async (connection, transaction) =>
-            {
-                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM alert_open_counts", transaction: transaction, cancellationToken: cancellationToken));
-                await connection.ExecuteAsync(new CommandDefinition(
-                    $"INSERT INTO alert_open_counts (agency_code, open_alerts) SELECT * FROM ({Recounted}) c",
-                    transaction: transaction, commandTimeout: 600, cancellationToken: cancellationToken));
-            },
-            cancellationToken);
+        database.ExecuteInOneTransactionAsync(
+            cancellationToken,
+            "DELETE FROM alert_open_counts",
+            $"INSERT INTO alert_open_counts (agency_code, open_alerts) SELECT * FROM ({Recounted}) c");
 
     /// <summary>Agency codes whose counter differs from a recount (an agency without open alerts may have no row or a 0).</summary>
     public static async Task<IReadOnlyList<string>> FindDriftAsync(ICloudDatabase database, CancellationToken cancellationToken)

@@ -30,15 +30,10 @@ public static class OfficerFootageStats
     }
 
     public static Task RebuildAsync(ICloudDatabase database, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(
-            async (connection, transaction) =>
-            {
-                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM officer_footage", transaction: transaction, cancellationToken: cancellationToken));
-                await connection.ExecuteAsync(new CommandDefinition(
-                    $"INSERT INTO officer_footage (agency_code, officer_badge, last_ingest_at) SELECT * FROM ({Recomputed}) c",
-                    transaction: transaction, commandTimeout: 600, cancellationToken: cancellationToken));
-            },
-            cancellationToken);
+        database.ExecuteInOneTransactionAsync(
+            cancellationToken,
+            "DELETE FROM officer_footage",
+            $"INSERT INTO officer_footage (agency_code, officer_badge, last_ingest_at) SELECT * FROM ({Recomputed}) c");
 
     /// <summary>"agency/badge" wherever the stored last ingest differs from the footage index (or one of them is missing).</summary>
     public static async Task<IReadOnlyList<string>> FindDriftAsync(ICloudDatabase database, CancellationToken cancellationToken)

@@ -20,15 +20,11 @@ public static class EquipmentCounts
         """;
 
     public static Task RebuildAsync(ICloudDatabase database, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(
-            async (connection, transaction) =>
-            {
-                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM agency_equipment", transaction: transaction, cancellationToken: cancellationToken));
-                await connection.ExecuteAsync(new CommandDefinition(
-                    $"INSERT INTO agency_equipment (agency_code, officers_registered, recorders_total, recorders_in_service, required_recorders) SELECT * FROM ({Recomputed}) c",
-                    transaction: transaction, commandTimeout: 600, cancellationToken: cancellationToken));
-            },
-            cancellationToken);
+        database.ExecuteInOneTransactionAsync(
+            cancellationToken,
+            "DELETE FROM agency_equipment",
+            "INSERT INTO agency_equipment (agency_code, officers_registered, recorders_total, recorders_in_service, required_recorders) "
+            + $"SELECT * FROM ({Recomputed}) c");
 
     /// <summary>Agency codes whose stored counters differ from a recount.</summary>
     public static async Task<IReadOnlyList<string>> FindDriftAsync(ICloudDatabase database, CancellationToken cancellationToken)

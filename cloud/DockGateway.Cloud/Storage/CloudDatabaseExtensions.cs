@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 
 namespace DockGateway.Cloud.Storage;
 
@@ -13,6 +14,21 @@ public static class CloudDatabaseExtensions
             {
                 await work(connection, transaction);
                 return true;
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="statements"/> in order in one transaction, each allowed 10 minutes: how the counter and rollup
+    /// tables are rebuilt from the rows they summarise after a bulk load that went around the stores.
+    /// </summary>
+    public static Task ExecuteInOneTransactionAsync(this ICloudDatabase database, CancellationToken cancellationToken, params string[] statements) =>
+        database.InTransactionAsync(
+            async (connection, transaction) =>
+            {
+                foreach (var sql in statements)
+                {
+                    await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: 600, cancellationToken: cancellationToken));
+                }
             },
             cancellationToken);
 

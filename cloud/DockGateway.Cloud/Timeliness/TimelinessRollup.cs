@@ -55,21 +55,13 @@ public static class TimelinessRollup
     }
 
     public static Task RebuildAsync(ICloudDatabase database, CancellationToken cancellationToken) =>
-        database.InTransactionAsync(
-            async (connection, transaction) =>
-            {
-                foreach (var sql in new[]
-                {
-                    "DELETE FROM timeliness_days_all",
-                    "DELETE FROM timeliness_days",
-                    $"INSERT INTO timeliness_days (agency_code, day_utc8, recordings, within_day) SELECT * FROM ({Recomputed}) c",
-                    "INSERT INTO timeliness_days_all (day_utc8, recordings, within_day) SELECT day_utc8, SUM(recordings), SUM(within_day) FROM timeliness_days GROUP BY day_utc8",
-                })
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, commandTimeout: 600, cancellationToken: cancellationToken));
-                }
-            },
-            cancellationToken);
+        database.ExecuteInOneTransactionAsync(
+            cancellationToken,
+            "DELETE FROM timeliness_days_all",
+            "DELETE FROM timeliness_days",
+            $"INSERT INTO timeliness_days (agency_code, day_utc8, recordings, within_day) SELECT * FROM ({Recomputed}) c",
+            "INSERT INTO timeliness_days_all (day_utc8, recordings, within_day) "
+            + "SELECT day_utc8, SUM(recordings), SUM(within_day) FROM timeliness_days GROUP BY day_utc8");
 
     /// <summary>"agency/day" (or "*/day" for the all-agency rollup) wherever a rollup row differs from a recount of the footage index.</summary>
     public static async Task<IReadOnlyList<string>> FindDriftAsync(ICloudDatabase database, CancellationToken cancellationToken)
