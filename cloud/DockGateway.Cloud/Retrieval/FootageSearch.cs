@@ -15,9 +15,9 @@ public sealed class FootageSearch(ICloudDatabase database)
     /// the footage store (an upload completed, no deletion record says deleted).</summary>
     private const string Columns = FootageStore.Columns + """
         ,
-        CASE WHEN EXISTS (SELECT 1 FROM uploads u WHERE u.sha256 = f.sha256 AND u.completed_at IS NOT NULL)
-              AND NOT EXISTS (SELECT 1 FROM deletion_records d WHERE d.sha256 = f.sha256 AND d.state = 'deleted')
-             THEN 1 ELSE 0 END AS Stored
+        CAST(CASE WHEN EXISTS (SELECT 1 FROM uploads u WHERE u.sha256 = f.sha256 AND u.completed_at IS NOT NULL)
+                   AND NOT EXISTS (SELECT 1 FROM deletion_records d WHERE d.sha256 = f.sha256 AND d.state = 'deleted')
+                  THEN 1 ELSE 0 END AS BIGINT) AS Stored
         """;
 
     public async Task<FootagePage> PageAsync(FootageFilter filter, KeysetCursor? after, int limit, CancellationToken cancellationToken)
