@@ -71,7 +71,29 @@ internal sealed class EndToEndRig : IAsyncDisposable
     {
         var root = Directory.CreateTempSubdirectory("dockgw-e2e-").FullName;
         var broker = await MosquittoBroker.StartAsync();
-        var cloud = await CloudProcess.StartAsync("e2e", cloudEnvironment);
+        CloudProcess? cloud = null;
+        try
+        {
+            cloud = await CloudProcess.StartAsync("e2e", cloudEnvironment);
+            return await StartDockSideAsync(root, broker, cloud, settings);
+        }
+        catch
+        {
+            // A rig that could not be set up (e.g. a start timing out on a starved machine) leaves no process behind.
+            if (cloud is not null)
+            {
+                await cloud.DisposeAsync();
+            }
+
+            await broker.DisposeAsync();
+            Directory.Delete(root, recursive: true);
+            throw;
+        }
+    }
+
+    private static async Task<EndToEndRig> StartDockSideAsync(
+        string root, MosquittoBroker broker, CloudProcess cloud, IReadOnlyDictionary<string, object>? settings)
+    {
         var data = Path.Combine(root, "data");
         Directory.CreateDirectory(data);
         Directory.CreateDirectory(Path.Combine(root, "sim", "slots"));
