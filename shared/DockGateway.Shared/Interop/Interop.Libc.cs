@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace DockGateway.Shared.Interop;
 
-/// <summary>The glibc calls behind <see cref="Storage.Writeback"/>, <see cref="Storage.DataSync"/> and <see cref="Storage.DurableDirectory"/>, by their C names.</summary>
+/// <summary>The glibc calls behind <see cref="Storage.Writeback"/> and <see cref="Storage.DurableDirectory"/>, by their C names.</summary>
 internal static partial class Interop
 {
     internal static partial class Libc
@@ -20,9 +20,6 @@ internal static partial class Interop
 
         [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static partial int fsync(int fd);
-
-        [LibraryImport(Libraries.Libc, SetLastError = true)]
-        internal static partial int fdatasync(int fd);
 
         [LibraryImport(Libraries.Libc, SetLastError = true)]
         internal static partial int close(int fd);

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using static DockGateway.Shared.Interop.Interop;
+using Tmds.Linux;
 
 namespace DockGateway.Shared.Storage;
 
@@ -25,9 +25,10 @@ public static class DataSync
         try
         {
             handle.DangerousAddRef(ref added);
-            if (Libc.fdatasync((int)handle.DangerousGetHandle()) != 0)
+            // fdatasync(2) through Tmds.LibC (served, pinned): -1 and errno.
+            if (LibC.fdatasync((int)handle.DangerousGetHandle()) != 0)
             {
-                var errno = Marshal.GetLastPInvokeError();
+                var errno = LibC.errno;
                 throw new IOException($"fdatasync '{stream.Name}' failed: {Marshal.GetPInvokeErrorMessage(errno)}", errno);
             }
         }
