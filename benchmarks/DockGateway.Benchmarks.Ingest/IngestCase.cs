@@ -46,6 +46,20 @@ internal sealed class IngestCase
         return Timed(script, target);
     }
 
+    /// <summary>
+    /// The disk's floor for an ingest that verifies from the disk: per slot, the files written with
+    /// <c>O_DIRECT</c> while as many bytes are read back with <c>O_DIRECT</c> alongside (512 KiB requests, as the
+    /// dock's), no hashing. Both the copy's writes and its read-back must pass through the one disk.
+    /// </summary>
+    public Measurement RunDiskFloor(string work)
+    {
+        var target = Path.Combine(work, "floor");
+        var script = string.Join(" & ", _slots.Select(s =>
+            $"(mkdir -p {Q(target)}/{s.Key} && {string.Join(" && ", s.Value.Select(f => $"dd if={Q(f)} of={Q(target)}/{s.Key}/{Path.GetFileName(f)} bs=512K oflag=direct status=none"))}) & "
+            + $"({string.Join(" && ", s.Value.Select(f => $"dd if={Q(f)} of=/dev/null bs=512K iflag=direct status=none"))})")) + "; wait";
+        return Timed(script, target);
+    }
+
     public Measurement RunSerial(string work)
     {
         var target = Path.Combine(work, "serial");
