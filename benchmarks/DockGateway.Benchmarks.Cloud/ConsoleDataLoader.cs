@@ -138,7 +138,7 @@ public static class ConsoleDataLoader
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  console rollups (open alerts, timeliness days, officers' last ingest) rebuilt in {rebuild.Elapsed.TotalSeconds:F1} s"));
         foreach (var table in new[] { "docks", "witness_latest", "footage", "fleet_alerts", "fleet_alert_acknowledgements", "custody_entries",
-            "alert_open_counts", "timeliness_days", "timeliness_days_all", "officer_footage" })
+            "alert_open_counts", "timeliness_days", "timeliness_day_stripes", "officer_footage" })
         {
             await using var vacuum = new NpgsqlCommand($"VACUUM ANALYZE {table}", connection);
             await vacuum.ExecuteNonQueryAsync();

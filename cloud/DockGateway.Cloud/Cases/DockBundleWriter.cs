@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using DockGateway.Cloud.DockAuth;
+using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Uploads;
 using DockGateway.Cloud.Witness;
 using DockGateway.Shared.Custody;
@@ -29,7 +30,7 @@ public sealed class DockBundleWriter(IDockKeys docks, IWitnessStore witness, ICu
         var needed = caseEntries.Max() + 1;
         if (latest is null || latest.Size < needed)
         {
-            throw new CasePackageException($"entry {needed - 1} of dock {dockId} is not yet covered by a witness-cosigned checkpoint (latest: {latest?.Size ?? 0} entries); try again after the dock's next witness round");
+            throw new CasePackageException($"entry {needed - 1} of dock {dockId} is not yet covered by a witness-cosigned checkpoint (latest: {EnglishCount.Of(latest?.Size ?? 0, "entry", "entries")}); try again after the dock's next witness round");
         }
 
         var leaves = await LeavesAsync(dockId, latest.Size, cancellationToken);

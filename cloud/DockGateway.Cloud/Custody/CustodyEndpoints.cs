@@ -113,7 +113,7 @@ public static class CustodyEndpoints
         await log.RecordAsync(http.User, "custody.docks.read", http.Request.Path + http.Request.QueryString, agency, null, ct);
         var result = await query.PageAsync(scope, status, search, page, ct);
         return page.Offset > 0 && result.Items.Count == 0
-            ? ProblemResults.Validation("after", $"is past the end: {result.Total} docks match")
+            ? ProblemResults.Validation("after", $"is past the end: {EnglishCount.Matching(result.Total, "dock", "docks")}")
             : Results.Ok(result);
     }
 
@@ -139,7 +139,7 @@ public static class CustodyEndpoints
         var (items, total) = await query.PageAsync(dock.Origin, page, ct);
         if (page.Offset > 0 && items.Count == 0)
         {
-            return ProblemResults.Validation("after", $"is past the end: {total} refused checkpoints");
+            return ProblemResults.Validation("after", $"is past the end: {EnglishCount.Of(total, "refused checkpoint", "refused checkpoints")}");
         }
 
         if (csv == true)

@@ -84,7 +84,7 @@ public static class FleetEndpoints
             return Results.Ok(alerts);
         }
 
-        await log.RecordAsync(http.User, "export.alerts", http.Request.Path + http.Request.QueryString, code, $"{alerts.Count} alerts", ct);
+        await log.RecordAsync(http.User, "export.alerts", http.Request.Path + http.Request.QueryString, code, EnglishCount.Of(alerts.Count, "alert", "alerts"), ct);
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"alerts-{code}.csv\"";
         return FleetAlertCsv.Table.Of(alerts);
     }

@@ -56,7 +56,7 @@ public static class UnregisteredSightingEndpoints
 
         var result = await query.PageAsync(caller.Scope(agency), page, ct);
         return page.Offset > 0 && result.Items.Count == 0
-            ? ProblemResults.Validation("after", $"is past the end: {result.Total} recorders match")
+            ? ProblemResults.Validation("after", $"is past the end: {EnglishCount.Matching(result.Total, "recorder", "recorders")}")
             : Results.Ok(result);
     }
 }

@@ -60,7 +60,7 @@ public static class OfficerListEndpoints
         await log.RecordAsync(http.User, "footage.officers.read", resource, agency, null, ct);
         var page = await query.PageAsync(scope, filter, ct);
         return filter.Page.Offset > 0 && page.Items.Count == 0
-            ? ProblemResults.Validation("after", $"is past the end: {page.Total} officers match")
+            ? ProblemResults.Validation("after", $"is past the end: {EnglishCount.Matching(page.Total, "officer", "officers")}")
             : Results.Ok(page);
     }
 }

@@ -73,7 +73,7 @@ public static class RatioEndpoints
         var page = await query.PageAsync(scope, filter, ct);
         if (filter.Page.Offset > 0 && page.Items.Count == 0)
         {
-            return ProblemResults.Validation("after", $"is past the end: {page.Total} agencies match");
+            return ProblemResults.Validation("after", $"is past the end: {EnglishCount.Matching(page.Total, "agency", "agencies")}");
         }
 
         if (page.Next is { } next)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Dapper;
 using DockGateway.Cloud.Hosting;
@@ -11,7 +12,8 @@ namespace DockGateway.Cloud.Ratios;
 /// Equipment ratios read from the agencies and their trigger-maintained counters and shortfall (<c>agency_equipment</c>,
 /// migrations 0004 and 0550), filtered, sorted and paged in the database (most short first through the index
 /// <c>ix_agency_equipment_shortfall</c>). Overdue recorders are counted only for the agencies returned, each a small
-/// index range over its in-service recorders: never an aggregate over every recorder of the country.
+/// index range over its in-service recorders: never an aggregate over every recorder of the country. Each row is read
+/// by Dapper into the registry's <see cref="Agency"/> (its columns) and <see cref="RatioCounts"/> (the counters after them).
 /// </summary>
 public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> options, TimeProvider time)
 {
@@ -20,10 +22,9 @@ public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> o
     {
         var now = time.GetUtcNow();
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+        return (await QueryAsync(connection, new CommandDefinition(
             $"SELECT {RatioSql.Columns}, {RatioSql.OverdueOf("a.code")} AS RecordersOverdue FROM {RatioSql.From} WHERE a.code = @code",
-            new { code, cutoff = Cutoff(now) }, cancellationToken: cancellationToken));
-        return row?.ToRatio(Share, now);
+            new { code, cutoff = Cutoff(now) }, cancellationToken: cancellationToken), now)).SingleOrDefault();
     }
 
     /// <summary>A page of the agencies in <paramref name="agencyCodes"/> (null = all) that match <paramref name="filter"/>.</summary>
@@ -33,9 +34,9 @@ public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> o
         var (from, where, args) = Where(agencyCodes, filter, now);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition($"SELECT COUNT(*) FROM {from} {where}", args, cancellationToken: cancellationToken));
-        var rows = total <= filter.Page.Offset ? [] : (await connection.QueryAsync<Row>(new CommandDefinition(
-            Select(from, where, filter, $"LIMIT {filter.Page.Limit} OFFSET {filter.Page.Offset}"), args, cancellationToken: cancellationToken))).ToList();
-        return new RatioPage(rows.Select(r => r.ToRatio(Share, now)).ToList(), total, filter.Page.Next(rows.Count, total), now);
+        var ratios = total <= filter.Page.Offset ? [] : (await QueryAsync(connection, new CommandDefinition(
+            Select(from, where, filter, $"LIMIT {filter.Page.Limit} OFFSET {filter.Page.Offset}"), args, cancellationToken: cancellationToken), now)).ToList();
+        return new RatioPage(ratios, total, filter.Page.Next(ratios.Count, total), now);
     }
 
     /// <summary>Every matching agency in the filter's order, streamed row by row (the CSV export).</summary>
@@ -45,9 +46,9 @@ public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> o
         var now = time.GetUtcNow();
         var (from, where, args) = Where(agencyCodes, filter, now);
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        await foreach (var row in connection.QueryUnbufferedAsync<Row>(Select(from, where, filter, string.Empty), args).WithCancellation(cancellationToken))
+        await foreach (var ratio in StreamAsync(connection, new CommandDefinition(Select(from, where, filter, string.Empty), args, cancellationToken: cancellationToken), now, cancellationToken))
         {
-            yield return row.ToRatio(Share, now);
+            yield return ratio;
         }
     }
 
@@ -126,31 +127,30 @@ public sealed class RatioQuery(ICloudDatabase database, IOptions<CloudOptions> o
         });
     }
 
-    private sealed class Row
+    /// <summary>
+    /// The rows of <paramref name="command"/> (<see cref="RatioSql.Columns"/>, then <c>RecordersOverdue</c>) as ratios, each
+    /// read by Dapper's multi-mapping into an <see cref="Agency"/> and the <see cref="RatioCounts"/> from <c>RegisteredOfficers</c> on
+    /// (its mapper cached per statement, as for any Dapper query).
+    /// </summary>
+    private Task<IEnumerable<EquipmentRatio>> QueryAsync(DbConnection connection, CommandDefinition command, DateTimeOffset now) =>
+        connection.QueryAsync<Agency, RatioCounts, EquipmentRatio>(
+            command, (agency, counts) => EquipmentRatio.From(agency, counts, Share, now), splitOn: nameof(RatioCounts.RegisteredOfficers));
+
+    /// <summary>
+    /// The rows of <paramref name="command"/> streamed as ratios (Dapper maps unbuffered rows to one type only):
+    /// Dapper's row parsers fill an <see cref="Agency"/> from the columns before <c>RegisteredOfficers</c> and the
+    /// <see cref="RatioCounts"/> from there on.
+    /// </summary>
+    private async IAsyncEnumerable<EquipmentRatio> StreamAsync(
+        DbConnection connection, CommandDefinition command, DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        public string Code { get; init; } = string.Empty;
-
-        public string Name { get; init; } = string.Empty;
-
-        public string Class { get; init; } = string.Empty;
-
-        public long OfficerCount { get; init; }
-
-        public long? ClassCMinimum { get; init; }
-
-        public long LegalReviewStaff { get; init; }
-
-        public long RegisteredOfficers { get; init; }
-
-        public long RecordersTotal { get; init; }
-
-        public long RecordersInService { get; init; }
-
-        public long RecordersOverdue { get; init; }
-
-        public EquipmentRatio ToRatio(decimal share, DateTimeOffset now) => EquipmentRatio.From(
-            new Agency { Code = Code, Name = Name, Class = Class, OfficerCount = OfficerCount, ClassCMinimum = ClassCMinimum, LegalReviewStaff = LegalReviewStaff },
-            new RatioCounts { RegisteredOfficers = RegisteredOfficers, RecordersTotal = RecordersTotal, RecordersInService = RecordersInService, RecordersOverdue = RecordersOverdue },
-            share, now);
+        await using var reader = await connection.ExecuteReaderAsync(command);
+        var counts = reader.GetOrdinal(nameof(RatioCounts.RegisteredOfficers));
+        var agency = reader.GetRowParser<Agency>(typeof(Agency), 0, counts);
+        var ratioCounts = reader.GetRowParser<RatioCounts>(typeof(RatioCounts), counts);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return EquipmentRatio.From(agency(reader), ratioCounts(reader), Share, now);
+        }
     }
 }

@@ -54,7 +54,7 @@ public static class RecorderQueryEndpoints
 
         var page = await query.PageAsync(scope, filter, ct);
         return filter.Offset > 0 && page.Items.Count == 0
-            ? ProblemResults.Validation("after", $"is past the end: {page.Total} recorders match")
+            ? ProblemResults.Validation("after", $"is past the end: {EnglishCount.Matching(page.Total, "recorder", "recorders")}")
             : Results.Ok(page);
     }
 }

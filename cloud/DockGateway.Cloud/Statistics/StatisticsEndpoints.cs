@@ -36,7 +36,7 @@ public static class StatisticsEndpoints
 
             var caller = CallerScope.From(http.User);
             var rows = await query.ComputeAsync(caller.IsGlobal ? null : caller.Agencies, ct);
-            await log.RecordAsync(http.User, "export.statistics", http.Request.Path + http.Request.QueryString, null, $"{rows.Count} agencies", ct);
+            await log.RecordAsync(http.User, "export.statistics", http.Request.Path + http.Request.QueryString, null, EnglishCount.Of(rows.Count, "agency", "agencies"), ct);
             return csv ? CsvDownload.Of(ToCsv(rows)) : Results.Ok(rows);
         }).RequirePeople(CloudPolicies.Read).WithTags("Statistics").Produces<IReadOnlyList<EquipmentStatistics>>().ProducesCsv()
             .WithSummary("Equipment statistics per agency")

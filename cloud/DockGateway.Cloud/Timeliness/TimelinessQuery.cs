@@ -7,7 +7,7 @@ namespace DockGateway.Cloud.Timeliness;
 /// Docking timeliness from the footage index, aggregated on the server: per day of recorded end (UTC+8, the agencies'
 /// clock; China has one time zone and no daylight saving) the recordings ingested so far and those ingested within 24 h
 /// of their end. Only ingested recordings are in the index, so the latest day's share can still fall as late ones dock.
-/// Read from the per-day rollups of <see cref="TimelinessRollup"/> (at most 30 rows per agency, or 30 in all), not the footage rows.
+/// Read from the per-day rollups of <see cref="TimelinessRollup"/> (at most 30 rows per agency, or 30 x 16 stripes in all), not the footage rows.
 /// </summary>
 public sealed class TimelinessQuery(ICloudDatabase database, TimeProvider time)
 {
@@ -24,7 +24,10 @@ public sealed class TimelinessQuery(ICloudDatabase database, TimeProvider time)
         var firstDay = TimelinessRollup.Day(from);
         var lastDay = TimelinessRollup.Day(to) - 1;
         var sql = agencyCodes is null
-            ? "SELECT day_utc8, recordings, within_day FROM timeliness_days_all WHERE day_utc8 >= @firstDay AND day_utc8 <= @lastDay"
+            ? """
+                SELECT day_utc8, CAST(SUM(recordings) AS BIGINT), CAST(SUM(within_day) AS BIGINT) FROM timeliness_day_stripes
+                WHERE day_utc8 >= @firstDay AND day_utc8 <= @lastDay GROUP BY day_utc8
+                """
             : $"""
                 SELECT day_utc8, CAST(SUM(recordings) AS BIGINT), CAST(SUM(within_day) AS BIGINT) FROM timeliness_days
                 WHERE {(agencyCodes.Count == 1 ? "agency_code = @code" : database.AnyOf("agency_code", "codes"))} AND day_utc8 >= @firstDay AND day_utc8 <= @lastDay

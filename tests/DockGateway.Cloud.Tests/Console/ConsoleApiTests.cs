@@ -47,7 +47,7 @@ public abstract class ConsoleApiTests(CloudHostFixture fixture)
         Assert.Equal(JsonValueKind.Null, last.GetProperty("next").ValueKind);
         var past = await (await manager.GetAsync($"/api/v1/recorders?agency={sz}&after=4")).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["after"], past.ErrorFields());
-        Assert.Contains("past the end: 4 recorders", past.GetProperty("errors").GetProperty("after")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal("is past the end: 4 recorders match", past.GetProperty("errors").GetProperty("after")[0].GetString());
 
         foreach (var (query, field) in new[] { ("status=broken", "status"), ("overdue=maybe", "overdue"), ("sort=colour", "sort"), ("limit=0", "limit"), ("after=-1", "after"), ("format=xml", "format") })
         {
@@ -57,6 +57,8 @@ public abstract class ConsoleApiTests(CloudHostFixture fixture)
         using var other = Host.Client(await Host.CreateTokenAsync("equipment-manager", seed.Beijing));
         await (await other.GetAsync($"/api/v1/recorders?agency={sz}")).ProblemAsync(HttpStatusCode.NotFound);
         Assert.Equal([seed.Beijing + "-001"], (await (await other.GetAsync("/api/v1/recorders")).OkJsonAsync()).GetProperty("items").EnumerateArray().Select(r => r.GetProperty("serial").GetString()!).ToArray());
+        var pastOne = await (await other.GetAsync($"/api/v1/recorders?agency={seed.Beijing}&after=1")).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal("is past the end: 1 recorder matches", pastOne.GetProperty("errors").GetProperty("after")[0].GetString());
 
         var csv = await manager.GetAsync($"/api/v1/recorders?agency={sz}&format=csv");
         var bytes = await csv.Content.ReadAsByteArrayAsync();

@@ -70,20 +70,24 @@ public sealed partial class ConsoleShellTests(SqliteHostFixture fixture) : IClas
         var zh = Dictionary("i18n/zh-CN.json");
         var en = Dictionary("i18n/en.json");
         Assert.Equal(en.Keys.Order(StringComparer.Ordinal), zh.Keys.Order(StringComparer.Ordinal));
-        Assert.All(zh.Concat(en), pair => Assert.False(string.IsNullOrWhiteSpace(pair.Value), pair.Key));
+        Assert.All(zh.Concat(en), pair => Assert.All(pair.Value.Values, text => Assert.False(string.IsNullOrWhiteSpace(text), pair.Key)));
 
         var named = new HashSet<string>(StringComparer.Ordinal);
+        var counted = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in ConsoleAssets.Names.Where(n => n.EndsWith(".js", StringComparison.Ordinal) || n.EndsWith(".html", StringComparison.Ordinal)))
         {
             Assert.True(ConsoleAssets.TryGet(name, out _, out var bytes));
             foreach (Match m in NamedKey().Matches(System.Text.Encoding.UTF8.GetString(bytes)))
             {
-                named.Add(m.Groups["key"].Value);
+                (m.Groups["plural"].Success ? counted : named).Add(m.Groups["key"].Value);
             }
         }
 
         Assert.True(named.Count > 50, $"only {named.Count} keys found in the scripts");
         Assert.DoesNotContain(named, k => !en.ContainsKey(k));
+        Assert.DoesNotContain(counted, k => !en.ContainsKey(k));
+        Assert.All(named, k => Assert.True(en[k].Keys.SequenceEqual([Single]), $"{k} has plural forms but is shown with t(), without a count"));
+        Assert.All(counted, k => Assert.False(en[k].Keys.SequenceEqual([Single]), $"{k} is shown with plural() but has no plural forms"));
         foreach (var group in new[] { "kind", "slot", "status", "role" })
         {
             Assert.Contains(en.Keys, k => k.StartsWith(group + ".", StringComparison.Ordinal));
@@ -93,16 +97,45 @@ public sealed partial class ConsoleShellTests(SqliteHostFixture fixture) : IClas
         Assert.All(Cloud.Registry.RecorderStatus.All, status => Assert.Contains("status." + status, zh.Keys));
     }
 
-    private static Dictionary<string, string> Dictionary(string name)
+    [Fact]
+    public void Every_caption_with_a_count_has_the_plural_forms_its_language_uses_and_no_caption_writes_a_plural_by_hand()
+    {
+        // CLDR cardinal categories (what Intl.PluralRules selects): English one/other, Chinese other only (no inflection).
+        var languages = new[] { ("i18n/en.json", new[] { "one", "other" }), ("i18n/zh-CN.json", new[] { "other" }) };
+        var counted = Dictionary("i18n/en.json").Where(p => !p.Value.Keys.SequenceEqual([Single])).Select(p => p.Key).ToList();
+        Assert.True(counted.Count >= 15, $"only {counted.Count} captions take a count");
+        foreach (var (name, categories) in languages)
+        {
+            var dictionary = Dictionary(name);
+            Assert.All(counted, k => Assert.Equal(categories, dictionary[k].Keys.Order(StringComparer.Ordinal)));
+            Assert.All(dictionary.Where(p => p.Value.Keys.SequenceEqual([Single])), p => Assert.DoesNotMatch(HandPlural(), p.Value[Single]));
+        }
+
+        var en = Dictionary("i18n/en.json");
+        Assert.Equal("{n} case, newest first", en["cases.caption"]["one"]);
+        Assert.Equal("{n} cases, newest first", en["cases.caption"]["other"]);
+    }
+
+    private const string Single = "";
+
+    /// <summary>A dictionary: key to its forms, a plain string as one form under <see cref="Single"/>, a plural object as its CLDR categories.</summary>
+    private static Dictionary<string, Dictionary<string, string>> Dictionary(string name)
     {
         Assert.True(ConsoleAssets.TryGet(name, out var type, out var bytes), name);
         Assert.StartsWith("application/json", type, StringComparison.Ordinal);
-        return JsonSerializer.Deserialize<Dictionary<string, string>>(bytes)!;
+        return JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(bytes)!.ToDictionary(
+            p => p.Key,
+            p => p.Value.ValueKind == JsonValueKind.String
+                ? new Dictionary<string, string> { [Single] = p.Value.GetString()! }
+                : p.Value.Deserialize<Dictionary<string, string>>()!);
     }
+
+    [GeneratedRegex("\\{\\w+\\} \\w+(?:\\(s\\)|s\\b)|\\(s\\)")]
+    private static partial Regex HandPlural();
 
     [GeneratedRegex("<script(?![^>]*\\bsrc=)[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex InlineScript();
 
-    [GeneratedRegex("(?:\\bt\\(|data-i18n(?:-aria)?=)\"(?<key>[a-zA-Z]+\\.[a-zA-Z.-]+)\"")]
+    [GeneratedRegex("(?:\\bt\\(|(?<plural>\\bplural\\()|data-i18n(?:-aria)?=)\"(?<key>[a-zA-Z]+\\.[a-zA-Z.-]+)\"")]
     private static partial Regex NamedKey();
 }

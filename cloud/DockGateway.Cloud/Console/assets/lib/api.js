@@ -1,5 +1,5 @@
 // The JSON API with the person's token: kept in sessionStorage, sent only in the Authorization header.
-import { t, term } from "./i18n.js";
+import { t, term, plural, number } from "./i18n.js";
 
 const tokenKey = "dockgateway.token";
 
@@ -56,7 +56,7 @@ async function explain(response) {
       const parts = Object.keys(errors).map(field => {
         if (field === "after" && /past the end/.test(errors[field][0])) {
           const total = /(\d+)/.exec(errors[field][0]);
-          return t("error.pastEnd", { total: total ? total[1] : "?" });
+          return total ? plural("error.pastEnd", Number(total[1]), { total: number(Number(total[1])) }) : t("error.badRequest");
         }
         return t("error.badValue", { field: term("field", field), value: url.searchParams.get(field) ?? "" });
       });

@@ -1,10 +1,13 @@
 // Languages of the console: one dictionary per language (/console/i18n/<lang>.json, the same keys in each).
 // The language is the one remembered in localStorage, else the shell's <html lang> (the server picks it
 // from Accept-Language; Chinese where the browser prefers it). Dates and numbers use Intl in that locale.
+// A caption with a count is an object of CLDR plural forms ({"one": …, "other": …} in English, {"other": …} in
+// Chinese, which does not inflect), and plural() picks the form Intl.PluralRules names for the count.
 const languageKey = "dockgateway.language";
 export const languages = ["zh-CN", "en"];
 let dictionary = {};
 let current = "zh-CN";
+let pluralRules = new Intl.PluralRules(current);
 
 export function language() { return current; }
 
@@ -15,6 +18,7 @@ export async function load(requested) {
   if (!response.ok) throw new Error(`dictionary ${lang}: ${response.status}`);
   dictionary = await response.json();
   current = lang;
+  pluralRules = new Intl.PluralRules(lang);
   document.documentElement.lang = lang;
   if (requested) localStorage.setItem(languageKey, lang);
   for (const el of document.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
@@ -28,9 +32,27 @@ export function t(key, vars = {}) {
   if (text === undefined) {
     console.warn(`missing translation ${current}:${key}`);
     text = key;
+  } else if (typeof text !== "string") {
+    console.warn(`plural translation ${current}:${key} used without a count`);
+    text = text.other;
   }
-  return text.replace(/\{(\w+)\}/g, (_, name) => (vars[name] ?? ""));
+  return fill(text, vars);
 }
+
+/**
+ * The text for key in the plural form the language uses for count (CLDR categories through Intl.PluralRules: "1 case",
+ * "2 cases"; Chinese has only "other"), with {n} the count in the language's digits unless vars names it.
+ */
+export function plural(key, count, vars = {}) {
+  const forms = dictionary[key];
+  if (forms === undefined || typeof forms === "string") {
+    console.warn(`missing plural translation ${current}:${key}`);
+    return fill(forms ?? key, { n: number(count), ...vars });
+  }
+  return fill(forms[pluralRules.select(count)] ?? forms.other, { n: number(count), ...vars });
+}
+
+function fill(text, vars) { return text.replace(/\{(\w+)\}/g, (_, name) => (vars[name] ?? "")); }
 
 /** A translated value (state, kind, status) with its key as the fallback when the dictionary has none. */
 export function term(group, value) {

@@ -1,6 +1,6 @@
 // Access log: who viewed, downloaded, searched or exported what, why and when (GET /api/v1/access-log; admins and auditors),
 // filtered and keyset-paged on the server (next page from the Link header); the filters live in the hash (#access-log?action=footage.view).
-import { t, term, date } from "../lib/i18n.js";
+import { t, plural, term, date } from "../lib/i18n.js";
 import { getPage } from "../lib/api.js";
 import { el, table, csvButton, hashParams, setHashParams, select, input } from "../lib/ui.js";
 
@@ -48,7 +48,7 @@ export async function show(page, { showError }) {
   const go = after => { const p = new URLSearchParams(params); if (after) p.set("after", after); else p.delete("after"); setHashParams("access-log", p); };
   const csv = new URLSearchParams(q); csv.delete("after"); csv.set("format", "csv");
   page.append(csvButton(`/api/v1/access-log?${csv}`, "access-log.csv", e => showError(e.message)),
-    table("access-log-table", t("accessLog.caption", { n: result.items.length }), columns, result.items, "accessLog.empty"),
+    table("access-log-table", plural("accessLog.caption", result.items.length), columns, result.items, "accessLog.empty"),
     el("div", { class: "pager" },
       el("button", { type: "button", disabled: !params.get("after"), onclick: () => go(null) }, t("pager.first")),
       el("button", { type: "button", disabled: !result.next, onclick: () => go(result.next) }, t("pager.next"))));

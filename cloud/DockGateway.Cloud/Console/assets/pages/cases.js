@@ -1,6 +1,6 @@
 // Cases: open one (POST /api/v1/agencies/{code}/cases), list them with the 30-day archive deadline (overdue=true lists
 // the alerts), archive one, and download its archive package after stating a reason (access-logged).
-import { t, term, date } from "../lib/i18n.js";
+import { t, plural, term, date } from "../lib/i18n.js";
 import { get, post, evidence } from "../lib/api.js";
 import { el, table, hashParams, setHashParams, select, input, save } from "../lib/ui.js";
 
@@ -56,5 +56,5 @@ export async function show(page, { showError }) {
       c.footage.length ? el("button", { type: "button", class: "package", onclick: () => download(c) }, t("cases.package")) : null,
       c.archivedAt ? null : el("button", { type: "button", class: "archive", onclick: () => archive(c) }, t("cases.archive")))],
   ];
-  page.append(table("cases-table", t("cases.caption", { n: cases.length }), columns, cases, "cases.empty"));
+  page.append(table("cases-table", plural("cases.caption", cases.length), columns, cases, "cases.empty"));
 }

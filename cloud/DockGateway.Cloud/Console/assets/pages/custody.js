@@ -1,7 +1,7 @@
 // Custody (auditors): per dock the largest checkpoint the cloud cosigned and when, the entries it holds, the witness
 // status and the refused checkpoints kept as evidence (with their reason and the request verbatim); filtered and paged
 // on the server (GET /api/v1/custody/docks, /custody/docks/{id}/rejections), CSV of each table.
-import { t, term, date, number } from "../lib/i18n.js";
+import { t, plural, term, date, number } from "../lib/i18n.js";
 import { get } from "../lib/api.js";
 import { el, table, csvButton, hashParams, setHashParams, select, input, pager } from "../lib/ui.js";
 
@@ -20,7 +20,7 @@ async function showRefusals(section, dock, after, showError) {
     el("h3", {}, t("custody.refusalsOf", { dock: dock.dockId })),
     csvButton(`/api/v1/custody/docks/${encodeURIComponent(dock.dockId)}/rejections?${new URLSearchParams({ ...Object.fromEntries(query), format: "csv" })}`,
       `refused-${dock.dockId}.csv`, e => showError(e.message)),
-    table("refusals-table", t("custody.refusalsCaption", { n: number(result.total), origin: result.origin ?? "" }), columns, result.items, "custody.noRefusals"),
+    table("refusals-table", plural("custody.refusalsCaption", result.total, { origin: result.origin ?? "" }), columns, result.items, "custody.noRefusals"),
     el("div", { class: "pager" },
       el("span", {}, t("pager.range", { from: number(result.items.length ? offset + 1 : 0), to: number(offset + result.items.length), total: number(result.total) })),
       el("button", { type: "button", disabled: offset === 0, onclick: () => showRefusals(section, dock, Math.max(0, offset - 50), showError) }, t("pager.previous")),
@@ -46,7 +46,7 @@ export async function show(page, { showError }) {
     ["custody.dock", d => `${d.dockId} · ${d.site}`],
     ["recorders.agency", d => d.agencyCode],
     ["custody.status", d => term("witness", d.status), d => d.status === "ok" ? "ok" : d.status === "behind" ? "stale" : "bad"],
-    ["custody.cosigned", d => d.cosignedSize === null ? t("custody.nothingCosigned") : t("custody.cosignedValue", { n: number(d.cosignedSize), when: date(d.cosignedAt) })],
+    ["custody.cosigned", d => d.cosignedSize === null ? t("custody.nothingCosigned") : plural("custody.cosignedValue", d.cosignedSize, { when: date(d.cosignedAt) })],
     ["custody.stored", d => number(d.storedEntries), "num"],
     ["custody.refusals", d => d.refusals === 0 ? number(0) : el("button", { type: "button", class: "refusals",
       onclick: () => showRefusals(refusals, d, 0, showError).catch(e => showError(e.message)) }, t("custody.refusalsButton", { n: number(d.refusals) })),
@@ -56,6 +56,6 @@ export async function show(page, { showError }) {
   ];
   const csv = new URLSearchParams(query); csv.delete("after"); csv.delete("limit"); csv.set("format", "csv");
   page.append(csvButton(`/api/v1/custody/docks?${csv}`, "custody.csv", e => showError(e.message)),
-    table("custody-table", t("custody.caption", { n: number(result.total) }), columns, result.items, "custody.empty"),
+    table("custody-table", plural("custody.caption", result.total), columns, result.items, "custody.empty"),
     pager("custody", query, result), refusals);
 }

@@ -1,6 +1,6 @@
 // Docks (GET /api/v1/fleet): online or offline since when, last seen, version, free disk, queues, and the live
 // slots (state, recorder, progress); a slot state is stale when the dock is offline or the state is old.
-import { t, term, date, number, bytes, collator } from "../lib/i18n.js";
+import { t, plural, term, date, number, bytes, collator } from "../lib/i18n.js";
 import { get } from "../lib/api.js";
 import { el, table, save, csvBlob } from "../lib/ui.js";
 
@@ -50,5 +50,5 @@ export async function show(page) {
       d.slots.map(s => `${s.slot}:${s.state}${s.recorder ? ":" + s.recorder : ""}:${s.done}/${s.files}${stale(d, s) ? ":stale" : ""}`).join(" ")])), "docks.csv") },
     t("action.csv"));
   page.replaceChildren(el("h2", {}, t("docks.title")), download,
-    table("docks-table", t("docks.caption", { n: number(docks.length) }), columns, docks, "docks.empty"));
+    table("docks-table", plural("docks.caption", docks.length), columns, docks, "docks.empty"));
 }

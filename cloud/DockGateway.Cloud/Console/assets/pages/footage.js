@@ -1,6 +1,6 @@
 // Footage: search (GET /api/v1/footage, keyset pages), open a hit (access-logged), then view or download one file after stating a reason, which the
 // cloud writes to the access log; the filters live in the hash (#footage?officer=B-1&from=2026-03-01).
-import { t, date, bytes } from "../lib/i18n.js";
+import { t, plural, date, bytes } from "../lib/i18n.js";
 import { get, evidence } from "../lib/api.js";
 import { el, table, csvButton, hashParams, setHashParams, input, save } from "../lib/ui.js";
 
@@ -70,5 +70,5 @@ export async function show(page, { showError }) {
   const next = el("button", { type: "button", disabled: !result.next, onclick: () => { const p = new URLSearchParams(params); p.set("after", result.next); setHashParams("footage", p); } }, t("pager.next"));
   const csv = new URLSearchParams(q); csv.delete("after"); csv.set("format", "csv");
   page.append(csvButton(`/api/v1/footage?${csv}`, "footage.csv", e => showError(e.message)),
-    table("footage-table", t("footage.caption", { n: result.items.length }), columns, result.items, "footage.empty"), el("div", { class: "pager" }, next));
+    table("footage-table", plural("footage.caption", result.items.length), columns, result.items, "footage.empty"), el("div", { class: "pager" }, next));
 }

@@ -1,6 +1,6 @@
 // Officers: badge, name, assigned recorders, last ingest and late recordings in the last 30 days (footage index), filtered,
 // searched, sorted and paged on the server (GET /api/v1/officers); the filters live in the hash (#officers?late=true).
-import { t, date, number } from "../lib/i18n.js";
+import { t, plural, date, number } from "../lib/i18n.js";
 import { get } from "../lib/api.js";
 import { el, table, csvButton, hashParams, setHashParams, select, input, pager } from "../lib/ui.js";
 
@@ -31,6 +31,6 @@ export async function show(page, { showError }) {
   ];
   const csv = new URLSearchParams(query); csv.delete("after"); csv.delete("limit"); csv.set("format", "csv");
   page.append(csvButton(`/api/v1/officers?${csv}`, "officers.csv", e => showError(e.message)),
-    table("officers-table", t("officers.caption", { n: number(result.total) }), columns, result.items, "officers.empty"),
+    table("officers-table", plural("officers.caption", result.total), columns, result.items, "officers.empty"),
     pager("officers", query, result));
 }

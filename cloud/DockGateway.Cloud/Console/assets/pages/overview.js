@@ -3,7 +3,7 @@
 // default) and paged on the server (GET /api/v1/ratios; the filters live in the hash, #overview?compliant=false), a bar
 // chart (inline SVG) of overdue recorders and shortfall for the page, the API's CSV of every matching agency, and docking
 // timeliness per day over 30 days (GET /api/v1/timeliness, aggregated on the server from the footage index) as an SVG chart.
-import { t, number, percent, language } from "../lib/i18n.js";
+import { t, plural, number, percent, language } from "../lib/i18n.js";
 import { get } from "../lib/api.js";
 import { el, table, save, csvBlob, csvButton, hashParams, setHashParams, select, input, pager } from "../lib/ui.js";
 
@@ -52,7 +52,7 @@ function dayLabel(day, style = "short") {
 function timeliness(report) {
   const figure = el("figure", { id: "timeliness-chart" }, el("figcaption", {}, t("timeliness.title")));
   if (report.recordings === 0) { figure.append(el("p", { class: "muted" }, t("timeliness.none"))); return figure; }
-  const summary = t("timeliness.summary", { within: number(report.withinDay), total: number(report.recordings), share: percent(report.share) });
+  const summary = plural("timeliness.summary", report.recordings, { within: number(report.withinDay), total: number(report.recordings), share: percent(report.share) });
   const left = 44, top = 8, height = 160, barWidth = 20, gap = 4, width = left + report.days.length * (barWidth + gap) + 8;
   const image = svg("svg", { class: "chart timeliness", width, height: top + height + 26, role: "img", "aria-label": `${t("timeliness.title")}. ${summary}` });
   image.append(svg("desc", {}, report.days.map(d => d.share === null ? t("timeliness.noData", { day: dayLabel(d.day, "long") })
@@ -117,7 +117,7 @@ export async function show(page, { showError }) {
       el("div", {}, t("overview.overdue"), el("strong", { class: summary.recordersOverdue ? "bad" : "ok" }, number(summary.recordersOverdue))),
       el("div", {}, t("overview.openAlerts"), el("strong", { class: openAlerts ? "bad" : "ok" }, number(openAlerts)))),
     csvButton(`/api/v1/ratios?${csv}`, "overview.csv", e => showError(e.message)),
-    table("overview-table", t("overview.caption", { n: number(ratios.total) }), columns, rows, "overview.empty"),
+    table("overview-table", plural("overview.caption", ratios.total), columns, rows, "overview.empty"),
     pager("overview", query, ratios),
     chart(rows),
     el("h3", {}, t("overview.timelinessTitle")),

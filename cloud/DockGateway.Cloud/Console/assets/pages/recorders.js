@@ -1,7 +1,7 @@
 // Recorders: serial, vendor/model, status, officer, last docked, overdue (and below, serials seen at a dock while
 // unregistered); filtered, searched, sorted and
 // paged on the server (GET /api/v1/recorders); the filters live in the hash (#recorders?status=repair&q=RB).
-import { t, term, date, number } from "../lib/i18n.js";
+import { t, plural, term, date, number } from "../lib/i18n.js";
 import { get } from "../lib/api.js";
 import { el, table, csvButton, hashParams, setHashParams, select, input } from "../lib/ui.js";
 
@@ -22,7 +22,7 @@ async function showUnregistered(section, agency, after, showError) {
   const csv = new URLSearchParams(query); csv.delete("after"); csv.delete("limit"); csv.set("format", "csv");
   section.replaceChildren(el("h3", {}, t("unregistered.title")),
     csvButton(`/api/v1/unregistered-recorders?${csv}`, "unregistered.csv", e => showError(e.message)),
-    table("unregistered-table", t("unregistered.caption", { n: number(result.total) }), columns, result.items, "unregistered.empty"),
+    table("unregistered-table", plural("unregistered.caption", result.total), columns, result.items, "unregistered.empty"),
     el("div", { class: "pager" },
       el("span", {}, t("pager.range", { from: number(result.items.length ? offset + 1 : 0), to: number(offset + result.items.length), total: number(result.total) })),
       el("button", { type: "button", disabled: offset === 0, onclick: () => showUnregistered(section, agency, Math.max(0, offset - 20), showError).catch(e => showError(e.message)) },
@@ -74,7 +74,7 @@ export async function show(page, { showError }) {
       t("pager.next")));
   const csv = new URLSearchParams(query); csv.delete("after"); csv.delete("limit"); csv.set("format", "csv");
   page.append(csvButton(`/api/v1/recorders?${csv}`, "recorders.csv", e => showError(e.message)),
-    table("recorders-table", t("recorders.caption", { n: number(result.total) }), columns, result.items, "recorders.empty"), pager);
+    table("recorders-table", plural("recorders.caption", result.total), columns, result.items, "recorders.empty"), pager);
   const unregistered = el("section", { id: "unregistered", class: "detail" });
   page.append(unregistered);
   await showUnregistered(unregistered, query.get("agency"), 0, showError);

@@ -1,7 +1,7 @@
 // Retention: active holds (admins release one after confirming: POST /api/v1/holds/{id}/release), the dry run of what the
 // retention job would delete in the next 30 days (GET /api/v1/retention/preview, table and CSV) and the deletion records
 // (GET /api/v1/retention/deletions); #retention?agency=… narrows all three.
-import { t, term, date, bytes } from "../lib/i18n.js";
+import { t, plural, term, date, number, bytes } from "../lib/i18n.js";
 import { get, post } from "../lib/api.js";
 import { el, table, csvButton, hashParams, setHashParams, input } from "../lib/ui.js";
 
@@ -30,7 +30,7 @@ function releaseCell(hold, slot, showError) {
 const recordedRule = /^agency (\S+) keeps footage (\d+) days after it was recorded and received$/;
 function ruleCell(rule) {
   const m = recordedRule.exec(rule ?? "");
-  return m ? el("span", { title: rule }, t("retention.ruleText", { agency: m[1], days: Number(m[2]) })) : rule;
+  return m ? el("span", { title: rule }, plural("retention.ruleText", Number(m[2]), { agency: m[1], days: number(Number(m[2])) })) : rule;
 }
 
 export async function show(page, { me, showError }) {
@@ -60,7 +60,7 @@ export async function show(page, { me, showError }) {
     ["retention.dock", i => `${i.dockId} / ${i.entryIndex}`],
     ["retention.file", i => i.path],
     ["retention.size", i => bytes(i.size), "num"],
-    ["retention.rule", i => t("retention.ruleText", { agency: i.agencyCode, days: i.retentionDays })],
+    ["retention.rule", i => plural("retention.ruleText", i.retentionDays, { agency: i.agencyCode, days: number(i.retentionDays) })],
   ];
   const deletionColumns = [
     ["retention.recordedAt", d => date(d.recordedAt)],
@@ -75,11 +75,11 @@ export async function show(page, { me, showError }) {
   page.append(
     el("section", { id: "holds", "aria-labelledby": "holds-h" }, el("h3", { id: "holds-h" }, t("retention.holds")),
       admin ? null : el("p", { class: "note" }, t("retention.adminOnly")),
-      table("holds-table", t("retention.holdsCaption", { n: holds.length }), holdColumns, holds, "retention.holdsEmpty")),
+      table("holds-table", plural("retention.holdsCaption", holds.length), holdColumns, holds, "retention.holdsEmpty")),
     el("section", { id: "preview", "aria-labelledby": "preview-h" }, el("h3", { id: "preview-h" }, t("retention.preview")),
-      el("p", {}, t("retention.previewSummary", { files: preview.files, bytes: bytes(preview.bytes), until: date(preview.until) })),
+      el("p", {}, plural("retention.previewSummary", preview.files, { files: number(preview.files), bytes: bytes(preview.bytes), until: date(preview.until) })),
       csvButton(`/api/v1/retention/preview?${csv}`, `retention-${agency || "all"}.csv`, e => showError(e.message)),
-      table("preview-table", t("retention.previewCaption", { n: preview.items.length }), previewColumns, preview.items, "retention.previewEmpty")),
+      table("preview-table", plural("retention.previewCaption", preview.items.length), previewColumns, preview.items, "retention.previewEmpty")),
     el("section", { id: "deletions", "aria-labelledby": "deletions-h" }, el("h3", { id: "deletions-h" }, t("retention.deletions")),
-      table("deletions-table", t("retention.deletionsCaption", { n: deletions.length }), deletionColumns, deletions, "retention.deletionsEmpty")));
+      table("deletions-table", plural("retention.deletionsCaption", deletions.length), deletionColumns, deletions, "retention.deletionsEmpty")));
 }

@@ -1,7 +1,7 @@
 // Verify a file: the browser hashes the chosen file (streaming), asks GET /api/v1/custody/files/{sha256} for its custody
 // records and checks each one itself (lib/custody.js) against the dock and witness keys the auditor pinned here
 // (localStorage). The keys the server sends are shown, never used. Any failed check is named in red.
-import { t, date, number, bytes } from "../lib/i18n.js";
+import { t, plural, date, number, bytes } from "../lib/i18n.js";
 import { get } from "../lib/api.js";
 import { el, text } from "../lib/ui.js";
 import { hashFile, checkEntry, parseVerifierKey, noteType, cosignatureType } from "../lib/custody.js";
@@ -67,7 +67,7 @@ function recordView(record, outcome, index) {
       ["verify.dock", entry.dock], ["verify.recorder", entry.recorder], ["verify.path", entry.path],
       ["verify.recordedStart", date(entry.recorded_start)], ["verify.recordedEnd", date(entry.recorded_end)],
       ["verify.ingestedAt", date(entry.time)], ["verify.size", bytes(entry.size)],
-      ["verify.checkpoint", outcome.checkpoint ? `${outcome.checkpoint.origin} · ${t("verify.treeSize", { n: number(outcome.checkpoint.size) })}` : null],
+      ["verify.checkpoint", outcome.checkpoint ? `${outcome.checkpoint.origin} · ${plural("verify.treeSize", outcome.checkpoint.size)}` : null],
       ["verify.cosignedAt", outcome.cosignedAt !== null && outcome.cosignedAt !== undefined ? date(new Date(outcome.cosignedAt * 1000).toISOString()) : null],
       ["verify.uploaded", outcome.uploaded ? date(outcome.uploaded.time) : t("verify.notUploaded")],
     ]),
@@ -150,7 +150,7 @@ export async function show(page, { showError }) {
       }
       const ok = outcomes.length > 0 && outcomes.every(o => o.ok);
       results.prepend(el("p", { id: "verify-verdict", class: ok ? "ok verdict" : "bad verdict" },
-        ok ? t("verify.allVerified", { n: number(outcomes.length) }) : t("verify.someFailed")));
+        ok ? plural("verify.allVerified", outcomes.length) : t("verify.someFailed")));
     } catch (e) {
       if (e.name !== "AbortError") showError(e.message);
     } finally {
