@@ -8,6 +8,7 @@ using DockGateway.Cloud.Witness;
 using DockGateway.Shared.Custody;
 using DockGateway.Shared.Merkle;
 using DockGateway.Shared.Notes;
+using DockGateway.Shared.Text;
 
 namespace DockGateway.Cloud.Cases;
 

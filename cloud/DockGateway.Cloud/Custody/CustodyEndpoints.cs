@@ -8,6 +8,7 @@ using DockGateway.Cloud.Registry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using DockGateway.Shared.Text;
 
 namespace DockGateway.Cloud.Custody;
 

@@ -9,6 +9,7 @@ using DockGateway.Cloud.Paging;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using DockGateway.Shared.Text;
 
 namespace DockGateway.Cloud.Fleet;
 

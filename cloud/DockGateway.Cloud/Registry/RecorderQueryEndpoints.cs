@@ -5,6 +5,7 @@ using DockGateway.Cloud.Problems;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using DockGateway.Shared.Text;
 
 namespace DockGateway.Cloud.Registry;
 

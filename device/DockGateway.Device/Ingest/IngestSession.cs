@@ -1,6 +1,7 @@
 using DockGateway.Device.Custody;
 using DockGateway.Device.Slots;
 using DockGateway.Shared.Custody;
+using DockGateway.Shared.Text;
 using Microsoft.Extensions.Logging;
 
 namespace DockGateway.Device.Ingest;
@@ -54,7 +55,7 @@ internal sealed partial class IngestSession(
         }
 
         _files = _tree.Walk().Count(i => i.Kind == VolumeItemKind.File && pipeline.IsMedia(i.Path));
-        await Show(SlotState.Ingesting, $"ingesting {_files} files", cancellationToken);
+        await Show(SlotState.Ingesting, $"ingesting {Files(_files)}", cancellationToken);
 
         var walkComplete = true;
         try
@@ -80,7 +81,7 @@ internal sealed partial class IngestSession(
                     }
 
                     await IngestFileAsync(item, cancellationToken);
-                    await Show(SlotState.Ingesting, $"ingested {_done} of {_files} files", cancellationToken);
+                    await Show(SlotState.Ingesting, $"ingested {_done} of {Files(_files)}", cancellationToken);
                 }
             }
         }
@@ -123,15 +124,15 @@ internal sealed partial class IngestSession(
     {
         if (_errors == 0 && _done == _files && _kept == 0)
         {
-            return Status(SlotState.Done, $"done: {_done} files ingested and erased");
+            return Status(SlotState.Done, $"done: {Files(_done)} ingested and erased");
         }
 
         if (volume.IsReadOnly && _errors == 0)
         {
-            return Status(SlotState.Error, $"write-protected: {_kept} files copied and logged, but the recorder could not be wiped");
+            return Status(SlotState.Error, $"write-protected: {Files(_kept)} copied and logged, but the recorder could not be wiped");
         }
 
-        return Status(SlotState.Error, $"{_errors} problems, {_done} of {_files} files ingested and erased; the rest stay on the recorder (see the custody log)");
+        return Status(SlotState.Error, $"{EnglishCount.Of(_errors, "problem", "problems")}, {_done} of {Files(_files)} ingested and erased; the rest stay on the recorder (see the custody log)");
     }
 
     private async Task<SlotStatus> DiskLow(long free, long required, CancellationToken cancellationToken)
@@ -225,4 +226,6 @@ internal sealed partial class IngestSession(
         cancellationToken.ThrowIfCancellationRequested();
         return report(Status(state, message));
     }
+
+    private static string Files(int count) => EnglishCount.Of(count, "file", "files");
 }

@@ -235,4 +235,22 @@ public class IngestPipelineTests
     }
 
     private static string RepoPathsFootage => DockGateway.Testing.RepoPaths.Footage;
+
+    [Theory]
+    [InlineData(1, "done: 1 file ingested and erased")]
+    [InlineData(2, "done: 2 files ingested and erased")]
+    public async Task The_done_message_counts_files_in_English_grammar(int files, string expected)
+    {
+        using var dock = new TestDock();
+        var volume = dock.NewVolume("rec");
+        for (var i = 1; i <= files; i++)
+        {
+            File.WriteAllBytes(Path.Combine(volume, $"CLIP000{i}.MP4"), System.Security.Cryptography.RandomNumberGenerator.GetBytes(1000 + i));
+        }
+
+        var status = await dock.IngestAsync(volume);
+
+        Assert.Equal(SlotState.Done, status.State);
+        Assert.Equal(expected, status.Message);
+    }
 }

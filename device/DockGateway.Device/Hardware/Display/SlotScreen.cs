@@ -1,4 +1,5 @@
 using DockGateway.Device.Slots;
+using DockGateway.Shared.Text;
 
 namespace DockGateway.Device.Hardware.Display;
 
@@ -71,7 +72,7 @@ public static class SlotScreen
             return status.State is SlotState.Error or SlotState.Refused ? Indented(Ascii(status.Message)) : string.Empty;
         }
 
-        var counts = $"{status.Done}/{status.Files} files";
+        var counts = $"{status.Done}/{EnglishCount.Of(status.Files, "file", "files")}";
         if (status.Errors == 0)
         {
             return Indented(counts);

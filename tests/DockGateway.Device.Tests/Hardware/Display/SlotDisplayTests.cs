@@ -60,6 +60,16 @@ public sealed class SlotDisplayTests : IDisposable
     }
 
     [Fact]
+    public async Task A_recorder_with_one_file_shows_file_not_files()
+    {
+        await Show(1, SlotState.Done, "CAM-1", files: 1, done: 1);
+
+        _display.Render();
+
+        Assert.Equal("  1/1 file", _backpack.Lines[1].TrimEnd());
+    }
+
+    [Fact]
     public async Task Errors_are_spelled_out_when_the_row_has_room()
     {
         await Show(1, SlotState.Ingesting, "CAM-1", files: 9, done: 3, errors: 2);

@@ -1,10 +1,11 @@
 using System.Globalization;
 
-namespace DockGateway.Cloud.Problems;
+namespace DockGateway.Shared.Text;
 
 /// <summary>
-/// A count and its noun in the API's English texts (problem details, access-log details): "1 recorder", "2 recorders".
-/// The console shows its own words for these in the reader's language; this keeps the English ones grammatical.
+/// A count and its noun in English texts (the cloud's problem details and access-log details, the dock's slot
+/// messages and LCD): "1 recorder", "2 recorders". The console shows its own words for these in the reader's
+/// language (CLDR plural forms); this keeps the English ones grammatical.
 /// </summary>
 public static class EnglishCount
 {
