@@ -12,9 +12,6 @@ public sealed class IngestHooks
     /// <summary>As <see cref="AfterChunk"/>, also given the ingest's cancellation token (to wait for a removal to be noticed).</summary>
     public Action<VolumePath, long, CancellationToken>? AfterChunkCancellable { get; set; }
 
-    /// <summary>Called on the copy's writer thread before each chunk is written, with the chunk's offset in the file.</summary>
-    public Action<VolumePath, long>? BeforeChunkWrite { get; set; }
-
     /// <summary>
     /// Called during the copy's pipelined read-back, for each range once the disk has it and before it is
     /// dropped from the page cache and re-read (temporary path, offset, length).

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Microsoft.Win32.SafeHandles;
 using Tmds.Linux;
 using static DockGateway.Device.Interop.Interop;
@@ -7,8 +8,8 @@ namespace DockGateway.Device.Ingest;
 /// <summary>
 /// Re-reads ranges of a copy being written, for <see cref="ReadBackVerifier"/>. From the disk: the
 /// range's writeback is waited for, its pages are dropped from the page cache and it is read with
-/// <c>O_DIRECT</c> into the page-aligned buffers of a <see cref="ChunkRing"/> (no page cache to fill and
-/// reclaim, no copy out of it), hashed on another thread while the next chunk is read; where
+/// <c>O_DIRECT</c> into one page-aligned buffer (no page cache to fill and reclaim, no copy out of it),
+/// read and hashed in turn on the read-back's own thread (no hand-off to the thread pool per read); where
 /// <c>O_DIRECT</c> is refused (ramfs) it is read through the emptied cache instead.
 /// </summary>
 internal sealed unsafe class RangeReader : IDisposable
@@ -16,15 +17,17 @@ internal sealed unsafe class RangeReader : IDisposable
     private readonly SafeFileHandle _file;
     private readonly bool _fromDisk;
     private readonly bool _direct;
+    private readonly AlignedBuffer _buffer;
 
-    private RangeReader(SafeFileHandle file, bool fromDisk, bool direct)
+    private RangeReader(SafeFileHandle file, bool fromDisk, bool direct, int bufferBytes)
     {
         _file = file;
         _fromDisk = fromDisk;
         _direct = direct;
+        _buffer = new AlignedBuffer(bufferBytes);
     }
 
-    public static RangeReader Open(string path, bool fromDisk)
+    public static RangeReader Open(string path, bool fromDisk, int bufferBytes)
     {
         if (fromDisk && OperatingSystem.IsLinux())
         {
@@ -36,11 +39,11 @@ internal sealed unsafe class RangeReader : IDisposable
 
             if (fd >= 0)
             {
-                return new RangeReader(new SafeFileHandle(fd, ownsHandle: true), fromDisk, direct: true);
+                return new RangeReader(new SafeFileHandle(fd, ownsHandle: true), fromDisk, direct: true, bufferBytes);
             }
         }
 
-        return new RangeReader(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), fromDisk, direct: false);
+        return new RangeReader(File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite), fromDisk, direct: false, bufferBytes);
     }
 
     /// <summary>Writes the range back through the copy's handle and waits until the disk has it.</summary>
@@ -59,12 +62,8 @@ internal sealed unsafe class RangeReader : IDisposable
         }
     }
 
-    /// <summary>
-    /// Drops the (written back) range from the page cache, then reads it chunk by chunk into <paramref name="ring"/>'s
-    /// buffers, calling <paramref name="afterPost"/> after each chunk when this thread also drains the ring;
-    /// false when the ring was stopped.
-    /// </summary>
-    public bool ReadInto(ChunkRing ring, long offset, long count, Action? afterPost)
+    /// <summary>Drops the (written back) range from the page cache, then reads it and appends it to <paramref name="hash"/>.</summary>
+    public void ReadInto(IncrementalHash hash, long offset, long count)
     {
         if (_fromDisk && OperatingSystem.IsLinux())
         {
@@ -76,29 +75,27 @@ internal sealed unsafe class RangeReader : IDisposable
         var end = offset + count;
         while (offset < end)
         {
-            if (ring.Rent() is not { } buffer)
-            {
-                return false;
-            }
-
-            var read = Read(buffer, offset, end);
-            ring.Post(read, offset);
-            afterPost?.Invoke();
+            var read = Read(offset, end);
+            var hashing = IngestCpuStages.Start();
+            hash.AppendData(_buffer.Span(read));
+            IngestCpuStages.Add(IngestCpuStage.VerifyHash, hashing);
             offset += read;
         }
-
-        return true;
     }
 
-    public void Dispose() => _file.Dispose();
+    public void Dispose()
+    {
+        _file.Dispose();
+        _buffer.Dispose();
+    }
 
     /// <summary>Reads from <paramref name="offset"/> as much of [offset, end) as the buffer holds; the count read, never more than asked.</summary>
-    private int Read(AlignedBuffer buffer, long offset, long end)
+    private int Read(long offset, long end)
     {
-        var want = (int)Math.Min(buffer.Length, end - offset);
+        var want = (int)Math.Min(_buffer.Length, end - offset);
         var request = _direct ? AlignedBuffer.RoundUp(want) : want; // the tail, rounded up: the read stops at the end of the file
         var reading = IngestCpuStages.Start();
-        var read = RandomAccess.Read(_file, buffer.Span(request), offset);
+        var read = RandomAccess.Read(_file, _buffer.Span(request), offset);
         IngestCpuStages.Add(IngestCpuStage.VerifyRead, reading);
         return read > 0 ? Math.Min(read, want)
             : throw new IOException($"the stored copy ends at byte {offset}, {end - offset} bytes short of what was written");
