@@ -6,7 +6,7 @@ namespace DockGateway.Device.Ingest;
 /// <summary>
 /// Copies a recorder file to a temporary file while computing its SHA-256 in the same pass (the caller
 /// fsyncs it). One thread of its own per copy (a slot copies one file at a time) runs the loop
-/// synchronously: read a chunk from the recorder, hash it, write it (<see cref="CopyWriter"/>, <c>O_DIRECT</c>),
+/// synchronously: read a chunk from the recorder, hash it, write it (<see cref="CopyWriter"/>: through the page cache when it copies alone, <c>O_DIRECT</c> beside other copies, <see cref="CopyConcurrency"/>),
 /// with no hand-off to the thread pool per chunk (they cost 0.3-0.6 CPU-s per GiB); the read-back of
 /// step 3 (<see cref="ReadBackVerifier"/>) runs on a thread of its own alongside. One page-aligned native
 /// buffer (<see cref="AlignedBuffer"/>), filled whole before it is written, so every chunk but the last

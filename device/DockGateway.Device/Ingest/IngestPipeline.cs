@@ -36,6 +36,8 @@ public sealed class IngestPipeline(
 
     internal FootageCopier Copier { get; } = new(options.Value.CopyBufferBytes, hooks);
 
+    internal CopyConcurrency Copying { get; } = new();
+
     internal VolumeLimits Limits { get; } = new(options.Value.MaxEntries, options.Value.MaxDepth, options.Value.MaxNameBytes, options.Value.MaxPathBytes);
 
     internal bool IsMedia(VolumePath path) => _mediaExtensions.Contains(path.Extension);

@@ -44,14 +44,17 @@ internal sealed partial class IngestSession
             using var source = _tree.OpenRead(path, out before);
             using var destination = pipeline.Store.CreateTemporary(before.Size, out temporary);
             ReadBackVerifier? verifier = null;
+            var alone = pipeline.Copying.Enter();
             try
             {
                 // 3, pipelined: the stored copy is re-read from the disk, range by range, while it is copied.
                 verifier = pipeline.Options.VerifyAfterCopy
                     ? new ReadBackVerifier(temporary, destination.SafeFileHandle, pipeline.Options.VerifyFromDisk, pipeline.Options.VerifyRangeBytes, Math.Min(pipeline.Options.VerifyRangeBytes, pipeline.Options.CopyBufferBytes), pipeline.Hooks)
                     : null;
-                // From the disk, the copy bypasses the page cache (O_DIRECT where the file system allows it): nothing to fill, drop and reclaim.
-                var writer = CopyWriter.For(destination.SafeFileHandle, direct: pipeline.Options.VerifyFromDisk);
+                // Alone, through the page cache, its writeback started chunk by chunk: the kernel writes while this
+                // thread hashes. Beside other copies, from the disk, it bypasses the page cache (O_DIRECT where the
+                // file system allows it): nothing to fill, drop and reclaim (CopyConcurrency).
+                var writer = CopyWriter.For(destination.SafeFileHandle, direct: pipeline.Options.VerifyFromDisk && !alone);
                 sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, writer, verifier, () => ThrowIfGone(null), cancellationToken);
                 readBack = verifier is null ? null : ReadBack.Of(await verifier.CompleteAsync(), temporary);
                 verifier?.Dispose();
@@ -62,6 +65,10 @@ internal sealed partial class IngestSession
                 destination.Dispose();
                 Discard(temporary, path);
                 throw;
+            }
+            finally
+            {
+                pipeline.Copying.Exit();
             }
         }
         catch (SourceChangedException e)
