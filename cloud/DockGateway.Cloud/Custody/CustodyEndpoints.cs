@@ -5,10 +5,10 @@ using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Paging;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Registry;
+using DockGateway.Shared.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using DockGateway.Shared.Text;
 
 namespace DockGateway.Cloud.Custody;
 

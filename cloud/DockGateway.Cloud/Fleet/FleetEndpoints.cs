@@ -3,13 +3,13 @@ using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.ApiReference;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Exports;
+using DockGateway.Cloud.Paging;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Registry;
-using DockGateway.Cloud.Paging;
+using DockGateway.Shared.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using DockGateway.Shared.Text;
 
 namespace DockGateway.Cloud.Fleet;
 

@@ -7,10 +7,10 @@ using DockGateway.Cloud.Paging;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Ratios;
 using DockGateway.Cloud.Registry;
+using DockGateway.Shared.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using DockGateway.Shared.Text;
 
 namespace DockGateway.Cloud.Fleet;
 

@@ -3,10 +3,10 @@ using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Registry;
+using DockGateway.Shared.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using DockGateway.Shared.Text;
 
 namespace DockGateway.Cloud.Officers;
 

@@ -2,10 +2,10 @@ using DockGateway.Cloud.AccessLog;
 using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Problems;
+using DockGateway.Shared.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using DockGateway.Shared.Text;
 
 namespace DockGateway.Cloud.Registry;
 

@@ -6,11 +6,11 @@ using DockGateway.Cloud.Auth;
 using DockGateway.Cloud.Exports;
 using DockGateway.Cloud.Problems;
 using DockGateway.Cloud.Ratios;
+using DockGateway.Shared.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using DockGateway.Shared.Text;
 
 namespace DockGateway.Cloud.Statistics;
 
