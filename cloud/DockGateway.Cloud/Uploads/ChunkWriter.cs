@@ -1,20 +1,22 @@
-using System.Buffers;
 using System.Security.Cryptography;
 
 namespace DockGateway.Cloud.Uploads;
 
 /// <summary>
-/// One PATCH body on its way to the partial. Network reads are gathered into 1 MiB buffers; a full buffer is hashed
-/// twice while it is in cache (the chunk's SHA-256 for Content-Digest and Upload-Checksum, the file's running
-/// SHA-256) and then written with one pwrite that runs while the next buffer fills (two buffers, at most one write in
-/// flight), so a write the kernel holds up does not stop the reading. Nothing is read back from disk.
+/// One PATCH body on its way to the partial. Network reads are gathered into 1 MiB page-aligned buffers; a full
+/// buffer is hashed twice while it is in cache (the chunk's SHA-256 for Content-Digest and Upload-Checksum, the
+/// file's running SHA-256) and then written with one write that runs while the next buffer fills (two buffers, at
+/// most one write in flight), so a write the disk holds up does not stop the reading. Each buffer is filled from the
+/// position that matches its file offset modulo the page size, so its whole pages can go to the disk with
+/// <c>O_DIRECT</c> (<see cref="FilePartialBlob"/>). Nothing is read back from disk.
 /// </summary>
-internal sealed class ChunkWriter(IPartialBlob partial, IncrementalHash chunk, IncrementalHash? full) : IAsyncDisposable
+internal sealed class ChunkWriter(IPartialBlob partial, long offset, IncrementalHash chunk, IncrementalHash? full) : IAsyncDisposable
 {
-    public const int BufferSize = 1 << 20;
+    public const int BufferSize = PageAlignedBuffer.Size;
     private const int WritebackEvery = 4 << 20;
-    private byte[] _filling = ArrayPool<byte>.Shared.Rent(BufferSize);
-    private byte[] _writing = ArrayPool<byte>.Shared.Rent(BufferSize);
+    private PageAlignedBuffer _filling = PageAlignedBuffer.Rent();
+    private PageAlignedBuffer _writing = PageAlignedBuffer.Rent();
+    private int _start = Start(offset);
     private int _buffered;
     private Task _write = Task.CompletedTask;
 
@@ -25,13 +27,13 @@ internal sealed class ChunkWriter(IPartialBlob partial, IncrementalHash chunk, I
     public int Buffered => _buffered;
 
     /// <summary>Where the next network read goes.</summary>
-    public Memory<byte> Free => _filling.AsMemory(_buffered, BufferSize - _buffered);
+    public Memory<byte> Free => _filling.Memory[(_start + _buffered)..];
 
     /// <summary>Counts <paramref name="count"/> bytes read into <see cref="Free"/>; a full buffer goes to disk.</summary>
     public ValueTask AddAsync(int count)
     {
         _buffered += count;
-        return _buffered == BufferSize ? FlushAsync() : ValueTask.CompletedTask;
+        return _start + _buffered == BufferSize ? FlushAsync() : ValueTask.CompletedTask;
     }
 
     /// <summary>Hashes the buffered bytes and starts their write, once the write before it has finished.</summary>
@@ -42,14 +44,16 @@ internal sealed class ChunkWriter(IPartialBlob partial, IncrementalHash chunk, I
             return;
         }
 
-        chunk.AppendData(_filling, 0, _buffered);
-        full?.AppendData(_filling, 0, _buffered);
+        var data = _filling.Memory.Slice(_start, _buffered);
+        chunk.AppendData(data.Span);
+        full?.AppendData(data.Span);
         await _write;
         (_filling, _writing) = (_writing, _filling);
-        var count = _buffered;
+        var at = offset + Written;
+        _write = WriteAsync(data, at);
+        Written += _buffered;
         _buffered = 0;
-        _write = WriteAsync(_writing, count, Written);
-        Written += count;
+        _start = Start(offset + Written);
     }
 
     /// <summary>Waits for the write in flight (before a truncate or the fdatasync).</summary>
@@ -67,15 +71,18 @@ internal sealed class ChunkWriter(IPartialBlob partial, IncrementalHash chunk, I
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(_filling);
-            ArrayPool<byte>.Shared.Return(_writing);
+            PageAlignedBuffer.Return(_filling);
+            PageAlignedBuffer.Return(_writing);
         }
     }
 
-    private async Task WriteAsync(byte[] buffer, int count, long before)
+    /// <summary>Where in a buffer the bytes for <paramref name="fileOffset"/> start: the same position within a page.</summary>
+    private static int Start(long fileOffset) => (int)(fileOffset % PageAlignedBuffer.Alignment);
+
+    private async Task WriteAsync(ReadOnlyMemory<byte> data, long at)
     {
-        await partial.Content.WriteAsync(buffer.AsMemory(0, count), CancellationToken.None);
-        if ((before + count) / WritebackEvery != before / WritebackEvery)
+        await partial.WriteAsync(data, at);
+        if ((at + data.Length - offset) / WritebackEvery != (at - offset) / WritebackEvery)
         {
             partial.StartWriteback();
         }
