@@ -5,7 +5,7 @@ using DockGateway.Benchmarks.Cloud.Swarm;
 using DockGateway.Benchmarks.Cloud.Uploads;
 
 // dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Cloud -- ratios [--agencies N] [--recorders N]
-// dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Cloud -- uploads [--files 20] [--size-mib 256] [--chunk-mib 8]
+// dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Cloud -- uploads [--files 20] [--size-mib 256] [--chunk-mib 8] [--warmup-chunks 32]
 // dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Cloud -- latency [--rounds 5] [--sim-poll-ms N]
 // dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Cloud -- memory [--outage 10m] [--files 1200] [--slots 4]
 // dotnet run -c Release --project benchmarks/DockGateway.Benchmarks.Cloud -- swarm [--docks 10] [--files 3] [--size-mib 4] [--chunk-mib 1] [--instances 2]
@@ -25,7 +25,7 @@ static int Usage()
     Console.Error.WriteLine("usage: DockGateway.Benchmarks.Cloud ratios [--agencies N] [--recorders N] [--officers-per-agency N]");
     Console.Error.WriteLine("  ratios needs DOCKGW_BENCH_POSTGRES or DOCKGW_TEST_POSTGRES (an Npgsql connection string;");
     Console.Error.WriteLine("  scripts/postgres.sh start DIR prints one); it creates and drops its own database.");
-    Console.Error.WriteLine("usage: DockGateway.Benchmarks.Cloud uploads [--files N] [--size-mib N] [--chunk-mib N]");
+    Console.Error.WriteLine("usage: DockGateway.Benchmarks.Cloud uploads [--files N] [--size-mib N] [--chunk-mib N] [--warmup-chunks N]");
     Console.Error.WriteLine("usage: DockGateway.Benchmarks.Cloud latency [--rounds N] [--sim-poll-ms N]");
     Console.Error.WriteLine("  latency runs the built cloud and dock (Release) as child processes; --sim-poll-ms is a labelled variant.");
     Console.Error.WriteLine("usage: DockGateway.Benchmarks.Cloud memory [--outage 10m|60s] [--outages broker,cloud] [--files 1200] [--slots 4] [--settle 30s] [--env NAME=VALUE]... [--set Section:Key=VALUE]...");

@@ -4,9 +4,13 @@ using System.Globalization;
 namespace DockGateway.Benchmarks.Cloud.Uploads;
 
 /// <summary>
-/// <c>uploads [--files 20] [--size-mib 256] [--chunk-mib 8]</c>: the same bytes sent by N
+/// <c>uploads [--files 20] [--size-mib 256] [--chunk-mib 8] [--warmup-chunks 32]</c>: the same bytes sent by N
 /// concurrent plain HTTP PUTs to an endpoint that discards them, then by N concurrent signed tus
-/// uploads that are hashed, fsync'd and stored; prints MB/s for both and the ratio (target ≥ 0.8).
+/// uploads that are hashed, fsync'd and stored; prints MB/s for both and the ratio (target ≥ 0.8), then the same
+/// uploads to @tus/server. Before each server's timed uploads, both ours and the peer get the same warm-up: N other
+/// files of <c>--warmup-chunks</c> chunks of at most 1 MiB, twice, each time followed by a wait until this process's JIT has gone quiet, so
+/// neither server is timed while compiling its hot path (the client's code was otherwise warmed by our run only,
+/// for the peer's). <c>--warmup-chunks 0</c> measures cold, as before.
 /// </summary>
 public static class UploadBenchmark
 {
@@ -15,9 +19,14 @@ public static class UploadBenchmark
         var files = Option(args, "--files", 20);
         var sizeMib = Option(args, "--size-mib", 256);
         var chunkMib = Option(args, "--chunk-mib", 8);
+        var warmupChunks = Option(args, "--warmup-chunks", 32, allowZero: true);
         Console.WriteLine($"Upload benchmark: {files} concurrent files of {sizeMib} MiB, tus chunks of {chunkMib} MiB, 127.0.0.1");
 
         var data = BenchmarkFile.Create(files, (long)sizeMib << 20, chunkMib << 20);
+        var warmupChunk = Math.Min(chunkMib << 20, 1 << 20);
+        IReadOnlyList<IReadOnlyList<BenchmarkFile>> warmup = warmupChunks == 0
+            ? []
+            : [.. Enumerable.Range(0, 2).Select(_ => BenchmarkFile.Create(files, (long)warmupChunks * warmupChunk, warmupChunk))];
         await using var cloud = await BenchmarkCloud.StartAsync();
         var docks = new List<TusBenchmarkClient>();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = files * 2 })
@@ -36,6 +45,7 @@ public static class UploadBenchmark
             using var response = await http.PutAsync("/bench/discard", new ChunkedContent(file));
             response.EnsureSuccessStatusCode();
         })));
+        await WarmUpAsync(warmup, (file, i) => docks[i % files].UploadAsync(file, files + i));
         var cpuBefore = OwnCpuSeconds();
         var tus = await TimeAsync(() => Task.WhenAll(data.Select((file, i) => docks[i].UploadAsync(file, i))));
         var tusCpu = OwnCpuSeconds() - cpuBefore;
@@ -50,13 +60,14 @@ public static class UploadBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio tus / plain: {tusRate / plainRate:F2} (target >= 0.80)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"CPU, tus: {tusCpu:F1} s (cloud and client: one process) = {tusCpu / (bytes / 1e9):F2} s per GB"));
-        await PeerAsync(data, files, bytes, tusRate, tusCpu);
+        await PeerAsync(data, warmup, files, bytes, tusRate, tusCpu);
         Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
     }
 
     /// <summary>The same files, chunks and client against @tus/server (same run), and our rate as a ratio to it.</summary>
-    private static async Task PeerAsync(IReadOnlyList<BenchmarkFile> data, int files, long bytes, double tusRate, double tusCpu)
+    private static async Task PeerAsync(
+        IReadOnlyList<BenchmarkFile> data, IReadOnlyList<IReadOnlyList<BenchmarkFile>> warmup, int files, long bytes, double tusRate, double tusCpu)
     {
         var (peer, missing) = await TusPeerServer.TryStartAsync();
         if (peer is null)
@@ -74,6 +85,7 @@ public static class UploadBenchmark
             };
             using var key = DockGateway.Shared.Crypto.Ed25519PrivateKey.Generate();
             var client = new TusBenchmarkClient(http, "peer", key, TusPeerServer.CreationPath); // the signature headers are simply ignored there
+            await WarmUpAsync(warmup, (file, i) => client.UploadAsync(file, files + i));
             var (ownBefore, peerBefore) = (OwnCpuSeconds(), peer.CpuSeconds());
             var elapsed = await TimeAsync(() => Task.WhenAll(data.Select((file, i) => client.UploadAsync(file, i))));
             var (clientCpu, peerCpu) = (OwnCpuSeconds() - ownBefore, peer.CpuSeconds() - peerBefore);
@@ -86,6 +98,39 @@ public static class UploadBenchmark
         }
     }
 
+    /// <summary>
+    /// Each round: uploads its files, then waits (at most 30 s) until no method was compiled for a second. Two rounds,
+    /// since the runtime starts counting calls towards its optimised tier only once new methods stop appearing: the
+    /// first round compiles the path, the second makes it hot.
+    /// </summary>
+    private static async Task WarmUpAsync(IReadOnlyList<IReadOnlyList<BenchmarkFile>> rounds, Func<BenchmarkFile, int, Task> upload)
+    {
+        var entry = 0;
+        foreach (var round in rounds)
+        {
+            var first = entry;
+            await Task.WhenAll(round.Select((file, i) => upload(file, first + i)));
+            entry += round.Count;
+            await JitQuietAsync();
+        }
+    }
+
+    private static async Task JitQuietAsync()
+    {
+        var quiet = Stopwatch.StartNew();
+        var compiled = System.Runtime.JitInfo.GetCompiledMethodCount();
+        while (quiet.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now == compiled)
+            {
+                break;
+            }
+            compiled = now;
+        }
+    }
+
     private static double OwnCpuSeconds() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     private static async Task<TimeSpan> TimeAsync(Func<Task> run)
@@ -95,10 +140,11 @@ public static class UploadBenchmark
         return clock.Elapsed;
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    private static int Option(string[] args, string name, int fallback, bool allowZero = false)
     {
         var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) && value > 0
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value)
+            && (value > 0 || (allowZero && value == 0))
             ? value
             : fallback;
     }

@@ -18,6 +18,7 @@ using DockGateway.Cloud.Statistics;
 using DockGateway.Cloud.Storage;
 using DockGateway.Cloud.Timeliness;
 using DockGateway.Shared.Faults;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,7 @@ public static class CloudServiceCollectionExtensions
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOptions<KestrelServerOptions>()
             .Configure<IOptions<CloudOptions>>((kestrel, cloud) => kestrel.Limits.MaxRequestBodySize = cloud.Value.Http.MaxRequestBodyBytes);
+        services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>(); // 64 KiB receives: fewer system calls per tus chunk
         services.AddOpenApi(o => o.AddCloudDocument());
 
         // Storage first: the services below that start work (bootstrap admin, fleet) run after the migrations.

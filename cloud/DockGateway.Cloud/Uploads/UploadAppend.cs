@@ -121,7 +121,7 @@ public sealed class UploadAppend(
         var remaining = upload.Length - upload.Offset;
         using var chunk = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         await using var partial = await blobs.OpenPartialAsync(upload.Id, upload.Offset, CancellationToken.None);
-        await using var writer = new ChunkWriter(partial, chunk, full);
+        await using var writer = new ChunkWriter(partial, upload.Offset, chunk, full);
         try
         {
             int read;
