@@ -55,6 +55,7 @@ public sealed class SqliteCloudDatabase : ICloudDatabase, IDisposable
         {
             throw new TimeoutException($"No SQLite transaction could start on {Path} within {TimeoutSeconds} s: another one held the writer gate.");
         }
+
         try
         {
             await using var connection = (SqliteConnection)await OpenConnectionAsync(cancellationToken);
