@@ -57,10 +57,12 @@ internal sealed class FilePartialBlob(FileStream stream) : IPartialBlob
         {
             WriteBuffered(data[..head], offset);
         }
+
         if (whole > 0 && !TryWriteDirect(data.Slice(head, whole), offset + head))
         {
             WriteBuffered(data.Slice(head, whole), offset + head);
         }
+
         if (head + whole < data.Length)
         {
             WriteBuffered(data[(head + whole)..], offset + head + whole);
@@ -80,6 +82,7 @@ internal sealed class FilePartialBlob(FileStream stream) : IPartialBlob
         {
             return false;
         }
+
         try
         {
             RandomAccess.Write(stream.SafeFileHandle, data, offset);
@@ -100,17 +103,18 @@ internal sealed class FilePartialBlob(FileStream stream) : IPartialBlob
         {
             return _directOn == on;
         }
-        var fd = (int)stream.SafeFileHandle.DangerousGetHandle();
-        var flags = LibC.fcntl(fd, LibC.F_GETFL, 0);
-        if (flags < 0 || LibC.fcntl(fd, LibC.F_SETFL, on ? flags | LibC.O_DIRECT : flags & ~LibC.O_DIRECT) != 0)
+
+        if (!DirectIo.TrySet(stream.SafeFileHandle, on))
         {
             if (on)
             {
                 _directRefused = true;
                 return false;
             }
+
             throw new IOException($"Turning O_DIRECT off for '{stream.Name}' failed (errno {LibC.errno}).");
         }
+
         _directOn = on;
         return true;
     }

@@ -28,7 +28,7 @@ internal sealed unsafe class CopyWriter
         var writer = new CopyWriter(file);
         if (direct && OperatingSystem.IsLinux())
         {
-            writer.Direct = writer.SetDirect(true);
+            writer.Direct = DirectIo.TrySet(file, true);
         }
 
         return writer;
@@ -98,18 +98,11 @@ internal sealed unsafe class CopyWriter
         if (Direct)
         {
             Direct = false;
-            if (!SetDirect(false))
+            if (!DirectIo.TrySet(_file, false))
             {
                 throw Errno.Failure("turning O_DIRECT off for", "the copy", LibC.errno);
             }
         }
-    }
-
-    /// <summary>Sets or clears O_DIRECT on the open file; false when the file system refuses it.</summary>
-    private bool SetDirect(bool on)
-    {
-        var flags = LibC.fcntl(Fd, LibC.F_GETFL, 0);
-        return flags >= 0 && LibC.fcntl(Fd, LibC.F_SETFL, on ? flags | LibC.O_DIRECT : flags & ~LibC.O_DIRECT) == 0;
     }
 
     private int Fd => (int)_file.DangerousGetHandle();
