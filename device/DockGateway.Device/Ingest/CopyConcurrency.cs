@@ -2,7 +2,7 @@ namespace DockGateway.Device.Ingest;
 
 /// <summary>
 /// How many files the slots are copying at once, for how a copy writes (<see cref="CopyWriter"/>). A copy
-/// that starts alone writes through the page cache with each chunk's writeback started at once: the kernel
+/// that starts alone writes through the page cache with its writeback started every 4 MiB: the kernel
 /// writes to the disk while the copy thread reads and hashes the next chunk. A copy that starts while
 /// another runs writes with <c>O_DIRECT</c>: the disk is kept busy by the other slots, and the page cache's
 /// copy would only add CPU. Measured on the same build, alternating (issue 14): one slot 513–562 against

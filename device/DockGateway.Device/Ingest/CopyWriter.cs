@@ -11,11 +11,18 @@ namespace DockGateway.Device.Ingest;
 /// file (what is left after the last whole page) is written through the page cache with <c>O_DIRECT</c>
 /// turned off again, and its writeback started. Where the file system refuses <c>O_DIRECT</c> (tmpfs,
 /// some FUSE file systems: <c>EINVAL</c> from <c>fcntl</c> or from the first write) every byte goes through the
-/// page cache as before, each chunk's writeback started at once (<c>sync_file_range</c>).
+/// page cache as before, its writeback started every 4 MiB (<c>sync_file_range</c>).
 /// </summary>
 internal sealed unsafe class CopyWriter
 {
+    /// <summary>
+    /// Writeback of what went through the page cache is started once per 4 MiB, not per chunk: 1.85-1.87 against
+    /// 1.99-2.16 CPU-s per GiB at the same speed (1 x 1 GiB, 3 alternating pairs). The rest, under 4 MiB, is written
+    /// by the read-back's wait for its range or by the fsync.
+    /// </summary>
+    private const long WritebackBytes = 4 << 20;
     private readonly SafeFileHandle _file;
+    private long _writebackFrom;
 
     private CopyWriter(SafeFileHandle file) => _file = file;
 
@@ -45,7 +52,17 @@ internal sealed unsafe class CopyWriter
         {
             TurnDirectOff(); // the tail, or everything after a refusal or a short direct write
             WriteAll(buffer.Pointer + done, count - done, offset + done);
-            Writeback.Start(_file, offset + done, count - done);
+            StartWriteback(offset + count);
+        }
+    }
+
+    /// <summary>Starts the writeback of what went through the page cache up to <paramref name="end"/>, once every <see cref="WritebackBytes"/>.</summary>
+    private void StartWriteback(long end)
+    {
+        if (end - _writebackFrom >= WritebackBytes)
+        {
+            Writeback.Start(_file, _writebackFrom, end - _writebackFrom);
+            _writebackFrom = end;
         }
     }
 
