@@ -48,6 +48,11 @@ internal sealed unsafe class CopyWriter
     public void Write(AlignedBuffer buffer, int count, long offset)
     {
         var done = Direct && offset % AlignedBuffer.Alignment == 0 ? WriteDirect(buffer.Pointer, (int)AlignedBuffer.RoundDown(count), offset) : 0;
+        if (done > 0)
+        {
+            _writebackFrom = offset + done; // on the disk already: nothing before it for a writeback to start
+        }
+
         if (done < count)
         {
             TurnDirectOff(); // the tail, or everything after a refusal or a short direct write
