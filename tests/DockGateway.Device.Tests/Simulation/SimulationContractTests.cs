@@ -65,17 +65,9 @@ public sealed class SimulationContractTests : IAsyncLifetime
 
         File.Delete(Path.Combine(Sim, "slots", "1", "recorder.json"));
         await WaitForState(1, "empty");
-        // The slot shows empty first and then logs the removal (SlotSupervisor.StopAsync): wait for the entry.
-        var log = _host!.Services.GetRequiredService<CustodyLog>();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        JsonElement last;
-        while ((last = JsonDocument.Parse(log.Entries(log.Size - 1, log.Size)[0].Json).RootElement).GetProperty("type").GetString() != "removed"
-            && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(20);
-        }
+        var last = await WaitForLastEntry("removed");
 
-        Assert.Equal(("removed", true), (last.GetProperty("type").GetString(), last.GetProperty("complete").GetBoolean()));
+        Assert.True(last.GetProperty("complete").GetBoolean());
     }
 
     [Fact]
@@ -104,6 +96,8 @@ public sealed class SimulationContractTests : IAsyncLifetime
         var volume = Insert(3, """{"serial":"BC-3003","vendor":"Acme","model":"BW-1"}""");
 
         await WaitForState(3, "empty");
+        var removed = await WaitForLastEntry("removed");
+        Assert.False(removed.GetProperty("complete").GetBoolean());
         Assert.Equal(4, Directory.GetFiles(volume).Length);
         Assert.Empty(Directory.GetFiles(Path.Combine(Data, "incoming")));
 
@@ -144,6 +138,25 @@ public sealed class SimulationContractTests : IAsyncLifetime
         File.WriteAllText(Path.Combine(directory, "recorder.json.tmp"), recorderJson);
         File.Move(Path.Combine(directory, "recorder.json.tmp"), Path.Combine(directory, "recorder.json"));
         return volume;
+    }
+
+    /// <summary>
+    /// The slot shows empty at once and logs the removal only once its ingest has ended and discarded its temporary
+    /// copy (SlotSupervisor.StopAsync): waits for the log's last entry to be of <paramref name="type"/>.
+    /// </summary>
+    private async Task<JsonElement> WaitForLastEntry(string type)
+    {
+        var log = _host!.Services.GetRequiredService<CustodyLog>();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        JsonElement last;
+        while ((last = JsonDocument.Parse(log.Entries(log.Size - 1, log.Size)[0].Json).RootElement).GetProperty("type").GetString() != type
+            && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(type, last.GetProperty("type").GetString());
+        return last;
     }
 
     private async Task<JsonElement> WaitForState(int slot, string wanted)
