@@ -44,6 +44,16 @@ public sealed class DockCompositionTests : IDisposable
     }
 
     [Fact]
+    public void No_configuration_file_is_watched()
+    {
+        var builder = DockComposition.CreateBuilder([], TextWriter.Null);
+
+        var files = ((IConfigurationBuilder)builder!.Configuration).Sources.OfType<FileConfigurationSource>().ToList();
+        Assert.Contains(files, f => f.Path == "appsettings.json");
+        Assert.All(files, f => Assert.False(f.ReloadOnChange, $"{f.Path} is watched"));
+    }
+
+    [Fact]
     public void Status_and_sync_are_wired_only_when_a_broker_and_a_cloud_are_configured()
     {
         using var bare = Build(new() { ["Dock:DataDirectory"] = _directory, ["Dock:Simulation:Root"] = _directory });
