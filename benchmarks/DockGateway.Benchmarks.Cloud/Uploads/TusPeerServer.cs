@@ -62,6 +62,23 @@ public sealed class TusPeerServer : IAsyncDisposable
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
     }
 
+    /// <summary>
+    /// Makes what the peer stored durable, as our server does before its receipts: fsync of each file it wrote, then
+    /// of its directory. Returns how long that took.
+    /// </summary>
+    public TimeSpan FsyncAll()
+    {
+        var clock = Stopwatch.StartNew();
+        foreach (var file in Directory.EnumerateFiles(_directory))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
+            stream.Flush(flushToDisk: true);
+        }
+
+        DockGateway.Shared.Storage.DurableDirectory.Sync(_directory);
+        return clock.Elapsed;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _process.KillAsync();

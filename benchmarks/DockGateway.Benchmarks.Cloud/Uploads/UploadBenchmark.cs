@@ -10,7 +10,9 @@ namespace DockGateway.Benchmarks.Cloud.Uploads;
 /// uploads to @tus/server. Before each server's timed uploads, both ours and the peer get the same warm-up: N other
 /// files of <c>--warmup-chunks</c> chunks of at most 1 MiB, twice, each time followed by a wait until this process's JIT has gone quiet, so
 /// neither server is timed while compiling its hot path (the client's code was otherwise warmed by our run only,
-/// for the peer's). <c>--warmup-chunks 0</c> measures cold, as before.
+/// for the peer's). <c>--warmup-chunks 0</c> measures cold, as before. Each timed run prints what the disks wrote
+/// meanwhile; after the peer's, its files are fsync'd and the rate with that fsync is printed beside the bare one,
+/// since ours are on the disk before each receipt and the peer's may still be in the page cache.
 /// </summary>
 public static class UploadBenchmark
 {
@@ -46,9 +48,9 @@ public static class UploadBenchmark
             response.EnsureSuccessStatusCode();
         })));
         await WarmUpAsync(warmup, (file, i) => docks[i % files].UploadAsync(file, files + i));
-        var cpuBefore = OwnCpuSeconds();
+        var (cpuBefore, diskBefore) = (OwnCpuSeconds(), DiskWrites.Bytes());
         var tus = await TimeAsync(() => Task.WhenAll(data.Select((file, i) => docks[i].UploadAsync(file, i))));
-        var tusCpu = OwnCpuSeconds() - cpuBefore;
+        var (tusCpu, tusDisk) = (OwnCpuSeconds() - cpuBefore, DiskWrites.Bytes() - diskBefore);
 
         var bytes = data.Sum(f => f.Length);
         var plainRate = bytes / plain.TotalSeconds / 1e6;
@@ -59,7 +61,7 @@ public static class UploadBenchmark
             $"tus (signed, sha256, fsync'd):  {bytes / 1e6,10:F0} MB in {tus.TotalSeconds,7:F2} s = {tusRate,8:F1} MB/s"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio tus / plain: {tusRate / plainRate:F2} (target >= 0.80)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"CPU, tus: {tusCpu:F1} s (cloud and client: one process) = {tusCpu / (bytes / 1e9):F2} s per GB"));
+            $"CPU, tus: {tusCpu:F1} s (cloud and client: one process) = {tusCpu / (bytes / 1e9):F2} s per GB; the disks wrote {tusDisk / 1e6:F0} MB meanwhile"));
         await PeerAsync(data, warmup, files, bytes, tusRate, tusCpu);
         Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
@@ -86,15 +88,21 @@ public static class UploadBenchmark
             using var key = DockGateway.Shared.Crypto.Ed25519PrivateKey.Generate();
             var client = new TusBenchmarkClient(http, "peer", key, TusPeerServer.CreationPath); // the signature headers are simply ignored there
             await WarmUpAsync(warmup, (file, i) => client.UploadAsync(file, files + i));
-            var (ownBefore, peerBefore) = (OwnCpuSeconds(), peer.CpuSeconds());
+            var (ownBefore, peerBefore, diskBefore) = (OwnCpuSeconds(), peer.CpuSeconds(), DiskWrites.Bytes());
             var elapsed = await TimeAsync(() => Task.WhenAll(data.Select((file, i) => client.UploadAsync(file, i))));
-            var (clientCpu, peerCpu) = (OwnCpuSeconds() - ownBefore, peer.CpuSeconds() - peerBefore);
+            var (clientCpu, peerCpu, peerDisk) = (OwnCpuSeconds() - ownBefore, peer.CpuSeconds() - peerBefore, DiskWrites.Bytes() - diskBefore);
             var peerRate = bytes / elapsed.TotalSeconds / 1e6;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"@tus/server 2.4.5 (file store):{bytes / 1e6,10:F0} MB in {elapsed.TotalSeconds,7:F2} s = {peerRate,8:F1} MB/s"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"CPU, @tus/server: {peerCpu + clientCpu:F1} s (Node {peerCpu:F1} s + client {clientCpu:F1} s) = {(peerCpu + clientCpu) / (bytes / 1e9):F2} s per GB"));
+                $"CPU, @tus/server: {peerCpu + clientCpu:F1} s (Node {peerCpu:F1} s + client {clientCpu:F1} s) = {(peerCpu + clientCpu) / (bytes / 1e9):F2} s per GB; the disks wrote {peerDisk / 1e6:F0} MB meanwhile"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio tus / @tus/server: {tusRate / peerRate:F2} (target >= 1.0); CPU tus / @tus/server: {tusCpu / (peerCpu + clientCpu):F2}"));
+
+            // What our receipts promise, the peer's files on disk, costs it this much more (its server is done; no upload runs).
+            var fsync = peer.FsyncAll();
+            var durableRate = bytes / (elapsed + fsync).TotalSeconds / 1e6;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"@tus/server, then fsync of its files: {bytes / 1e6,6:F0} MB in {(elapsed + fsync).TotalSeconds,7:F2} s = {durableRate,8:F1} MB/s (the fsync took {fsync.TotalSeconds:F2} s); ratio tus / that: {tusRate / durableRate:F2}"));
         }
     }
 
