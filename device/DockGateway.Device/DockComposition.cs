@@ -53,8 +53,8 @@ public static class DockComposition
     /// <summary>
     /// The host's own setting that its appsettings.json files are read once, not watched. The dock checks its
     /// configuration at start and applies it by restarting; a watch costs a thread and an inotify watch on every
-    /// directory below the working directory (from a source tree: thousands of them, 2.4 MB of peak RSS in a
-    /// four-slot ingest).
+    /// directory below the working directory (from a source tree: thousands of them, 3.4-3.6 MB of peak RSS in a
+    /// four-slot ingest, benchmarks/RESULTS.md).
     /// </summary>
     private static ConfigurationManager ReadOnce()
     {
