@@ -17,8 +17,6 @@ internal sealed class FilePartialBlob(FileStream stream) : IPartialBlob
     private bool _directRefused = !OperatingSystem.IsLinux();
     private bool _directOn;
 
-    public Stream Content => stream;
-
     /// <summary>True while no direct write was refused (a file system without <c>O_DIRECT</c>).</summary>
     internal bool WritesDirectly => !_directRefused;
 

@@ -3,10 +3,6 @@ namespace DockGateway.Cloud.Uploads;
 /// <summary>An unfinished upload opened for appending.</summary>
 public interface IPartialBlob : IAsyncDisposable
 {
-    /// <summary>The stream to append to, positioned at the offset the partial was opened at (unbuffered: each
-    /// write is one write system call).</summary>
-    Stream Content { get; }
-
     /// <summary>Writes <paramref name="data"/> at <paramref name="offset"/>. When the data's address is congruent to the
     /// offset modulo the page size (a <see cref="PageAlignedBuffer"/> filled from the matching position), its whole
     /// pages may bypass the page cache. One write at a time.</summary>

@@ -51,7 +51,7 @@ internal sealed partial class IngestSession
                 verifier = pipeline.Options.VerifyAfterCopy
                     ? new ReadBackVerifier(temporary, destination.SafeFileHandle, pipeline.Options.VerifyFromDisk, pipeline.Options.VerifyRangeBytes, Math.Min(pipeline.Options.VerifyRangeBytes, pipeline.Options.CopyBufferBytes), pipeline.Hooks)
                     : null;
-                // Alone, through the page cache, its writeback started chunk by chunk: the kernel writes while this
+                // Alone, through the page cache, its writeback started every 4 MiB: the kernel writes while this
                 // thread hashes. Beside other copies, from the disk, it bypasses the page cache (O_DIRECT where the
                 // file system allows it): nothing to fill, drop and reclaim (CopyConcurrency).
                 var writer = CopyWriter.For(destination.SafeFileHandle, direct: pipeline.Options.VerifyFromDisk && !alone);

@@ -128,7 +128,7 @@ public abstract class BlobStoreTests : IAsyncLifetime
     private async Task WritePartialAsync(string uploadId, byte[] content)
     {
         await using var partial = await Blobs.OpenPartialAsync(uploadId, 0, CancellationToken.None);
-        await partial.Content.WriteAsync(content);
+        await partial.WriteAsync(content, 0);
         await partial.FlushDurablyAsync(CancellationToken.None);
     }
 

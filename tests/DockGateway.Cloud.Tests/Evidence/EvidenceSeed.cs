@@ -57,7 +57,7 @@ internal static class EvidenceSeed
             var upload = Guid.NewGuid().ToString("N");
             await using (var partial = await blobs.OpenPartialAsync(upload, 0, CancellationToken.None))
             {
-                await partial.Content.WriteAsync(bytes);
+                await partial.WriteAsync(bytes, 0);
                 await partial.FlushDurablyAsync(CancellationToken.None);
             }
 

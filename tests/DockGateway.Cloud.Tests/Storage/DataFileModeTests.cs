@@ -25,13 +25,13 @@ public sealed class DataFileModeTests
         var (finished, unfinished) = (UploadIds.New(), UploadIds.New());
         await using (var partial = await blobs.OpenPartialAsync(finished, 0, CancellationToken.None))
         {
-            await partial.Content.WriteAsync(content);
+            await partial.WriteAsync(content, 0);
             await partial.FlushDurablyAsync(CancellationToken.None);
         }
 
         await using (var partial = await blobs.OpenPartialAsync(unfinished, 0, CancellationToken.None))
         {
-            await partial.Content.WriteAsync("unfinished"u8.ToArray());
+            await partial.WriteAsync("unfinished"u8.ToArray(), 0);
         }
 
         await blobs.CommitAsync(finished, Convert.ToHexStringLower(SHA256.HashData(content)), CancellationToken.None);

@@ -125,7 +125,7 @@ public abstract class UploadRecoveryTests(CloudHostFixture fixture)
         var location = created.Headers.Location!.ToString();
         await using (var partial = await Blobs.OpenPartialAsync(Id(location), 0, CancellationToken.None))
         {
-            await partial.Content.WriteAsync(stored ?? file);
+            await partial.WriteAsync(stored ?? file, 0);
             await partial.FlushDurablyAsync(CancellationToken.None);
         }
 

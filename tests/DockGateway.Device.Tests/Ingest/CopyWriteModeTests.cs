@@ -2,28 +2,23 @@ using System.Globalization;
 using System.Security.Cryptography;
 using DockGateway.Device.Slots;
 using DockGateway.Device.Tests.Support;
+using DockGateway.Shared.Storage;
+using Tmds.Linux;
 using Xunit;
 
 namespace DockGateway.Device.Tests.Ingest;
 
 /// <summary>
 /// How a copy writes depends on whether it copies alone (issue 14): alone, through the page cache with its
-/// writeback started chunk by chunk, so the kernel writes while the copy hashes the next chunk; beside another
+/// writeback started every 4 MiB, so the kernel writes while the copy hashes the next chunk; beside another
 /// slot's copy, with <c>O_DIRECT</c>. Seen from the kernel's side: the open flags of the temporary copy's
 /// descriptor in <c>/proc/self/fdinfo</c>, read while each copy runs.
 /// </summary>
 public sealed class CopyWriteModeTests
 {
-    private const int ODirect = 0x4000; // O_DIRECT on x86-64 and arm64 (040000 octal)
-
     [Fact]
     public async Task A_copy_alone_writes_through_the_page_cache_and_one_beside_it_bypasses_it()
     {
-        if (!OperatingSystem.IsLinux())
-        {
-            return;
-        }
-
         using var dock = new TestDock(new() { ["Dock:CopyBufferBytes"] = "65536" });
         Assert.True(AcceptsDirect(dock.Store.IncomingDirectory), $"{dock.Store.IncomingDirectory} refuses O_DIRECT (tmpfs?): run the tests on a disk-backed file system");
 
@@ -83,7 +78,7 @@ public sealed class CopyWriteModeTests
             .Select(fd => (Fd: int.Parse(Path.GetFileName(fd), CultureInfo.InvariantCulture), Target: Target(fd)))
             .Where(f => f.Target is not null && f.Target.StartsWith(incoming, StringComparison.Ordinal) && f.Target != except)
             .Single(f => (Flags(f.Fd) & 3) != 0); // opened for writing (the read-back's descriptors are read-only)
-        return (writing.Target!, (Flags(writing.Fd) & ODirect) != 0);
+        return (writing.Target!, (Flags(writing.Fd) & LibC.O_DIRECT) != 0); // its value differs between x86-64 and ARM
     }
 
     private static string? Target(string fd)
@@ -116,12 +111,8 @@ public sealed class CopyWriteModeTests
         var probe = Path.Combine(directory, "direct-probe");
         try
         {
-            using var file = new FileStream(probe, FileMode.Create, FileAccess.Write, FileShare.None, 4096, (FileOptions)ODirect);
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
+            using var file = File.OpenHandle(probe, FileMode.Create, FileAccess.Write);
+            return DirectIo.TrySet(file, true);
         }
         finally
         {
