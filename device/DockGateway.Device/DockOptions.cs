@@ -63,11 +63,11 @@ public sealed class DockOptions
     public TimeSpan CheckpointInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
-    /// Dock:CopyBufferBytes — size of a slot's copy buffer and of its read-back buffer (rounded up to whole pages,
-    /// the read-back's at most Dock:VerifyRangeBytes): 512 KiB, so four slots hold 4 MiB of buffers (1 MiB took
-    /// four slots' peak RSS over 80 MB for at most 0.1 CPU-s per GiB less).
+    /// Dock:CopyBufferBytes — size of the copy buffer and of the read-back buffer of a copy that starts alone (rounded
+    /// up to whole pages, the read-back's at most Dock:VerifyRangeBytes): 1 MiB. A copy that starts beside another
+    /// uses half of it (<see cref="Ingest.CopyConcurrency.BufferBytes"/>), so four slots hold 5 MiB of buffers.
     /// </summary>
-    public int CopyBufferBytes { get; set; } = 512 * 1024;
+    public int CopyBufferBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
     /// Dock:VerifyRangeBytes — the read-back of step 3 follows the copy in ranges of this size (a multiple

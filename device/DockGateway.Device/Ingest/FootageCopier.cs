@@ -12,25 +12,25 @@ namespace DockGateway.Device.Ingest;
 /// buffer (<see cref="AlignedBuffer"/>), filled whole before it is written, so every chunk but the last
 /// starts and ends on a page boundary, as <c>O_DIRECT</c> writes need.
 /// </summary>
-public sealed class FootageCopier(int bufferSize, IngestHooks hooks)
+public sealed class FootageCopier(IngestHooks hooks)
 {
     /// <summary>
-    /// Copies (or, with a null destination, only hashes) exactly the file's bytes; throws <see cref="SourceChangedException"/> if it is not <paramref name="expectedSize"/> long.
+    /// Copies (or, with a null destination, only hashes) exactly the file's bytes, <paramref name="bufferBytes"/> at a time; throws <see cref="SourceChangedException"/> if it is not <paramref name="expectedSize"/> long.
     /// Each chunk written is handed to <paramref name="verifier"/>, which re-reads it from the disk while the copy goes on.
     /// <paramref name="throwIfSourceGone"/> runs after each chunk: an open file stays readable after its
     /// volume vanished (a lazily unmounted card, a deleted folder), so the copy looks for the volume itself.
     /// Cancellation (the recorder pulled out, the service stopping) is seen after each chunk.
     /// </summary>
-    internal Task<string> CopyAsync(SafeFileHandle source, VolumePath path, long expectedSize, CopyWriter? destination, ReadBackVerifier? verifier, Action? throwIfSourceGone, CancellationToken cancellationToken) =>
+    internal Task<string> CopyAsync(SafeFileHandle source, VolumePath path, long expectedSize, int bufferBytes, CopyWriter? destination, ReadBackVerifier? verifier, Action? throwIfSourceGone, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(
-            () => Copy(source, path, expectedSize, destination, verifier, throwIfSourceGone, cancellationToken),
+            () => Copy(source, path, expectedSize, bufferBytes, destination, verifier, throwIfSourceGone, cancellationToken),
             CancellationToken.None,
             TaskCreationOptions.LongRunning,
             TaskScheduler.Default);
 
-    private string Copy(SafeFileHandle source, VolumePath path, long expectedSize, CopyWriter? destination, ReadBackVerifier? verifier, Action? throwIfSourceGone, CancellationToken cancellationToken)
+    private string Copy(SafeFileHandle source, VolumePath path, long expectedSize, int bufferBytes, CopyWriter? destination, ReadBackVerifier? verifier, Action? throwIfSourceGone, CancellationToken cancellationToken)
     {
-        using var buffer = new AlignedBuffer(bufferSize);
+        using var buffer = new AlignedBuffer(bufferBytes);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long offset = 0;
         while (true)

@@ -34,7 +34,7 @@ public sealed class IngestPipeline(
 
     internal ILogger Logger => logger;
 
-    internal FootageCopier Copier { get; } = new(options.Value.CopyBufferBytes, hooks);
+    internal FootageCopier Copier { get; } = new(hooks);
 
     internal CopyConcurrency Copying { get; } = new();
 

@@ -47,15 +47,16 @@ internal sealed partial class IngestSession
             var alone = pipeline.Copying.Enter();
             try
             {
+                var buffer = CopyConcurrency.BufferBytes(pipeline.Options.CopyBufferBytes, alone);
                 // 3, pipelined: the stored copy is re-read from the disk, range by range, while it is copied.
                 verifier = pipeline.Options.VerifyAfterCopy
-                    ? new ReadBackVerifier(temporary, destination.SafeFileHandle, pipeline.Options.VerifyFromDisk, pipeline.Options.VerifyRangeBytes, Math.Min(pipeline.Options.VerifyRangeBytes, pipeline.Options.CopyBufferBytes), pipeline.Hooks)
+                    ? new ReadBackVerifier(temporary, destination.SafeFileHandle, pipeline.Options.VerifyFromDisk, pipeline.Options.VerifyRangeBytes, Math.Min(pipeline.Options.VerifyRangeBytes, buffer), pipeline.Hooks)
                     : null;
                 // Alone, through the page cache, its writeback started every 4 MiB: the kernel writes while this
                 // thread hashes. Beside other copies, from the disk, it bypasses the page cache (O_DIRECT where the
-                // file system allows it): nothing to fill, drop and reclaim (CopyConcurrency).
+                // file system allows it): nothing to fill, drop and reclaim; with buffers half the size (CopyConcurrency).
                 var writer = CopyWriter.For(destination.SafeFileHandle, direct: pipeline.Options.VerifyFromDisk && !alone);
-                sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, writer, verifier, () => ThrowIfGone(null), cancellationToken);
+                sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, buffer, writer, verifier, () => ThrowIfGone(null), cancellationToken);
                 readBack = verifier is null ? null : ReadBack.Of(await verifier.CompleteAsync(), temporary);
                 verifier?.Dispose();
             }
@@ -179,7 +180,7 @@ internal sealed partial class IngestSession
         try
         {
             using var source = _tree.OpenRead(path, out before);
-            sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, destination: null, verifier: null, () => ThrowIfGone(null), cancellationToken);
+            sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, CopyConcurrency.BufferBytes(pipeline.Options.CopyBufferBytes, alone: false), destination: null, verifier: null, () => ThrowIfGone(null), cancellationToken);
         }
         catch (IOException e) when (e is not RecorderGoneException)
         {

@@ -11,13 +11,14 @@ namespace DockGateway.Device.Tests.Ingest;
 /// <summary>
 /// How a copy writes depends on whether it copies alone (issue 14): alone, through the page cache with its
 /// writeback started every 4 MiB, so the kernel writes while the copy hashes the next chunk; beside another
-/// slot's copy, with <c>O_DIRECT</c>. Seen from the kernel's side: the open flags of the temporary copy's
-/// descriptor in <c>/proc/self/fdinfo</c>, read while each copy runs.
+/// slot's copy, with <c>O_DIRECT</c> and buffers half the size. Seen from the kernel's side: the open flags of the
+/// temporary copy's descriptor in <c>/proc/self/fdinfo</c>, read while each copy runs; the buffer's size from where
+/// each copy's first chunk ends.
 /// </summary>
 public sealed class CopyWriteModeTests
 {
     [Fact]
-    public async Task A_copy_alone_writes_through_the_page_cache_and_one_beside_it_bypasses_it()
+    public async Task A_copy_alone_writes_through_the_page_cache_and_one_beside_it_bypasses_it_with_half_the_buffer()
     {
         using var dock = new TestDock(new() { ["Dock:CopyBufferBytes"] = "65536" });
         Assert.True(AcceptsDirect(dock.Store.IncomingDirectory), $"{dock.Store.IncomingDirectory} refuses O_DIRECT (tmpfs?): run the tests on a disk-backed file system");
@@ -30,9 +31,15 @@ public sealed class CopyWriteModeTests
         using var secondDone = new ManualResetEventSlim();
         using var firstStarted = new ManualResetEventSlim();
         var direct = new Dictionary<string, bool>();
+        var firstChunk = new Dictionary<string, long>();
         string? firstTemporary = null;
         dock.Hooks.AfterChunk = (path, offset) =>
         {
+            lock (firstChunk)
+            {
+                firstChunk.TryAdd(path.FileName, offset);
+            }
+
             if (offset != 65536)
             {
                 return;
@@ -68,6 +75,8 @@ public sealed class CopyWriteModeTests
         Assert.Equal((SlotState.Done, SlotState.Done), (firstStatus.State, secondStatus.State));
         Assert.False(direct["CLIP0001.MP4"], "the copy alone bypassed the page cache");
         Assert.True(direct["CLIP0002.MP4"], "the copy beside another went through the page cache");
+        Assert.Equal(65536, firstChunk["CLIP0001.MP4"]); // Dock:CopyBufferBytes
+        Assert.Equal(32768, firstChunk["CLIP0002.MP4"]);
         Assert.Equal(2, dock.EntriesOf("ingested").Count);
     }
 
