@@ -12,7 +12,8 @@ namespace DockGateway.Benchmarks.Cloud.Uploads;
 /// neither server is timed while compiling its hot path (the client's code was otherwise warmed by our run only,
 /// for the peer's). <c>--warmup-chunks 0</c> measures cold, as before. Each timed run prints what the disks wrote
 /// meanwhile; after the peer's, its files are fsync'd and the rate with that fsync is printed beside the bare one,
-/// since ours are on the disk before each receipt and the peer's may still be in the page cache.
+/// since ours are on the disk before each receipt and the peer's may still be in the page cache; and how the run's
+/// bytes compare with what the kernel lets a writer leave in the page cache (<see cref="DirtyLimits"/>).
 /// </summary>
 public static class UploadBenchmark
 {
@@ -62,6 +63,7 @@ public static class UploadBenchmark
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ratio tus / plain: {tusRate / plainRate:F2} (target >= 0.80)"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"CPU, tus: {tusCpu:F1} s (cloud and client: one process) = {tusCpu / (bytes / 1e9):F2} s per GB; the disks wrote {tusDisk / 1e6:F0} MB meanwhile"));
+        Console.WriteLine(DirtyLimits.Describe(bytes));
         await PeerAsync(data, warmup, files, bytes, tusRate, tusCpu);
         Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
         return 0;
