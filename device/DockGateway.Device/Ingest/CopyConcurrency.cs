@@ -16,7 +16,7 @@ internal sealed class CopyConcurrency
     /// The copy and read-back buffers' size: <paramref name="configured"/> (<c>Dock:CopyBufferBytes</c>) alone, half of it
     /// (at least a page) beside other copies. Alone, the copy's buffered writes and the read-back's <c>O_DIRECT</c> reads
     /// of the same file take turns on its inode lock (ext4 takes <c>i_rwsem</c> for both), once per buffer: 1 MiB
-    /// against 512 KiB, 1 × 1 GiB, 5 runs each alternating, 539–695 (median 632) against 558–594 (569) MB/s at the same
+    /// against 512 KiB, 1 × 1 GiB, 9 runs each alternating, 539–695 (median 616) against 554–610 (569) MB/s at the same
     /// CPU. Beside others the copies write with <c>O_DIRECT</c>, and four slots' buffers stay within the memory goal.
     /// </summary>
     public static int BufferBytes(int configured, bool alone) => alone ? configured : Math.Max(AlignedBuffer.Alignment, configured / 2);

@@ -180,6 +180,7 @@ internal sealed partial class IngestSession
         try
         {
             using var source = _tree.OpenRead(path, out before);
+            // Only hashed, outside the copies' count: the smaller buffer, whatever the other slots do.
             sha256 = await pipeline.Copier.CopyAsync(source, path, before.Size, CopyConcurrency.BufferBytes(pipeline.Options.CopyBufferBytes, alone: false), destination: null, verifier: null, () => ThrowIfGone(null), cancellationToken);
         }
         catch (IOException e) when (e is not RecorderGoneException)
