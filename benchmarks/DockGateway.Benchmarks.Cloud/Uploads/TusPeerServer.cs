@@ -71,8 +71,7 @@ public sealed class TusPeerServer : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         foreach (var file in Directory.EnumerateFiles(_directory))
         {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.ReadWrite);
-            stream.Flush(flushToDisk: true);
+            DockGateway.Shared.Storage.DurableFile.Sync(file);
         }
 
         DockGateway.Shared.Storage.DurableDirectory.Sync(_directory);

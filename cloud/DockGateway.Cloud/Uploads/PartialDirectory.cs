@@ -64,9 +64,5 @@ public sealed class PartialDirectory
     }
 
     /// <summary>fsync(2) on the partial, so its bytes are on disk before it is moved under its hash.</summary>
-    public void FlushToDisk(string uploadId)
-    {
-        using var stream = new FileStream(PathOf(uploadId), FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 0);
-        stream.Flush(flushToDisk: true);
-    }
+    public void FlushToDisk(string uploadId) => DurableFile.Sync(PathOf(uploadId));
 }

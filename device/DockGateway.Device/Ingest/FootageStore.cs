@@ -72,13 +72,6 @@ public sealed class FootageStore
         }));
     }
 
-    /// <summary>fsyncs a temporary copy written through another handle (fsync flushes the file, not the handle).</summary>
-    public static void FlushToDisk(string temporaryPath)
-    {
-        using var stream = new FileStream(temporaryPath, FileMode.Open, FileAccess.Write, FileShare.None, 0);
-        stream.Flush(flushToDisk: true);
-    }
-
     /// <summary>
     /// Renames a synced temporary file to its place under footage/ and
     /// fsyncs the directories touched. Returns the stored path relative to footage/.

@@ -1,5 +1,6 @@
 using DockGateway.Device.Custody;
 using DockGateway.Shared.Custody;
+using DockGateway.Shared.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace DockGateway.Device.Ingest;
@@ -30,7 +31,7 @@ internal sealed partial class IngestSession
         string stored;
         try
         {
-            FootageStore.FlushToDisk(temporary);
+            DurableFile.Sync(temporary); // written through the copy's handle, closed by now
             pipeline.Hooks.BeforeStore?.Invoke(temporary);
             stored = pipeline.Store.Commit(temporary, Serial, time.Start, path, sha256);
         }
